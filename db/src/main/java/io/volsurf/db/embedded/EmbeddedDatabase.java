@@ -1,0 +1,165 @@
+package io.volsurf.db.embedded;
+
+import io.volsurf.db.DatabaseTarget;
+import io.volsurf.db.DatabaseUnavailableException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded PostgreSQL (zonky binaries, PostgreSQL 17) whose data lives under
+ * {@code VOLSURF_HOME/pgdata}, so results survive between runs.
+ *
+ * <p>When another volsurf process already runs it (for example {@code serve}), this one connects to
+ * that server instead of starting a second one on the same data directory; only the process that
+ * started the server stops it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "volsurf";
+    public static final int PREFERRED_PORT = 54329;
+    public static final String BINARIES_VERSION = "17.5.0";
+
+    private final Path home;
+    private final EmbeddedPostgres owned;
+    private final int port;
+
+    private EmbeddedDatabase(Path home, EmbeddedPostgres owned, int port) {
+        this.home = home;
+        this.owned = owned;
+        this.port = port;
+    }
+
+    /** Starts the embedded server under {@code home}, or joins the one already running there. */
+    public static EmbeddedDatabase startOrJoin(Path home) {
+        Path dataDir = home.resolve("pgdata");
+        try {
+            Files.createDirectories(home);
+            try (FileChannel ch = new RandomAccessFile(home.resolve("pgdata.lock").toFile(), "rw").getChannel();
+                    FileLock ignored = ch.lock()) {
+                Optional<Integer> running = runningPort(home);
+                if (running.isPresent()) {
+                    EmbeddedDatabase joined = new EmbeddedDatabase(home, null, running.get());
+                    joined.createDatabaseIfMissing();
+                    return joined;
+                }
+                int port = freePort();
+                Path work = home.resolve("pgbin");
+                Files.createDirectories(work);
+                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setOverrideWorkingDirectory(work.toFile())
+                        .setPort(port)
+                        .setServerConfig("max_connections", "60")
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .start();
+                EmbeddedDatabase db = new EmbeddedDatabase(home, pg, port);
+                db.createDatabaseIfMissing();
+                return db;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + dataDir + ": "
+                    + e.getMessage() + " (check free disk space and permissions, or pass --db-url to use a server)", e);
+        }
+    }
+
+    /**
+     * The port of a server already running on {@code home}'s data directory, read from its
+     * {@code postmaster.pid} and confirmed by a connection.
+     */
+    public static Optional<Integer> runningPort(Path home) {
+        Path pid = home.resolve("pgdata").resolve("postmaster.pid");
+        if (!Files.isRegularFile(pid)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pid);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(lines.get(3).trim());
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return Optional.of(port);
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public DatabaseTarget target() {
+        return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres", "");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean ownsServer() {
+        return owned != null;
+    }
+
+    public Path dataDirectory() {
+        return home.resolve("pgdata");
+    }
+
+    /** The command a user types to look at the data while a volsurf process holds the server. */
+    public static String psqlHint(int port) {
+        return "psql -h 127.0.0.1 -p " + port + " -U postgres " + DATABASE;
+    }
+
+    private void createDatabaseIfMissing() {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + DATABASE);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("the embedded PostgreSQL on port " + port
+                    + " does not accept connections: " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", PREFERRED_PORT));
+            return PREFERRED_PORT;
+        } catch (IOException taken) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            }
+        }
+    }
+
+    /** Stops the server if this process started it; a joined server keeps running for its owner. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (IOException e) {
+                System.err.println("warning: stopping the embedded PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+}
