@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InfoCommand.class,
             DemoCommand.class,
+            GreeksCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VolsurfCommand implements Runnable {

@@ -16,7 +16,7 @@ class CommandLineIT {
     @Launch(value = "--help")
     void helpListsEveryCommand(LaunchResult result) {
         String out = result.getOutput();
-        for (String command : new String[] {"info", "demo"}) {
+        for (String command : new String[] {"info", "demo", "greeks"}) {
             assertTrue(out.contains(command), "--help lists " + command + ":\n" + out);
         }
     }
@@ -28,6 +28,7 @@ class CommandLineIT {
         assertTrue(out.contains("\"java\""), out);
         assertTrue(out.contains("\"pytorch\""), out);
         assertTrue(out.contains("\"postgresql\""), out);
+        assertTrue(out.matches("(?s).*\"quantlib\":\\{\"version\":\"1\\.\\d+.*"), "QuantLib version through the binding: " + out);
     }
 
     @Test
@@ -36,6 +37,21 @@ class CommandLineIT {
         String err = result.getErrorOutput().strip();
         assertTrue(err.startsWith("volsurf: cannot reach the database at jdbc:postgresql://127.0.0.1:1/nowhere"), err);
         assertEquals(1, err.lines().count(), "one line:\n" + err);
+    }
+
+    @Test
+    @Launch(value = {"greeks", "--spot", "100", "--strike", "100", "--maturity", "1", "--rate", "0.05", "--div", "0",
+        "--vol", "0.2", "--type", "call", "--json"})
+    void greeksPricesHullsAtTheMoneyCall(LaunchResult result) {
+        // Black-Scholes with S=K=100, T=1, r=5%, q=0, vol=20%: 10.4506 (Hull, Haug).
+        assertTrue(result.getOutput().contains("\"price\":10.4505"), result.getOutput());
+    }
+
+    @Test
+    @Launch(value = {"greeks", "--spot", "-1", "--strike", "100", "--maturity", "1", "--rate", "0", "--div", "0",
+        "--vol", "0.2", "--type", "call"}, exitCode = 2)
+    void greeksRejectsANegativeSpot(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("spot"), result.getErrorOutput());
     }
 
     @Test

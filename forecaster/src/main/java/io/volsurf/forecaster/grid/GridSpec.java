@@ -27,6 +27,38 @@ public record GridSpec(int[] tenorsDays, double[] knots, MoneynessScaling scalin
         knots = knots.clone();
     }
 
+    /**
+     * The default grid: tenors 7, 14, 30, 60, 91, 182 and 273 calendar days by knots
+     * {@code z = -2, -1.25, -0.5, 0, 0.5, 1.25, 2} in ATM standard deviations ({@link MoneynessScaling#ATM_STD}:
+     * {@code k = z sigma_ATM(T) sqrt(T)}).
+     *
+     * <p>Why: knots in ATM standard deviations span the same deltas (about 5 to 95 delta) for an equity index
+     * at 15% vol and for bitcoin at 50%, and for 7-day and 9-month tenors alike, where fixed log-moneyness
+     * knots would sit far beyond the quoted strikes of short SPY expiries and inside the ATM strike gap of
+     * Deribit's. |z| = 2 stays inside the strikes both venues quote after junk filtering (Deribit lists
+     * 25-30 strikes an expiry). Tenors stop at 273 days because Deribit's last listed expiry is 10 to 12 months
+     * out: a 365-day row would be masked on every bitcoin session (no extrapolation), while 273 days is
+     * bracketed by listed expiries on every session of both data sets. Configure a 365-day tenor for equity-only
+     * work.
+     */
+    public static GridSpec defaultSpec() {
+        return new GridSpec(new int[] {7, 14, 30, 60, 91, 182, 273},
+                new double[] {-2, -1.25, -0.5, 0, 0.5, 1.25, 2}, MoneynessScaling.ATM_STD);
+    }
+
+    /**
+     * Log-moneyness {@code k = ln(K/F)} of knot {@code knot} at a tenor of {@code tenorYears} years, given the ATM
+     * implied vol there (used only by {@link MoneynessScaling#ATM_STD}).
+     */
+    public double logMoneyness(int knotIndex, double tenorYears, double atmVol) {
+        double z = knots[knotIndex];
+        return switch (scaling) {
+            case LOG_MONEYNESS -> z;
+            case SQRT_T -> z * Math.sqrt(tenorYears);
+            case ATM_STD -> z * atmVol * Math.sqrt(tenorYears);
+        };
+    }
+
     public int tenorCount() {
         return tenorsDays.length;
     }

@@ -1,0 +1,385 @@
+package io.volsurf.db.market;
+
+import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.grid.MoneynessScaling;
+import io.volsurf.forecaster.grid.SmileSlice;
+import io.volsurf.forecaster.ingest.Reject;
+import io.volsurf.forecaster.ingest.SessionChain;
+import io.volsurf.forecaster.market.OptionQuote;
+import io.volsurf.forecaster.market.OptionType;
+import io.volsurf.forecaster.svi.SviParams;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Market data in PostgreSQL: ingest runs, sessions with their quotes, rejects, SVI fits, canonical
+ * surfaces and features. Storing a session replaces it whole in one transaction (delete, then COPY
+ * and batched inserts), so re-ingesting is idempotent and a failure leaves the previous state.
+ */
+public final class MarketDataStore {
+
+    private final DataSource dataSource;
+
+    public MarketDataStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Derived values of one quote, computed by the surface builder; NaN where not computed. */
+    public record QuoteAnalytics(double ivMid, double ivBid, double ivAsk, double forward) {
+        public static final QuoteAnalytics NONE = new QuoteAnalytics(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** One fitted expiry with its arbitrage diagnostics. */
+    public record StoredFit(SmileSlice slice, double discount, boolean butterflyFree, double minG) {
+    }
+
+    /** Session features, stored by column name (see {@code session_features}); absent ones are NaN. */
+    public record StoredFeatures(Map<String, Double> values) {
+    }
+
+    /** Everything derived from one session's chain. */
+    public record SessionAnalytics(Map<OptionQuote, QuoteAnalytics> quotes, List<StoredFit> fits,
+            CanonicalSurface surface, StoredFeatures features) {
+    }
+
+    public long startIngestRun(String paths) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into ingest_runs (paths, status) values (?, 'running') returning id")) {
+                ps.setString(1, paths);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public void finishIngestRun(long runId, String status, int files, String filesFailedJson, int sessions,
+            long accepted, long rejected, String rejectReasonsJson, String notesJson) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update ingest_runs set finished_at = now(), status = ?, "
+                    + "files = ?, files_failed = ?::jsonb, sessions = ?, accepted = ?, rejected = ?, "
+                    + "reject_reasons = ?::jsonb, notes = ?::jsonb where id = ?")) {
+                ps.setString(1, status);
+                ps.setInt(2, files);
+                ps.setString(3, filesFailedJson);
+                ps.setInt(4, sessions);
+                ps.setLong(5, accepted);
+                ps.setLong(6, rejected);
+                ps.setString(7, rejectReasonsJson);
+                ps.setString(8, notesJson);
+                ps.setLong(9, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Replaces the stored session of {@code chain.underlying()} on {@code chain.session()}. */
+    public void replaceSession(long runId, SessionChain chain, String venue, SessionAnalytics analytics) {
+        inTransaction(c -> {
+            String ticker = chain.underlying();
+            LocalDate session = chain.session();
+            try (PreparedStatement del = c.prepareStatement(
+                    "delete from sessions where ticker = ? and session_date = ?")) {
+                del.setString(1, ticker);
+                del.setObject(2, session);
+                del.executeUpdate();
+            }
+            try (PreparedStatement del = c.prepareStatement(
+                    "delete from rejects where ticker = ? and session_date = ?")) {
+                del.setString(1, ticker);
+                del.setObject(2, session);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("insert into sessions (ticker, session_date, as_of, venue, "
+                    + "spot, spot_source, source_file, ingest_run_id, accepted, rejected) values (?,?,?,?,?,?,?,?,?,?)")) {
+                ins.setString(1, ticker);
+                ins.setObject(2, session);
+                ins.setTimestamp(3, Timestamp.from(chain.snapshot()));
+                ins.setString(4, venue);
+                ins.setDouble(5, chain.spot());
+                ins.setString(6, chain.spotSource().name());
+                ins.setString(7, chain.sourceFile());
+                ins.setLong(8, runId);
+                ins.setInt(9, chain.quotes().size());
+                ins.setInt(10, chain.rejects().size());
+                ins.executeUpdate();
+            }
+            copyQuotes(c, chain, analytics.quotes());
+            insertRejects(c, runId, ticker, session, chain.rejects());
+            insertFits(c, ticker, session, analytics.fits());
+            if (analytics.surface() != null) {
+                insertSurface(c, analytics.surface());
+            }
+            if (analytics.features() != null) {
+                insertFeatures(c, ticker, session, analytics.features());
+            }
+            return null;
+        });
+    }
+
+    /** Rejects that belong to no stored session (a row too broken to attribute). */
+    public void saveRejects(long runId, List<Reject> rejects) {
+        inTransaction(c -> {
+            insertRejects(c, runId, null, null, rejects);
+            return null;
+        });
+    }
+
+    /** Tickers with stored surfaces, sorted. */
+    public List<String> tickers() {
+        return inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select distinct ticker from surfaces order by ticker");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Stored surfaces of {@code ticker} with sessions in {@code [from, to]}, in session order, with their slices. */
+    public List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to) {
+        return inTransaction(c -> {
+            List<CanonicalSurface> out = new ArrayList<>();
+            String sql = "select s.session_date, x.as_of, x.spot, s.scaling, s.tenors_days, s.knots, s.log_moneyness, "
+                    + "s.total_variance, s.implied_vol, s.mask, s.half_spread_vol from surfaces s "
+                    + "join sessions x using (ticker, session_date) "
+                    + "where s.ticker = ? and s.session_date between ? and ? order by s.session_date";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, ticker);
+                ps.setObject(2, from);
+                ps.setObject(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate session = rs.getObject(1, LocalDate.class);
+                        GridSpec spec = new GridSpec(ints(rs.getArray(5)), doubles(rs.getArray(6)),
+                                MoneynessScaling.valueOf(rs.getString(4)));
+                        out.add(new CanonicalSurface(ticker, session, rs.getTimestamp(2).toInstant(), rs.getDouble(3),
+                                spec, doubles(rs.getArray(7)), doubles(rs.getArray(8)), doubles(rs.getArray(9)),
+                                booleans(rs.getArray(10)), doubles(rs.getArray(11)), slices(c, ticker, session)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<SmileSlice> slices(Connection c, String ticker, LocalDate session) throws SQLException {
+        List<SmileSlice> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select expiry, maturity_years, forward, a, b, rho, m, sigma, "
+                + "min_k, max_k, quotes, rmse_vol_points from svi_fits where ticker = ? and session_date = ? "
+                + "order by maturity_years")) {
+            ps.setString(1, ticker);
+            ps.setObject(2, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SmileSlice(rs.getObject(1, LocalDate.class), rs.getDouble(2), rs.getDouble(3),
+                            new SviParams(rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
+                                    rs.getDouble(8)),
+                            rs.getDouble(9), rs.getDouble(10), rs.getInt(11), rs.getDouble(12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void copyQuotes(Connection c, SessionChain chain, Map<OptionQuote, QuoteAnalytics> analytics)
+            throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (OptionQuote q : chain.quotes()) {
+            QuoteAnalytics a = analytics.getOrDefault(q, QuoteAnalytics.NONE);
+            rows.add(chain.underlying()).add(chain.session()).add(q.expiry()).add(q.strike())
+                    .add(q.type() == OptionType.CALL ? "C" : "P").add(q.maturityYears())
+                    .add(q.bidUsd()).add(q.askUsd()).add(q.referencePriceUsd()).add(q.underlyingPrice())
+                    .add(q.volume()).add(q.openInterest()).add(q.vendorIv())
+                    .add(a.ivMid()).add(a.ivBid()).add(a.ivAsk()).add(a.forward()).endRow();
+        }
+        rows.copyInto(c, "quotes (ticker, session_date, expiry, strike, option_type, maturity_years, bid, ask, price, "
+                + "underlying_price, volume, open_interest, vendor_iv, iv_mid, iv_bid, iv_ask, forward)");
+    }
+
+    private static void insertRejects(Connection c, long runId, String ticker, LocalDate session, List<Reject> rejects)
+            throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (Reject r : rejects) {
+            rows.add(runId).add(ticker).add(session).add(r.file()).add(String.valueOf(r.row()))
+                    .add(r.reason().name()).add(r.detail()).endRow();
+        }
+        rows.copyInto(c, "rejects (ingest_run_id, ticker, session_date, source_file, row_ref, reason, detail)");
+    }
+
+    private static void insertFits(Connection c, String ticker, LocalDate session, List<StoredFit> fits)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into svi_fits (ticker, session_date, expiry, "
+                + "maturity_years, forward, discount, a, b, rho, m, sigma, quotes, rmse_vol_points, butterfly_free, "
+                + "min_g, min_k, max_k) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (StoredFit f : fits) {
+                SmileSlice s = f.slice();
+                SviParams p = s.svi();
+                ps.setString(1, ticker);
+                ps.setObject(2, session);
+                ps.setObject(3, s.expiry());
+                ps.setDouble(4, s.maturityYears());
+                ps.setDouble(5, s.forward());
+                setNullable(ps, 6, f.discount());
+                ps.setDouble(7, p.a());
+                ps.setDouble(8, p.b());
+                ps.setDouble(9, p.rho());
+                ps.setDouble(10, p.m());
+                ps.setDouble(11, p.sigma());
+                ps.setInt(12, s.quotes());
+                setNullable(ps, 13, s.rmseVolPoints());
+                ps.setBoolean(14, f.butterflyFree());
+                setNullable(ps, 15, f.minG());
+                setNullable(ps, 16, s.minK());
+                setNullable(ps, 17, s.maxK());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertSurface(Connection c, CanonicalSurface s) throws SQLException {
+        GridSpec spec = s.spec();
+        try (PreparedStatement ps = c.prepareStatement("insert into surfaces (ticker, session_date, scaling, tenors_days, "
+                + "knots, log_moneyness, total_variance, implied_vol, mask, half_spread_vol) values (?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, s.ticker());
+            ps.setObject(2, s.session());
+            ps.setString(3, spec.scaling().name());
+            int[] tenors = spec.tenorsDays();
+            Integer[] boxedTenors = new Integer[tenors.length];
+            for (int i = 0; i < tenors.length; i++) {
+                boxedTenors[i] = tenors[i];
+            }
+            ps.setArray(4, c.createArrayOf("int4", boxedTenors));
+            ps.setArray(5, c.createArrayOf("float8", box(spec.knots())));
+            ps.setArray(6, c.createArrayOf("float8", box(s.logMoneyness())));
+            ps.setArray(7, c.createArrayOf("float8", box(s.totalVariance())));
+            ps.setArray(8, c.createArrayOf("float8", box(s.impliedVol())));
+            boolean[] mask = s.mask();
+            Boolean[] boxedMask = new Boolean[mask.length];
+            for (int i = 0; i < mask.length; i++) {
+                boxedMask[i] = mask[i];
+            }
+            ps.setArray(9, c.createArrayOf("bool", boxedMask));
+            ps.setArray(10, c.createArrayOf("float8", box(s.halfSpreadVol())));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The feature columns of {@code session_features}, in table order. */
+    public static final List<String> FEATURE_COLUMNS = List.of("spot", "log_return", "realized_vol_5",
+            "realized_vol_21", "rate_minus_div", "atm_vol_30d", "skew_30d", "term_slope", "volume", "open_interest",
+            "median_spread_vol", "model_free_vix", "next_session_gap_days");
+
+    private static void insertFeatures(Connection c, String ticker, LocalDate session, StoredFeatures f)
+            throws SQLException {
+        for (String name : f.values().keySet()) {
+            if (!FEATURE_COLUMNS.contains(name)) {
+                throw new IllegalArgumentException("unknown feature column " + name);
+            }
+        }
+        String cols = String.join(", ", FEATURE_COLUMNS);
+        String marks = "?, ?" + ", ?".repeat(FEATURE_COLUMNS.size());
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into session_features (ticker, session_date, " + cols + ") values (" + marks + ")")) {
+            ps.setString(1, ticker);
+            ps.setObject(2, session);
+            for (int i = 0; i < FEATURE_COLUMNS.size(); i++) {
+                Double v = f.values().get(FEATURE_COLUMNS.get(i));
+                if (FEATURE_COLUMNS.get(i).equals("next_session_gap_days")) {
+                    if (v == null || v.isNaN()) {
+                        ps.setNull(3 + i, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(3 + i, (int) Math.round(v));
+                    }
+                } else {
+                    setNullable(ps, 3 + i, v == null ? Double.NaN : v);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setNullable(PreparedStatement ps, int i, double v) throws SQLException {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            ps.setNull(i, java.sql.Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    private static Double[] box(double[] a) {
+        Double[] b = new Double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = a[i];
+        }
+        return b;
+    }
+
+    private static double[] doubles(Array a) throws SQLException {
+        Object[] o = (Object[]) a.getArray();
+        double[] d = new double[o.length];
+        for (int i = 0; i < o.length; i++) {
+            d[i] = o[i] == null ? Double.NaN : ((Number) o[i]).doubleValue();
+        }
+        return d;
+    }
+
+    private static int[] ints(Array a) throws SQLException {
+        Object[] o = (Object[]) a.getArray();
+        int[] d = new int[o.length];
+        for (int i = 0; i < o.length; i++) {
+            d[i] = ((Number) o[i]).intValue();
+        }
+        return d;
+    }
+
+    private static boolean[] booleans(Array a) throws SQLException {
+        Object[] o = (Object[]) a.getArray();
+        boolean[] d = new boolean[o.length];
+        for (int i = 0; i < o.length; i++) {
+            d[i] = Boolean.TRUE.equals(o[i]);
+        }
+        return d;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+}

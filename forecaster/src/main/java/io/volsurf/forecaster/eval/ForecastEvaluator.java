@@ -1,0 +1,173 @@
+package io.volsurf.forecaster.eval;
+
+import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.baseline.SurfaceForecaster;
+import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.sample.TrainingSample;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores a model and its baselines on the next sessions' observed cells: the same cells for every forecaster, RMSE
+ * in vol points and total variance, MAPE, per tenor and per moneyness knot, and a Diebold-Mariano test on the
+ * per-session mean squared vol error against carry-forward and against the best baseline.
+ */
+public final class ForecastEvaluator {
+
+    private final DieboldMarianoTest dieboldMariano = new DieboldMarianoTest(1);
+
+    /**
+     * @param pairs     test pairs (history, realised next surface), never seen in training
+     * @param model     the forecaster under test
+     * @param baselines baselines; one named "carryForward" is the Diebold-Mariano benchmark
+     */
+    public EvaluationReport evaluate(List<TrainingSample> pairs, SurfaceForecaster model,
+            List<SurfaceForecaster> baselines) {
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException("pairs: nothing to evaluate");
+        }
+        List<SurfaceForecaster> all = new ArrayList<>();
+        all.add(model);
+        all.addAll(baselines);
+        GridSpec spec = pairs.get(0).target().spec();
+        List<Accumulator> acc = new ArrayList<>();
+        all.forEach(f -> acc.add(new Accumulator(spec)));
+        long arbBefore = 0;
+        long arbAfter = 0;
+        for (TrainingSample pair : pairs) {
+            List<SurfaceForecast> forecasts = new ArrayList<>();
+            for (SurfaceForecaster f : all) {
+                forecasts.add(f.forecast(pair.history()));
+            }
+            SurfaceForecast mf = forecasts.get(0);
+            if (mf.projection() != null) {
+                arbBefore += mf.projection().violationsBefore();
+                arbAfter += mf.projection().violationsAfter();
+            }
+            for (int i = 0; i < all.size(); i++) {
+                acc.get(i).addSession(forecasts.get(i), pair.target());
+            }
+        }
+        Map<String, ErrorSummary> baseSummaries = new LinkedHashMap<>();
+        String best = null;
+        double bestRmse = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < all.size(); i++) {
+            ErrorSummary s = acc.get(i).summary();
+            baseSummaries.put(all.get(i).name(), s);
+            if (s.rmseVolPoints() < bestRmse) {
+                bestRmse = s.rmseVolPoints();
+                best = all.get(i).name();
+            }
+        }
+        DieboldMarianoResult vsCarry = null;
+        DieboldMarianoResult vsBest = null;
+        if (pairs.size() >= 3) {
+            for (int i = 1; i < all.size(); i++) {
+                double[] lossModel = acc.get(0).sessionLosses();
+                double[] lossBase = acc.get(i).sessionLosses();
+                if (all.get(i).name().equals("carryForward")) {
+                    vsCarry = dieboldMariano.test(lossModel, lossBase);
+                }
+                if (all.get(i).name().equals(best)) {
+                    vsBest = dieboldMariano.test(lossModel, lossBase);
+                }
+            }
+        }
+        return new EvaluationReport(pairs.size(), acc.get(0).summary(), baseSummaries, vsCarry, vsBest, best,
+                new ArbitrageCounts(arbBefore, arbAfter));
+    }
+
+    /** Per-session mean squared vol error (squared vol points) of one forecaster, for custom tests. */
+    public static double[] sessionLosses(List<TrainingSample> pairs, SurfaceForecaster forecaster) {
+        Accumulator a = new Accumulator(pairs.get(0).target().spec());
+        for (TrainingSample p : pairs) {
+            a.addSession(forecaster.forecast(p.history()), p.target());
+        }
+        return a.sessionLosses();
+    }
+
+    private static final class Accumulator {
+        private final GridSpec spec;
+        private final double[] sqVolByTenor;
+        private final long[] nByTenor;
+        private final double[] sqVolByKnot;
+        private final long[] nByKnot;
+        private double sqVol;
+        private double sqW;
+        private double ape;
+        private long apeN;
+        private long n;
+        private final List<Double> sessionLoss = new ArrayList<>();
+
+        Accumulator(GridSpec spec) {
+            this.spec = spec;
+            sqVolByTenor = new double[spec.tenorCount()];
+            nByTenor = new long[spec.tenorCount()];
+            sqVolByKnot = new double[spec.knotCount()];
+            nByKnot = new long[spec.knotCount()];
+        }
+
+        void addSession(SurfaceForecast f, CanonicalSurface target) {
+            if (!f.spec().equals(target.spec())) {
+                throw new IllegalArgumentException("forecast grid_spec differs from the target's at " + target.session());
+            }
+            int knots = spec.knotCount();
+            double sessionSq = 0;
+            int sessionN = 0;
+            for (int c = 0; c < spec.cellCount(); c++) {
+                double wt = target.totalVariance()[c];
+                if (!target.mask()[c] || !Double.isFinite(wt) || wt < 0) {
+                    continue;
+                }
+                int m = c / knots;
+                double t = spec.tenorYears(m);
+                double volTrue = Math.sqrt(wt / t);
+                double volHat = f.impliedVol(c);
+                double e = 100 * (volHat - volTrue);
+                double ew = f.totalVariance()[c] - wt;
+                sqVol += e * e;
+                sqW += ew * ew;
+                n++;
+                if (volTrue > 0) {
+                    ape += Math.abs(volHat - volTrue) / volTrue;
+                    apeN++;
+                }
+                sqVolByTenor[m] += e * e;
+                nByTenor[m]++;
+                sqVolByKnot[c % knots] += e * e;
+                nByKnot[c % knots]++;
+                sessionSq += e * e;
+                sessionN++;
+            }
+            // a session without observed cells scores zero loss for every forecaster alike
+            sessionLoss.add(sessionN > 0 ? sessionSq / sessionN : 0.0);
+        }
+
+        double[] sessionLosses() {
+            return sessionLoss.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        ErrorSummary summary() {
+            List<BucketError> tenors = new ArrayList<>();
+            int[] days = spec.tenorsDays();
+            for (int m = 0; m < days.length; m++) {
+                tenors.add(new BucketError(days[m] + "d", rmse(sqVolByTenor[m], nByTenor[m]), nByTenor[m]));
+            }
+            List<BucketError> knots = new ArrayList<>();
+            double[] k = spec.knots();
+            for (int j = 0; j < k.length; j++) {
+                knots.add(new BucketError(String.format(Locale.ROOT, "k=%.2f", k[j]), rmse(sqVolByKnot[j], nByKnot[j]),
+                        nByKnot[j]));
+            }
+            return new ErrorSummary(rmse(sqVol, n), rmse(sqW, n), apeN > 0 ? 100 * ape / apeN : 0, n, tenors, knots);
+        }
+
+        private static double rmse(double sq, long count) {
+            return count > 0 ? Math.sqrt(sq / count) : 0;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.volsurf.forecaster.ingest;
+
+/** Why a chain row was not accepted. Every row that is not an {@code OptionQuote} has exactly one. */
+public enum RejectReason {
+    /** A field is present but cannot be parsed (bad number, date or option type). */
+    UNPARSEABLE_FIELD,
+    /** A required field is empty, or the row has too few columns. */
+    MISSING_FIELD,
+    /** The underlying price is zero or negative. */
+    NON_POSITIVE_UNDERLYING,
+    /** The strike is zero or negative. */
+    NON_POSITIVE_STRIKE,
+    /** A bid, ask, last or mark price is negative. */
+    NEGATIVE_PRICE,
+    /** Bid above ask. */
+    CROSSED_QUOTE,
+    /** No bid, ask, last or mark above zero, and no vendor IV column value to fall back on. */
+    NO_PRICE,
+    /**
+     * No price above zero, and the vendor IV (the only price information left) is missing or
+     * {@code <= 0}. Rows that do have a price keep a missing vendor IV as NaN and are accepted.
+     */
+    IV_MISSING_OR_NON_POSITIVE,
+    /** Expiry at or before the snapshot (includes same-day expiries in end-of-day data). */
+    EXPIRED,
+    /** Same underlying, expiry, strike and type as a more liquid row of the session (the other is kept). */
+    DUPLICATE,
+    /** The underlying price is absent and could not be inferred from the chain by put-call parity. */
+    SPOT_NOT_INFERABLE,
+    /** A row of a session that was already completed earlier in the file (file not sorted by date). */
+    OUT_OF_ORDER
+}

@@ -1,0 +1,190 @@
+package io.volsurf.forecaster.ingest;
+
+import io.volsurf.forecaster.market.OptionQuote;
+import io.volsurf.forecaster.market.OptionType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the rows of one underlying in one session, validates each, fills in the spot, resolves
+ * duplicates and builds the {@link SessionChain}. Every row ends as a quote or a reject.
+ */
+final class SessionAssembler {
+
+    private final String file;
+    private final String underlying;
+    private final LocalDate session;
+    private final Instant snapshot;
+    private final ChainFormat format;
+    private final LocalDate collectionDate;
+    private double headerSpot;
+    private final SpotSource rowSpotSource;
+    private final List<RawRow> pending = new ArrayList<>();
+    private final List<Reject> rejects = new ArrayList<>();
+
+    /**
+     * @param headerSpot    a file-level spot (us-options header), NaN when absent
+     * @param rowSpotSource how the rows' underlying price column is to be read as a spot
+     */
+    SessionAssembler(String file, String underlying, LocalDate session, Instant snapshot, ChainFormat format,
+            LocalDate collectionDate, double headerSpot, SpotSource rowSpotSource) {
+        this.file = file;
+        this.underlying = underlying;
+        this.session = session;
+        this.snapshot = snapshot;
+        this.format = format;
+        this.collectionDate = collectionDate;
+        this.headerSpot = headerSpot;
+        this.rowSpotSource = rowSpotSource;
+    }
+
+    /** A file-level spot known only after the rows (JSON header after the contracts). */
+    void setHeaderSpot(double spot) {
+        this.headerSpot = spot;
+    }
+
+    void reject(long row, RejectReason reason, String detail) {
+        rejects.add(new Reject(file, row, reason, detail));
+    }
+
+    /** Validates one row: kept for the chain, or recorded as a reject. */
+    void add(RawRow r) {
+        RejectReason reason = null;
+        String detail = null;
+        if (!(r.strike() > 0)) {
+            reason = RejectReason.NON_POSITIVE_STRIKE;
+            detail = "strike " + r.strike();
+        } else if (r.underlyingPrice() <= 0) {
+            reason = RejectReason.NON_POSITIVE_UNDERLYING;
+            detail = "underlying price " + r.underlyingPrice();
+        } else if (r.bid() < 0 || r.ask() < 0 || r.last() < 0 || r.mark() < 0) {
+            reason = RejectReason.NEGATIVE_PRICE;
+            detail = "negative price: bid " + r.bid() + " ask " + r.ask() + " last " + r.last() + " mark " + r.mark();
+        } else if (r.bid() > r.ask()) {
+            reason = RejectReason.CROSSED_QUOTE;
+            detail = "bid " + r.bid() + " > ask " + r.ask();
+        } else if (!r.expiryInstant().isAfter(r.snapshot())) {
+            reason = RejectReason.EXPIRED;
+            detail = "expiry " + r.expiryInstant() + " not after snapshot " + r.snapshot();
+        } else if (!r.hasPrice() && !(r.vendorIv() > 0)) {
+            if (Double.isNaN(r.vendorIv())) {
+                reason = RejectReason.NO_PRICE;
+                detail = "no bid, ask, last or mark above zero, and no vendor IV";
+            } else {
+                reason = RejectReason.IV_MISSING_OR_NON_POSITIVE;
+                detail = "no price above zero and vendor IV " + r.vendorIv() + " <= 0";
+            }
+        }
+        if (reason != null) {
+            rejects.add(new Reject(file, r.row(), reason, r.type() + " " + r.expiry() + " K=" + r.strike() + ": "
+                    + detail));
+        } else {
+            pending.add(r);
+        }
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty() && rejects.isEmpty();
+    }
+
+    /** Builds the chain; rows are released. */
+    SessionChain finish() {
+        double spot = Double.NaN;
+        SpotSource source = null;
+        if (headerSpot > 0) {
+            spot = headerSpot;
+            source = SpotSource.HEADER;
+        } else {
+            spot = spotFromRows();
+            if (spot > 0) {
+                source = rowSpotSource;
+            }
+        }
+        boolean anyMissing = pending.stream().anyMatch(r -> Double.isNaN(r.underlyingPrice()));
+        if (!(spot > 0) && anyMissing) {
+            spot = ParitySpotEstimator.estimate(pending);
+            source = spot > 0 ? SpotSource.PUT_CALL_PARITY : null;
+        }
+        List<RawRow> rows = new ArrayList<>(pending.size());
+        for (RawRow r : pending) {
+            if (Double.isNaN(r.underlyingPrice())) {
+                if (spot > 0) {
+                    rows.add(r.withUnderlyingPrice(spot));
+                } else {
+                    rejects.add(new Reject(file, r.row(), RejectReason.SPOT_NOT_INFERABLE, r.type() + " "
+                            + r.expiry() + " K=" + r.strike() + ": underlying price absent and no call/put pair "
+                            + "to infer it from"));
+                }
+            } else {
+                rows.add(r);
+            }
+        }
+        List<OptionQuote> quotes = dedupe(rows);
+        pending.clear();
+        if (!(spot > 0) && !quotes.isEmpty()) {
+            spot = quotes.get(0).underlyingPrice();
+            source = rowSpotSource;
+        }
+        return new SessionChain(underlying, session, snapshot, spot > 0 ? spot : Double.NaN, source, quotes,
+                rejects, file, collectionDate, format);
+    }
+
+    private double spotFromRows() {
+        if (rowSpotSource == SpotSource.NEAREST_EXPIRY_FORWARD) {
+            RawRow nearest = null;
+            for (RawRow r : pending) {
+                if (r.underlyingPrice() > 0 && (nearest == null || r.expiryInstant().isBefore(nearest.expiryInstant()))) {
+                    nearest = r;
+                }
+            }
+            return nearest == null ? Double.NaN : nearest.underlyingPrice();
+        }
+        double[] prices = pending.stream().mapToDouble(RawRow::underlyingPrice).filter(p -> p > 0).toArray();
+        if (prices.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(prices);
+        return prices[prices.length / 2];
+    }
+
+    private record Key(LocalDate expiry, double strike, OptionType type) {
+    }
+
+    /** Keeps the more liquid of two rows with the same expiry, strike and type; the other is a DUPLICATE. */
+    private List<OptionQuote> dedupe(List<RawRow> rows) {
+        Map<Key, Integer> index = new HashMap<>(rows.size() * 2);
+        List<RawRow> kept = new ArrayList<>(rows.size());
+        for (RawRow r : rows) {
+            Key key = new Key(r.expiry(), r.strike(), r.type());
+            Integer at = index.get(key);
+            if (at == null) {
+                index.put(key, kept.size());
+                kept.add(r);
+                continue;
+            }
+            RawRow other = kept.get(at);
+            RawRow loser = r;
+            RawRow winner = other;
+            if (r.liquidity() > other.liquidity()) {
+                kept.set(at, r);
+                loser = other;
+                winner = r;
+            }
+            rejects.add(new Reject(file, loser.row(), RejectReason.DUPLICATE, loser.type() + " " + loser.expiry()
+                    + " K=" + loser.strike() + ": same series as row " + winner.row()
+                    + ", which has more open interest/volume and is kept"));
+        }
+        List<OptionQuote> quotes = new ArrayList<>(kept.size());
+        for (RawRow r : kept) {
+            quotes.add(new OptionQuote(r.underlying(), r.session(), r.snapshot(), r.expiry(), r.expiryInstant(),
+                    r.strike(), r.type(), r.bid(), r.ask(), r.last(), r.mark(), r.unit(), r.vendorIv(), r.volume(),
+                    r.openInterest(), r.underlyingPrice(), r.rate(), r.dividendYield()));
+        }
+        return quotes;
+    }
+}

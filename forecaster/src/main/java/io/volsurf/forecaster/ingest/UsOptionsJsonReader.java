@@ -1,0 +1,261 @@
+package io.volsurf.forecaster.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.volsurf.forecaster.calendar.SessionClock;
+import io.volsurf.forecaster.calendar.SessionMapper;
+import io.volsurf.forecaster.market.OptionType;
+import io.volsurf.forecaster.market.PriceUnit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code us-options} layout: {@code <collection-date>/<TICKER>.json(.gz)} holding
+ * {@code {"header": {"underlyingPrice": ...}, "contracts": [...]}}, each contract row one strike and
+ * expiry with both sides ({@code callOption = "YYYY-MM-DD_<strike>_Call"}, {@code callPrice},
+ * {@code callIv} in percent, {@code callVolume}, {@code callOi}, and the same for {@code put*}).
+ * <ul>
+ * <li>Prices are last trades (no bid/ask): a price of 0 or null means no trade (NaN).</li>
+ * <li>The folder date is the collection date (about 22:30 UTC after the close). It is mapped to the
+ * session by the NYSE calendar: a folder on a non-session day repeats the previous session's close;
+ * it is dropped when that session's own file exists beside it (same ticker in the previous session's
+ * folder), else it stands in for that session. Either way it is noted in the summary.</li>
+ * <li>The snapshot is the session's close (16:00 New York); a null or absent
+ * {@code underlyingPrice} is inferred from the chain by put-call parity.</li>
+ * <li>The ticker is the file name up to its first dot, upper-cased ({@code iwm.json.gz} is IWM).</li>
+ * </ul>
+ */
+public final class UsOptionsJsonReader implements ChainReader {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final SessionClock clock;
+    private final SessionMapper mapper;
+
+    public UsOptionsJsonReader() {
+        this(SessionClock.US_EQUITY);
+    }
+
+    public UsOptionsJsonReader(SessionClock clock) {
+        this.clock = clock;
+        this.mapper = new SessionMapper(clock.calendar());
+    }
+
+    @Override
+    public ChainFormat format() {
+        return ChainFormat.US_OPTIONS;
+    }
+
+    @Override
+    public Iterator<SessionChain> read(Path file, InputStream content, IngestNotes notes) {
+        LocalDate collected = collectionDate(file);
+        String ticker = ticker(file);
+        LocalDate previous = clock.calendar().previousSession(collected);
+        SessionMapper.Mapping m = mapper.map(collected, previousSessionFileExists(file, previous));
+        if (m.action() != SessionMapper.Action.SESSION) {
+            notes.holidayFile(new HolidayFolder(folder(file), collected, m.session(), m.action(), 1));
+        }
+        if (m.action() == SessionMapper.Action.DROPPED_REPEAT) {
+            return Collections.emptyIterator();
+        }
+        SessionChain chain = parse(file, content, ticker, m.session(), collected);
+        return List.of(chain).iterator();
+    }
+
+    /** The previous session's file of the same ticker, in the sibling folder named by its date. */
+    private static boolean previousSessionFileExists(Path file, LocalDate previousSession) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || folder.getParent() == null) {
+            return false;
+        }
+        Path sibling = folder.getParent().resolve(previousSession.toString());
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        return Files.exists(sibling.resolve(base)) || Files.exists(sibling.resolve(base + ".gz"));
+    }
+
+    private static String folder(Path file) {
+        Path p = file.getParent();
+        return p == null ? "." : p.toString();
+    }
+
+    static String ticker(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).toUpperCase(Locale.ROOT);
+    }
+
+    static LocalDate collectionDate(Path file) {
+        Path parent = file.getParent();
+        if (parent != null && parent.getFileName() != null) {
+            try {
+                return LocalDate.parse(parent.getFileName().toString());
+            } catch (DateTimeParseException e) {
+                // try the file name below
+            }
+        }
+        java.util.regex.Matcher mt = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})")
+                .matcher(file.getFileName().toString());
+        if (mt.find()) {
+            return LocalDate.parse(mt.group(1));
+        }
+        throw new ChainFileException(file, "cannot tell the collection date: us-options files must sit in a "
+                + "folder named by date, <yyyy-mm-dd>/<TICKER>.json(.gz)");
+    }
+
+    private SessionChain parse(Path file, InputStream content, String ticker, LocalDate session,
+            LocalDate collected) {
+        Instant snapshot = clock.closeInstant(session);
+        SessionAssembler assembler = new SessionAssembler(file.toString(), ticker, session, snapshot,
+                ChainFormat.US_OPTIONS, collected, Double.NaN, SpotSource.ROW_UNDERLYING_PRICE);
+        double headerSpot = Double.NaN;
+        boolean sawContracts = false;
+        try (JsonParser p = JSON.createParser(content)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ChainFileException(file, "not valid us-options JSON: top level is not an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("header".equals(field) && t == JsonToken.START_OBJECT) {
+                    headerSpot = header(p);
+                } else if ("contracts".equals(field) && t == JsonToken.START_ARRAY) {
+                    sawContracts = true;
+                    long row = 0;
+                    Contract c = new Contract();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        row++;
+                        c.read(p);
+                        side(assembler, c, row, OptionType.CALL, ticker, session, snapshot);
+                        side(assembler, c, row, OptionType.PUT, ticker, session, snapshot);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new ChainFileException(file, "not valid us-options JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr(), e);
+        } catch (IOException e) {
+            throw new ChainFileException(file, ChainInput.describe(e), e);
+        }
+        if (!sawContracts) {
+            throw new ChainFileException(file, "not the us-options layout: no \"contracts\" array");
+        }
+        if (assembler.isEmpty()) {
+            throw new ChainFileException(file, "no contracts in the \"contracts\" array");
+        }
+        assembler.setHeaderSpot(headerSpot);
+        return assembler.finish();
+    }
+
+    private static double header(JsonParser p) throws IOException {
+        double spot = Double.NaN;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if ("underlyingPrice".equals(name) && t.isNumeric()) {
+                spot = p.getDoubleValue();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return spot;
+    }
+
+    private void side(SessionAssembler a, Contract c, long row, OptionType type, String ticker, LocalDate session,
+            Instant snapshot) {
+        boolean call = type == OptionType.CALL;
+        String symbol = call ? c.callOption : c.putOption;
+        String field = call ? "callOption" : "putOption";
+        if (symbol == null || symbol.isBlank()) {
+            a.reject(row, RejectReason.MISSING_FIELD, field + " is missing");
+            return;
+        }
+        // "2026-05-26_950.00_Call": expiry, strike, side
+        int u1 = symbol.indexOf('_');
+        int u2 = symbol.lastIndexOf('_');
+        LocalDate expiry;
+        double strike;
+        try {
+            if (u1 <= 0 || u2 <= u1) {
+                throw new IllegalArgumentException();
+            }
+            expiry = LocalDate.parse(symbol.substring(0, u1));
+            strike = Double.parseDouble(symbol.substring(u1 + 1, u2));
+        } catch (RuntimeException e) {
+            a.reject(row, RejectReason.UNPARSEABLE_FIELD, field + " is not <yyyy-mm-dd>_<strike>_<Call|Put>: '"
+                    + symbol + "'");
+            return;
+        }
+        double price = call ? c.callPrice : c.putPrice;
+        double ivPercent = call ? c.callIv : c.putIv;
+        a.add(new RawRow(row, ticker, session, snapshot, expiry, clock.expiryInstant(expiry), strike, type,
+                Double.NaN, Double.NaN, price == 0 ? Double.NaN : price, Double.NaN, PriceUnit.QUOTE_CURRENCY,
+                ivPercent / 100.0, call ? c.callVolume : c.putVolume, call ? c.callOi : c.putOi, Double.NaN,
+                Double.NaN, Double.NaN));
+    }
+
+    /** One contract row's fields, reused between rows (absent numbers are NaN). */
+    private static final class Contract {
+        String callOption;
+        String putOption;
+        double callPrice;
+        double putPrice;
+        double callIv;
+        double putIv;
+        double callVolume;
+        double putVolume;
+        double callOi;
+        double putOi;
+
+        void read(JsonParser p) throws IOException {
+            callOption = null;
+            putOption = null;
+            callPrice = putPrice = callIv = putIv = callVolume = putVolume = callOi = putOi = Double.NaN;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "callOption" -> callOption = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "putOption" -> putOption = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "callPrice" -> callPrice = number(p, t);
+                    case "putPrice" -> putPrice = number(p, t);
+                    case "callIv" -> callIv = number(p, t);
+                    case "putIv" -> putIv = number(p, t);
+                    case "callVolume" -> callVolume = number(p, t);
+                    case "putVolume" -> putVolume = number(p, t);
+                    case "callOi" -> callOi = number(p, t);
+                    case "putOi" -> putOi = number(p, t);
+                    default -> p.skipChildren();
+                }
+            }
+        }
+
+        private static double number(JsonParser p, JsonToken t) throws IOException {
+            if (t.isNumeric()) {
+                return p.getDoubleValue();
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                try {
+                    return Double.parseDouble(p.getText().trim());
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+            }
+            p.skipChildren();
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.volsurf.forecaster.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+/**
+ * The training loss (seed section 6), every term mask-aware and in units of each tenor's scale:
+ * data (MSE or Huber on observed next-session cells), no-arbitrage (Durrleman {@code g < 0} and calendar decrease of
+ * the SVI head on a fine grid), temporal (distance to carry-forward plus drift), smoothness (SVI update across
+ * maturities, grid update along k) and bid-ask (outside mid +/- half-spread).
+ */
+public final class ForecastLoss {
+
+    /** Positions in the loss-side list built by {@link EncodedBatch}. */
+    static final int TARGET = 0;
+    static final int TARGET_MASK = 1;
+    static final int TEMPORAL = 2;
+    static final int HALF_SPREAD = 3;
+    static final int SPREAD_MASK = 4;
+    static final int FINE_K = 5;
+
+    private static final float G_PENALTY_CAP = 10f;
+
+    private final ForecasterConfig config;
+
+    public ForecastLoss(ForecasterConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param out    the network's outputs
+     * @param in     the network's inputs (scale is read from them)
+     * @param labels the loss-side arrays
+     * @return the weighted total (a scalar)
+     */
+    public NDArray total(NDList out, NDList in, NDList labels) {
+        LossWeights lw = config.lossWeights();
+        NDArray loss = dataTerm(out, in, labels).mul((float) lw.data());
+        if (lw.noarb() > 0 && config.useSviHead()) {
+            loss = loss.add(noArbitrageTerm(out, in, labels).mul((float) lw.noarb()));
+        }
+        if (lw.temporal() > 0) {
+            NDArray e = out.get(ModelInputs.OUT_W).sub(labels.get(TEMPORAL)).div(in.get(ModelInputs.SCALE));
+            loss = loss.add(e.square().mean().mul((float) lw.temporal()));
+        }
+        if (lw.smooth() > 0) {
+            loss = loss.add(smoothnessTerm(out).mul((float) lw.smooth()));
+        }
+        if (lw.bidAsk() > 0) {
+            NDArray gap = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).abs().sub(labels.get(HALF_SPREAD));
+            NDArray v = Activation.relu(gap).div(in.get(ModelInputs.SCALE)).square();
+            loss = loss.add(maskedMean(v, labels.get(SPREAD_MASK)).mul((float) lw.bidAsk()));
+        }
+        return loss;
+    }
+
+    /** Masked MSE (or Huber with delta 1) of the blended surface in scale units: the validation metric too. */
+    public NDArray dataTerm(NDList out, NDList in, NDList labels) {
+        NDArray e = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).div(in.get(ModelInputs.SCALE));
+        NDArray per;
+        if (config.huber()) {
+            NDArray a = e.abs();
+            NDArray quad = a.minimum(1f);
+            per = quad.square().mul(0.5f).add(a.sub(quad));
+        } else {
+            per = e.square();
+        }
+        return maskedMean(per, labels.get(TARGET_MASK));
+    }
+
+    NDArray noArbitrageTerm(NDList out, NDList in, NDList labels) {
+        NDArray params = out.get(ModelInputs.OUT_SVI);
+        NDArray fineK = labels.get(FINE_K);
+        NDArray g = SviLayer.durrlemanG(params, fineK);
+        NDArray butterfly = Activation.relu(g.neg()).minimum(G_PENALTY_CAP).mean();
+        Shape ps = params.getShape();
+        long tenors = ps.get(1);
+        if (tenors < 2) {
+            return butterfly;
+        }
+        // calendar: each tenor's smile against the previous tenor's on the previous tenor's fine grid
+        NDArray kPrev = fineK.get(new NDIndex(":, :-1, :"));
+        NDArray wPrev = SviLayer.totalVariance(params.get(new NDIndex(":, :-1, :")), kPrev);
+        NDArray wNext = SviLayer.totalVariance(params.get(new NDIndex(":, 1:, :")), kPrev);
+        long batch = ps.get(0);
+        long knots = in.get(ModelInputs.SCALE).getShape().get(1) / tenors;
+        NDArray scale = in.get(ModelInputs.SCALE).reshape(batch, tenors, knots).get(new NDIndex(":, 1:, 0:1"));
+        NDArray calendar = Activation.relu(wPrev.sub(wNext)).div(scale).mean();
+        return butterfly.add(calendar);
+    }
+
+    NDArray smoothnessTerm(NDList out) {
+        NDArray sviDelta = out.get(ModelInputs.OUT_SVI_DELTA);
+        NDArray total = sviDelta.getManager().zeros(new Shape());
+        long tenors = sviDelta.getShape().get(1);
+        if (tenors > 1) {
+            NDArray d = sviDelta.get(new NDIndex(":, 1:, :")).sub(sviDelta.get(new NDIndex(":, :-1, :")));
+            total = total.add(d.square().mean());
+        }
+        NDArray gridDelta = out.get(ModelInputs.OUT_GRID_DELTA);
+        long cells = gridDelta.getShape().get(1);
+        long knots = cells / tenors;
+        if (knots > 2) {
+            NDArray g = gridDelta.reshape(gridDelta.getShape().get(0), tenors, knots);
+            NDArray second = g.get(new NDIndex(":, :, 2:")).sub(g.get(new NDIndex(":, :, 1:-1")).mul(2))
+                    .add(g.get(new NDIndex(":, :, :-2")));
+            total = total.add(second.square().mean());
+        }
+        return total;
+    }
+
+    static NDArray maskedMean(NDArray values, NDArray mask) {
+        return values.mul(mask).sum().div(mask.sum().maximum(1f));
+    }
+}

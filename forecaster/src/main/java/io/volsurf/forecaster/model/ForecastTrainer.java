@@ -1,0 +1,243 @@
+package io.volsurf.forecaster.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.volsurf.forecaster.baseline.MeanReversionForecaster;
+import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.sample.NormalizationStats;
+import io.volsurf.forecaster.sample.TrainingSample;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Trains the forecaster on samples pooled across tickers (shared weights, per-ticker standardisation), split by
+ * time: the latest {@code validationFraction} of target sessions validate, and only pairs whose target precedes
+ * them train (walk-forward, no future session in training). AdamW with linear warm-up then cosine decay, gradient
+ * clipping, early stopping on the validation data loss with the untrained residual model (epoch 0) as a candidate,
+ * fixed seeds for initialisation, dropout and shuffling.
+ */
+public final class ForecastTrainer {
+
+    private static final int EVAL_BATCH = 64;
+
+    private final ForecasterConfig config;
+
+    public ForecastTrainer(ForecasterConfig config) {
+        this.config = config;
+    }
+
+    public TransformerForecaster train(List<TrainingSample> samples, TrainingProgressListener listener) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples: nothing to train on");
+        }
+        GridSpec spec = samples.get(0).target().spec();
+        if (config.gridSpec() != null && !config.gridSpec().equals(spec)) {
+            throw new IllegalArgumentException("grid_spec: the samples' " + spec + " differs from the config's");
+        }
+        List<TrainingSample> sorted = new ArrayList<>(samples);
+        sorted.sort(Comparator.comparing((TrainingSample s) -> s.target().session())
+                .thenComparing(s -> s.target().ticker()));
+        TreeSet<LocalDate> sessions = new TreeSet<>();
+        sorted.forEach(s -> sessions.add(s.target().session()));
+        if (sessions.size() < 2) {
+            throw new IllegalArgumentException("samples: need at least 2 distinct target sessions to split by time");
+        }
+        int validationSessions = Math.max(1, (int) Math.round(config.validationFraction() * sessions.size()));
+        validationSessions = Math.min(validationSessions, sessions.size() - 1);
+        LocalDate firstValidation = new ArrayList<>(sessions).get(sessions.size() - validationSessions);
+        List<TrainingSample> train = sorted.stream().filter(s -> s.target().session().isBefore(firstValidation))
+                .toList();
+        List<TrainingSample> validation = sorted.stream()
+                .filter(s -> !s.target().session().isBefore(firstValidation)).toList();
+
+        List<CanonicalSurface> trainSurfaces = new ArrayList<>();
+        train.forEach(s -> {
+            trainSurfaces.addAll(s.history().surfaces());
+            trainSurfaces.add(s.target());
+        });
+        NormalizationStats stats = NormalizationStats.fit(trainSurfaces);
+        ForecasterConfig cfg = config.withGridSpec(spec);
+        MeanReversionForecaster drift = cfg.lossWeights().temporal() > 0 ? MeanReversionForecaster.fit(train) : null;
+        SampleEncoder encoder = new SampleEncoder(cfg, stats, drift);
+        List<EncodedSample> trainEncoded = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
+        List<EncodedSample> valEncoded = validation.stream().map(s -> encoder.encode(s.history(), s.target()))
+                .toList();
+
+        Engine.getInstance().setRandomSeed((int) cfg.seed());
+        Model model = Model.newInstance("volsurf-forecaster", Device.cpu(), "PyTorch");
+        try {
+            SurfaceForecastNet net = new SurfaceForecastNet(cfg, spec.tenorCount(), spec.knotCount(),
+                    encoder.featureCount());
+            model.setBlock(net);
+            TrainingSummary summary = fit(model, net, cfg, trainEncoded, valEncoded, spec, listener, train,
+                    validation, encoder.featureCount());
+            return new TransformerForecaster(model, net, cfg, stats, summary);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private TrainingSummary fit(Model model, SurfaceForecastNet net, ForecasterConfig cfg, List<EncodedSample> train,
+            List<EncodedSample> validation, GridSpec spec, TrainingProgressListener listener,
+            List<TrainingSample> trainPairs, List<TrainingSample> valPairs, int featureCount) {
+        int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
+        int totalSteps = Math.max(1, stepsPerEpoch * cfg.epochs());
+        int warmup = Math.max(1, (int) Math.round(cfg.warmupFraction() * totalSteps));
+        float lr = (float) cfg.learningRate();
+        Tracker schedule = Tracker.warmUp()
+                .setMainTracker(Tracker.cosine().setBaseValue(lr).optFinalValue(lr * 0.05f)
+                        .setMaxUpdates(Math.max(totalSteps, 2)).build())
+                .optWarmUpSteps(warmup).optWarmUpBeginValue(lr * 0.05f).build();
+        Optimizer adamW = Optimizer.adamW().optLearningRateTracker(schedule)
+                .optWeightDecays((float) cfg.weightDecay()).optClipGrad(1f).build();
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adamW)
+                .optDevices(new Device[] {Device.cpu()});
+        ForecastLoss loss = new ForecastLoss(cfg);
+        Shape[] shapes = net.inputShapes();
+        int tenors = spec.tenorCount();
+        List<Double> trainHistory = new ArrayList<>();
+        List<Double> valHistory = new ArrayList<>();
+        long started = System.nanoTime();
+        int bestEpoch = 0;
+        int epochsRun = 0;
+        double initial;
+        double best;
+        try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            trainer.initialize(shapes);
+            net.zeroHeadOutputs();
+            initial = validationLoss(model, net, loss, validation, shapes, tenors);
+            best = initial;
+            byte[] bestParameters = snapshot(net);
+            Random random = new Random(cfg.seed());
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                order.add(i);
+            }
+            int sinceBest = 0;
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                java.util.Collections.shuffle(order, random);
+                double sum = 0;
+                int batches = 0;
+                for (int from = 0; from < order.size(); from += cfg.batchSize()) {
+                    List<EncodedSample> batch = new ArrayList<>();
+                    for (int i = from; i < Math.min(from + cfg.batchSize(), order.size()); i++) {
+                        batch.add(train.get(order.get(i)));
+                    }
+                    try (NDManager bm = trainer.getManager().newSubManager()) {
+                        NDList in = EncodedBatch.inputs(bm, batch, shapes);
+                        NDList labels = EncodedBatch.labels(bm, batch, tenors);
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList out = trainer.forward(in);
+                            NDArray l = loss.total(out, in, labels);
+                            float value = l.getFloat();
+                            if (!Float.isFinite(value)) {
+                                throw new IllegalStateException("training loss became non-finite at epoch " + epoch
+                                        + ": check the inputs for extreme values");
+                            }
+                            gc.backward(l);
+                            sum += value;
+                            batches++;
+                        }
+                        trainer.step();
+                    }
+                }
+                epochsRun = epoch;
+                double val = validationLoss(model, net, loss, validation, shapes, tenors);
+                trainHistory.add(sum / Math.max(batches, 1));
+                valHistory.add(val);
+                if (val < best - 1e-9) {
+                    best = val;
+                    bestEpoch = epoch;
+                    bestParameters = snapshot(net);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                long elapsed = (System.nanoTime() - started) / 1_000_000;
+                listener.onEpoch(new EpochProgress(epoch, cfg.epochs(), sum / Math.max(batches, 1), val, bestEpoch,
+                        elapsed, elapsed / epoch * (cfg.epochs() - epoch)));
+                if (sinceBest >= cfg.patience()) {
+                    break;
+                }
+            }
+            restore(model, net, bestParameters);
+        }
+        TreeSet<String> tickers = new TreeSet<>();
+        trainPairs.forEach(s -> tickers.add(s.target().ticker().toUpperCase(Locale.ROOT)));
+        return new TrainingSummary(List.copyOf(tickers), first(trainPairs), last(trainPairs), first(valPairs),
+                last(valPairs), trainPairs.size(), valPairs.size(), epochsRun, bestEpoch, initial, best, trainHistory,
+                valHistory, cfg.sessionFeatures());
+    }
+
+    /** Validation data loss in evaluation mode (no dropout, no gradients). */
+    static double validationLoss(Model model, SurfaceForecastNet net, ForecastLoss loss, List<EncodedSample> samples,
+            Shape[] shapes, int tenors) {
+        double weighted = 0;
+        double cells = 0;
+        for (int from = 0; from < samples.size(); from += EVAL_BATCH) {
+            List<EncodedSample> batch = samples.subList(from, Math.min(from + EVAL_BATCH, samples.size()));
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDList in = EncodedBatch.inputs(m, batch, shapes);
+                NDList labels = EncodedBatch.labels(m, batch, tenors);
+                NDList out = net.forward(new ParameterStore(m, false), in, false);
+                double observed = labels.get(ForecastLoss.TARGET_MASK).sum().getFloat();
+                weighted += loss.dataTerm(out, in, labels).getFloat() * observed;
+                cells += observed;
+            }
+        }
+        return cells > 0 ? weighted / cells : 0;
+    }
+
+    static byte[] snapshot(SurfaceForecastNet net) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                net.saveParameters(out);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void restore(Model model, SurfaceForecastNet net, byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            net.loadParameters(model.getNDManager(), in);
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException("could not restore the best parameters", e);
+        }
+    }
+
+    private static String first(List<TrainingSample> pairs) {
+        return pairs.isEmpty() ? null : pairs.get(0).target().session().toString();
+    }
+
+    private static String last(List<TrainingSample> pairs) {
+        return pairs.isEmpty() ? null : pairs.get(pairs.size() - 1).target().session().toString();
+    }
+}

@@ -1,0 +1,52 @@
+package io.volsurf.forecaster.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * The deterministic, differentiable SVI layer: raw SVI parameters per tenor to total variance on that tenor's cells,
+ * {@code w(k) = a + b (rho (k - m) + sqrt((k - m)^2 + sigma^2))}, and Durrleman's butterfly function {@code g(k)}.
+ */
+public final class SviLayer {
+
+    /** Floor of w inside g, where it divides. */
+    private static final float W_FLOOR = 1e-8f;
+
+    private SviLayer() {
+    }
+
+    /**
+     * @param params {@code (B, M, 5)} raw SVI parameters a, b, rho, m, sigma
+     * @param k      {@code (B, M, K)} log-moneyness of each tenor's cells
+     * @return {@code (B, M, K)} total variance
+     */
+    public static NDArray totalVariance(NDArray params, NDArray k) {
+        NDArray a = params.get(new NDIndex("..., 0:1"));
+        NDArray b = params.get(new NDIndex("..., 1:2"));
+        NDArray rho = params.get(new NDIndex("..., 2:3"));
+        NDArray m = params.get(new NDIndex("..., 3:4"));
+        NDArray sigma = params.get(new NDIndex("..., 4:5"));
+        NDArray x = k.sub(m);
+        return a.add(b.mul(rho.mul(x).add(x.square().add(sigma.square()).sqrt())));
+    }
+
+    /**
+     * Durrleman's {@code g(k) = (1 - k w'/(2w))^2 - w'^2/4 (1/w + 1/4) + w''/2}; {@code g >= 0} everywhere means no
+     * butterfly arbitrage.
+     */
+    public static NDArray durrlemanG(NDArray params, NDArray k) {
+        NDArray a = params.get(new NDIndex("..., 0:1"));
+        NDArray b = params.get(new NDIndex("..., 1:2"));
+        NDArray rho = params.get(new NDIndex("..., 2:3"));
+        NDArray m = params.get(new NDIndex("..., 3:4"));
+        NDArray sigma = params.get(new NDIndex("..., 4:5"));
+        NDArray x = k.sub(m);
+        NDArray r = x.square().add(sigma.square()).sqrt();
+        NDArray w = a.add(b.mul(rho.mul(x).add(r))).maximum(W_FLOOR);
+        NDArray w1 = b.mul(rho.add(x.div(r)));
+        NDArray w2 = b.mul(sigma.square()).div(r.pow(3));
+        NDArray first = k.mul(w1).div(w.mul(2)).neg().add(1).square();
+        NDArray second = w1.square().div(4).mul(w.pow(-1).add(0.25));
+        return first.sub(second).add(w2.div(2));
+    }
+}

@@ -1,0 +1,120 @@
+package io.volsurf.forecaster.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.baseline.SurfaceForecaster;
+import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.projector.NoArbitrageProjector;
+import io.volsurf.forecaster.projector.ProjectedSurface;
+import io.volsurf.forecaster.sample.NormalizationStats;
+import io.volsurf.forecaster.sample.SurfaceHistory;
+import io.volsurf.forecaster.svi.SviParams;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A trained spatiotemporal forecaster: encoder, heads, SVI layer, blend, then the no-arbitrage projector.
+ * Owns its DJL model (native memory): close it. Forecasts are deterministic (evaluation mode, no dropout).
+ */
+public final class TransformerForecaster implements SurfaceForecaster, AutoCloseable {
+
+    private final Model model;
+    private final SurfaceForecastNet net;
+    private final ForecasterConfig config;
+    private final NormalizationStats stats;
+    private final TrainingSummary summary;
+    private final SampleEncoder encoder;
+    private final NoArbitrageProjector projector = new NoArbitrageProjector();
+    private final SviRowFitter rowFitter = new SviRowFitter();
+
+    /** @param config the model's configuration, with its grid spec set */
+    public TransformerForecaster(Model model, SurfaceForecastNet net, ForecasterConfig config, NormalizationStats stats,
+            TrainingSummary summary) {
+        if (config.gridSpec() == null) {
+            throw new IllegalArgumentException("config.gridSpec must be set on a trained model");
+        }
+        this.model = model;
+        this.net = net;
+        this.config = config;
+        this.stats = stats;
+        this.summary = summary;
+        this.encoder = new SampleEncoder(config, stats, null);
+    }
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    public ForecasterConfig config() {
+        return config;
+    }
+
+    public NormalizationStats stats() {
+        return stats;
+    }
+
+    public TrainingSummary summary() {
+        return summary;
+    }
+
+    SurfaceForecastNet net() {
+        return net;
+    }
+
+    Model djlModel() {
+        return model;
+    }
+
+    @Override
+    public SurfaceForecast forecast(SurfaceHistory history) {
+        EncodedSample e = encoder.encode(history, null);
+        GridSpec spec = config.gridSpec();
+        int tenors = spec.tenorCount();
+        int knots = spec.knotCount();
+        float[] w;
+        float[] svi;
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDList in = EncodedBatch.inputs(manager, List.of(e), net.inputShapes());
+            NDList out = net.forward(new ParameterStore(manager, false), in, false);
+            w = out.get(ModelInputs.OUT_W).toFloatArray();
+            svi = out.get(ModelInputs.OUT_SVI).toFloatArray();
+        }
+        double[] cellW = new double[w.length];
+        for (int c = 0; c < w.length; c++) {
+            if (!Float.isFinite(w[c])) {
+                throw new IllegalStateException("model produced a non-finite total variance at cell " + c + " for "
+                        + history.ticker() + " " + history.latest().session());
+            }
+            cellW[c] = Math.max(w[c], 0);
+        }
+        List<SviParams> smiles = new ArrayList<>(tenors);
+        for (int m = 0; m < tenors; m++) {
+            if (e.gridRows()[m]) {
+                smiles.add(rowFitter.fit(Arrays.copyOfRange(e.kCells(), m * knots, (m + 1) * knots),
+                        Arrays.copyOfRange(cellW, m * knots, (m + 1) * knots)).params());
+            } else {
+                smiles.add(new SviParams(svi[m * 5], svi[m * 5 + 1], svi[m * 5 + 2], svi[m * 5 + 3], svi[m * 5 + 4]));
+            }
+        }
+        if (!config.project()) {
+            return new SurfaceForecast(history.ticker(), e.forecastFor(), spec, e.kCells(), cellW, smiles, null);
+        }
+        double[] maturities = new double[tenors];
+        for (int m = 0; m < tenors; m++) {
+            maturities[m] = spec.tenorYears(m);
+        }
+        ProjectedSurface p = projector.project(maturities, smiles, e.kCells(), cellW);
+        return new SurfaceForecast(history.ticker(), e.forecastFor(), spec, e.kCells(), p.totalVariance(),
+                p.tenorSvi(), p.report());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

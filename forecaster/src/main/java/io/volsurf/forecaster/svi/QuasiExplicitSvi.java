@@ -1,0 +1,266 @@
+package io.volsurf.forecaster.svi;
+
+/**
+ * The inner problem of Zeliade's quasi-explicit SVI calibration (Zeliade Systems, "Quasi-explicit
+ * calibration of Gatheral's SVI model", 2009). For fixed {@code (m, sigma)}, with {@code y = (k - m)/sigma},
+ * the slice is linear in {@code (a, d, c) = (a, rho b sigma, b sigma)}:
+ * <pre>  w(y) = a + d y + c sqrt(y^2 + 1)</pre>
+ * and the weighted least squares over the polytope
+ * <pre>  |d| <= (1 - eps) c,   c + |d| <= S sigma (wing slopes b(1 +- rho) <= S)</pre>
+ * is solved exactly: the unconstrained normal equations first, else the best feasible minimiser over every
+ * face of the polytope (a strictly convex quadratic attains its constrained minimum at the minimiser of
+ * the face on whose relative interior it lies). The minimum variance {@code a + sqrt(c^2 - d^2)} must not
+ * be negative: a candidate below is moved to {@code a = -sqrt(c^2 - d^2)}, the best admissible level for its
+ * {@code (d, c)} since the objective is a convex parabola in {@code a}.
+ *
+ * <p>Not thread-safe: holds scratch arrays; create one per calibration.
+ */
+final class QuasiExplicitSvi {
+
+    private static final double RHO_MARGIN = 1e-6;
+    private static final int CONSTRAINTS = 4;
+
+    private final SviSliceQuotes quotes;
+    private final double maxWingSlope;
+    private final double sumWeightedSquares;
+    // Constraint rows G theta <= h for theta = (a, d, c); h depends on sigma.
+    private final double[][] g = new double[CONSTRAINTS][];
+    private final double[] h = new double[CONSTRAINTS];
+    private final double[] m = new double[9];
+    private final double[] minv = new double[9];
+    private final double[] r = new double[3];
+    private final double[] theta = new double[3];
+    private final double[] candidate = new double[3];
+    /** Last solution (a, d, c). */
+    final double[] best = new double[3];
+
+    QuasiExplicitSvi(SviSliceQuotes quotes, double maxWingSlope) {
+        this.quotes = quotes;
+        this.maxWingSlope = maxWingSlope;
+        double s = 0;
+        for (int i = 0; i < quotes.size(); i++) {
+            s += quotes.weight(i) * quotes.w(i) * quotes.w(i);
+        }
+        this.sumWeightedSquares = s;
+        double q = 1 - RHO_MARGIN;
+        g[0] = new double[] {0, 1, -q};
+        g[1] = new double[] {0, -1, -q};
+        g[2] = new double[] {0, 1, 1};
+        g[3] = new double[] {0, -1, 1};
+    }
+
+    double sumWeightedSquares() {
+        return sumWeightedSquares;
+    }
+
+    /**
+     * Minimum weighted sum of squared total-variance residuals for fixed {@code (m, sigma)}; the optimal
+     * {@code (a, d, c)} is left in {@link #best}. Returns +infinity when the normal equations are singular.
+     */
+    double solve(double mShift, double sigma) {
+        double s1 = 0, sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, rw = 0, ry = 0, rz = 0;
+        double invSigma = 1 / sigma;
+        int n = quotes.size();
+        for (int i = 0; i < n; i++) {
+            double v = quotes.weight(i);
+            double y = (quotes.k(i) - mShift) * invSigma;
+            double z = Math.sqrt(y * y + 1);
+            double vy = v * y;
+            double vz = v * z;
+            double vw = v * quotes.w(i);
+            s1 += v;
+            sy += vy;
+            sz += vz;
+            syy += vy * y;
+            syz += vy * z;
+            szz += vz * z;
+            rw += vw;
+            ry += vw * y;
+            rz += vw * z;
+        }
+        m[0] = s1; m[1] = sy; m[2] = sz;
+        m[3] = sy; m[4] = syy; m[5] = syz;
+        m[6] = sz; m[7] = syz; m[8] = szz;
+        r[0] = rw; r[1] = ry; r[2] = rz;
+        if (!invert3(m, minv)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        h[0] = 0;
+        h[1] = 0;
+        h[2] = maxWingSlope * sigma;
+        h[3] = maxWingSlope * sigma;
+        multiply(minv, r, theta);
+        if (feasible(theta)) {
+            liftMinimumVariance(theta);
+            System.arraycopy(theta, 0, best, 0, 3);
+            return objective(theta);
+        }
+        double bestValue = Double.POSITIVE_INFINITY;
+        // Faces with one, two and three active constraints.
+        for (int i = 0; i < CONSTRAINTS; i++) {
+            bestValue = tryFace(bestValue, i, -1, -1);
+            for (int j = i + 1; j < CONSTRAINTS; j++) {
+                bestValue = tryFace(bestValue, i, j, -1);
+                for (int l = j + 1; l < CONSTRAINTS; l++) {
+                    bestValue = tryFace(bestValue, i, j, l);
+                }
+            }
+        }
+        return bestValue;
+    }
+
+    private double tryFace(double bestValue, int i, int j, int l) {
+        if (!faceMinimiser(i, j, l, candidate) || !feasible(candidate)) {
+            return bestValue;
+        }
+        liftMinimumVariance(candidate);
+        double value = objective(candidate);
+        if (value < bestValue) {
+            System.arraycopy(candidate, 0, best, 0, 3);
+            return value;
+        }
+        return bestValue;
+    }
+
+    /**
+     * Minimiser of the quadratic on {@code A theta = h_A} for the active rows given (-1 = unused):
+     * {@code theta = M^-1 (r - A^T lambda)} with {@code (A M^-1 A^T) lambda = A M^-1 r - h_A}.
+     */
+    private boolean faceMinimiser(int i, int j, int l, double[] out) {
+        int[] rows = l >= 0 ? new int[] {i, j, l} : j >= 0 ? new int[] {i, j} : new int[] {i};
+        int k = rows.length;
+        double[] s = new double[k * k];
+        double[] rhs = new double[k];
+        double[] mr = new double[3];
+        multiply(minv, r, mr);
+        double[][] mg = new double[k][3];
+        for (int p = 0; p < k; p++) {
+            multiply(minv, g[rows[p]], mg[p]);
+            rhs[p] = dot(g[rows[p]], mr) - h[rows[p]];
+        }
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < k; q++) {
+                s[p * k + q] = dot(g[rows[p]], mg[q]);
+            }
+        }
+        double[] lambda = solveSmall(s, rhs, k);
+        if (lambda == null) {
+            return false;
+        }
+        for (int c = 0; c < 3; c++) {
+            double v = mr[c];
+            for (int p = 0; p < k; p++) {
+                v -= mg[p][c] * lambda[p];
+            }
+            out[c] = v;
+        }
+        return true;
+    }
+
+    private static void liftMinimumVariance(double[] t) {
+        double floor = -Math.sqrt(Math.max(t[2] * t[2] - t[1] * t[1], 0.0));
+        if (t[0] < floor) {
+            t[0] = floor;
+        }
+    }
+
+    private boolean feasible(double[] t) {
+        for (int i = 0; i < CONSTRAINTS; i++) {
+            double lhs = dot(g[i], t);
+            if (lhs > h[i] + 1e-12 * (Math.abs(h[i]) + Math.abs(t[0]) + Math.abs(t[1]) + Math.abs(t[2]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code theta^T M theta - 2 r^T theta + sum v w^2}: the weighted SSE, floored at 0 against round-off. */
+    private double objective(double[] t) {
+        double quad = 0;
+        for (int p = 0; p < 3; p++) {
+            double row = 0;
+            for (int q = 0; q < 3; q++) {
+                row += m[p * 3 + q] * t[q];
+            }
+            quad += t[p] * row;
+        }
+        return Math.max(quad - 2 * dot(r, t) + sumWeightedSquares, 0.0);
+    }
+
+    private static double dot(double[] x, double[] y) {
+        return x[0] * y[0] + x[1] * y[1] + x[2] * y[2];
+    }
+
+    private static void multiply(double[] a, double[] x, double[] out) {
+        out[0] = a[0] * x[0] + a[1] * x[1] + a[2] * x[2];
+        out[1] = a[3] * x[0] + a[4] * x[1] + a[5] * x[2];
+        out[2] = a[6] * x[0] + a[7] * x[1] + a[8] * x[2];
+    }
+
+    private static boolean invert3(double[] a, double[] inv) {
+        double c00 = a[4] * a[8] - a[5] * a[7];
+        double c01 = a[5] * a[6] - a[3] * a[8];
+        double c02 = a[3] * a[7] - a[4] * a[6];
+        double det = a[0] * c00 + a[1] * c01 + a[2] * c02;
+        double scale = Math.abs(a[0] * a[4] * a[8]) + Double.MIN_NORMAL;
+        if (!(Math.abs(det) > 1e-14 * scale)) {
+            return false;
+        }
+        double id = 1 / det;
+        inv[0] = c00 * id;
+        inv[1] = (a[2] * a[7] - a[1] * a[8]) * id;
+        inv[2] = (a[1] * a[5] - a[2] * a[4]) * id;
+        inv[3] = c01 * id;
+        inv[4] = (a[0] * a[8] - a[2] * a[6]) * id;
+        inv[5] = (a[2] * a[3] - a[0] * a[5]) * id;
+        inv[6] = c02 * id;
+        inv[7] = (a[1] * a[6] - a[0] * a[7]) * id;
+        inv[8] = (a[0] * a[4] - a[1] * a[3]) * id;
+        return true;
+    }
+
+    /** Gaussian elimination with partial pivoting for k <= 3; null when singular. */
+    private static double[] solveSmall(double[] a, double[] b, int k) {
+        double norm = 0;
+        for (double v : a) {
+            norm = Math.max(norm, Math.abs(v));
+        }
+        for (int col = 0; col < k; col++) {
+            int piv = col;
+            for (int row = col + 1; row < k; row++) {
+                if (Math.abs(a[row * k + col]) > Math.abs(a[piv * k + col])) {
+                    piv = row;
+                }
+            }
+            if (!(Math.abs(a[piv * k + col]) > 1e-13 * norm)) {
+                return null;
+            }
+            if (piv != col) {
+                for (int c = 0; c < k; c++) {
+                    double tmp = a[col * k + c];
+                    a[col * k + c] = a[piv * k + c];
+                    a[piv * k + c] = tmp;
+                }
+                double tmp = b[col];
+                b[col] = b[piv];
+                b[piv] = tmp;
+            }
+            for (int row = col + 1; row < k; row++) {
+                double f = a[row * k + col] / a[col * k + col];
+                for (int c = col; c < k; c++) {
+                    a[row * k + c] -= f * a[col * k + c];
+                }
+                b[row] -= f * b[col];
+            }
+        }
+        double[] x = new double[k];
+        for (int row = k - 1; row >= 0; row--) {
+            double v = b[row];
+            for (int c = row + 1; c < k; c++) {
+                v -= a[row * k + c] * x[c];
+            }
+            x[row] = v / a[row * k + row];
+        }
+        return x;
+    }
+}

@@ -1,0 +1,203 @@
+package io.volsurf.forecaster.iv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BlackImpliedVolatilityTest {
+
+    private static final double[] MATURITIES_YEARS = {1.0 / 365, 2.0 / 365, 7.0 / 365, 30.0 / 365, 0.25, 1, 3, 10};
+    private static final double[] VOLS = {0.01, 0.03, 0.08, 0.15, 0.3, 0.6, 1.0, 1.5, 2.0, 3.0};
+
+    @Test
+    void roundTripOutOfTheMoneyAcrossTheDomainIsMachinePrecise() {
+        double forward = 100;
+        double worst = 0;
+        String worstCase = "";
+        int count = 0;
+        for (double t : MATURITIES_YEARS) {
+            for (double vol : VOLS) {
+                double sd = vol * Math.sqrt(t);
+                // Strikes from 12 standard deviations below to 12 above the forward, plus the forward itself.
+                for (int j = -48; j <= 48; j++) {
+                    double x = j * 0.25 * sd;
+                    double strike = forward * Math.exp(x);
+                    boolean isCall = strike >= forward;
+                    double price = BlackFormula.price(forward, strike, vol, t, isCall);
+                    if (!(price > 1e-280)) {
+                        continue; // below the smallest price a real quote can carry
+                    }
+                    double vega = BlackFormula.vega(forward, strike, vol, t);
+                    if (price / (vol * vega) > 1e3) {
+                        // Vega negligible against the price (price near its maximum F): the double-precision
+                        // price itself pins the vol down to no better than (price / (vol vega)) * eps.
+                        continue;
+                    }
+                    ImpliedVol iv = BlackImpliedVolatility.impliedVol(price, forward, strike, t, isCall);
+                    assertTrue(iv.isOk(), () -> "no vol for " + price + " K=" + strike + " T=" + t + " vol=" + vol
+                            + ": " + iv.status());
+                    double rel = Math.abs(iv.vol() / vol - 1);
+                    count++;
+                    if (rel > worst) {
+                        worst = rel;
+                        worstCase = "K=" + strike + " T=" + t + " vol=" + vol + " price=" + price;
+                    }
+                }
+            }
+        }
+        System.out.printf("IV round trip OTM: %d cases, worst relative error %.3e at %s%n", count, worst, worstCase);
+        assertTrue(count > 5000, "grid too small: " + count);
+        assertTrue(worst <= 1e-12, "worst relative error " + worst + " at " + worstCase);
+    }
+
+    @Test
+    void roundTripOnRandomInputsIncludingInTheMoney() {
+        SplittableRandom random = new SplittableRandom(42);
+        double worst = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double forward = Math.exp(random.nextDouble(-3, 9));
+            double t = Math.exp(random.nextDouble(Math.log(1.0 / 365), Math.log(10)));
+            double vol = Math.exp(random.nextDouble(Math.log(0.01), Math.log(3)));
+            double z = random.nextDouble(-6, 6);
+            double strike = forward * Math.exp(z * vol * Math.sqrt(t));
+            boolean isCall = random.nextBoolean();
+            double price = BlackFormula.price(forward, strike, vol, t, isCall);
+            double intrinsic = Math.max(isCall ? forward - strike : strike - forward, 0);
+            ImpliedVol iv = BlackImpliedVolatility.impliedVol(price, forward, strike, t, isCall);
+            double vega = BlackFormula.vega(forward, strike, vol, t);
+            // In the money the time value is a difference of two prices; the attainable accuracy is
+            // (price / (vol * vega)) * eps. Compare against that, with a safety factor.
+            double attainable = (1 + price / (vol * vega)) * Math.ulp(1.0);
+            if (price - intrinsic <= 1e-14 * price || !(price > 1e-280)) {
+                continue;
+            }
+            assertTrue(iv.isOk(), "status " + iv.status() + " for F=" + forward + " K=" + strike);
+            double rel = Math.abs(iv.vol() / vol - 1);
+            double relToAttainable = rel / attainable;
+            worst = Math.max(worst, relToAttainable);
+            if (intrinsic == 0) {
+                assertTrue(rel <= 1e-12, "OTM relative error " + rel);
+            }
+        }
+        System.out.printf("IV random round trip: worst error %.1f x attainable accuracy%n", worst);
+        assertTrue(worst < 64, "error exceeds 64x the attainable accuracy: " + worst);
+    }
+
+    @Test
+    void hullTextbookValues() {
+        // Hull, Options Futures and Other Derivatives, example 15.6: S=42, K=40, r=10%, T=0.5, vol=20%.
+        double s = 42;
+        double r = 0.1;
+        double t = 0.5;
+        double discount = Math.exp(-r * t);
+        double forward = s / discount;
+        assertEquals(4.76, discount * BlackFormula.price(forward, 40, 0.2, t, true), 0.005);
+        assertEquals(0.81, discount * BlackFormula.price(forward, 40, 0.2, t, false), 0.005);
+        double call = discount * BlackFormula.price(forward, 40, 0.2, t, true);
+        assertEquals(0.2, BlackImpliedVolatility.impliedVol(call / discount, forward, 40, t, true).vol(), 1e-14);
+        // At the money: call = F (2 Phi(s/2) - 1); with s = 0.2, 2 Phi(0.1) - 1 = 0.0796556745540579...
+        assertEquals(7.96556745540579, BlackFormula.price(100, 100, 0.2, 1, true), 1e-12);
+        assertEquals(0.2, BlackImpliedVolatility.impliedVol(7.965567455405798, 100, 100, 1, true).vol(), 1e-15);
+    }
+
+    @Test
+    void callAndPutGiveTheSameVolThroughParity() {
+        double forward = 250;
+        double t = 0.4;
+        for (double strike : new double[] {150, 200, 240, 250, 260, 320, 400}) {
+            double call = BlackFormula.price(forward, strike, 0.35, t, true);
+            double put = call - (forward - strike);
+            double fromCall = BlackImpliedVolatility.impliedVol(call, forward, strike, t, true).vol();
+            double fromPut = BlackImpliedVolatility.impliedVol(put, forward, strike, t, false).vol();
+            assertEquals(fromCall, fromPut, 1e-12 * fromCall, "strike " + strike);
+            assertEquals(0.35, fromCall, 1e-12);
+        }
+    }
+
+    @Test
+    void boundsAreReportedWithReasons() {
+        assertEquals(ImpliedVolStatus.BELOW_INTRINSIC,
+                BlackImpliedVolatility.impliedVol(9.99, 110, 100, 1, true).status());
+        assertEquals(ImpliedVolStatus.BELOW_INTRINSIC,
+                BlackImpliedVolatility.impliedVol(-0.01, 100, 120, 1, true).status());
+        assertEquals(ImpliedVolStatus.AT_INTRINSIC, BlackImpliedVolatility.impliedVol(10, 110, 100, 1, true).status());
+        assertEquals(ImpliedVolStatus.AT_INTRINSIC, BlackImpliedVolatility.impliedVol(0, 100, 120, 1, true).status());
+        assertEquals(ImpliedVolStatus.ABOVE_MAXIMUM, BlackImpliedVolatility.impliedVol(100, 100, 90, 1, true).status());
+        assertEquals(ImpliedVolStatus.ABOVE_MAXIMUM, BlackImpliedVolatility.impliedVol(90, 100, 90, 1, false).status());
+        ImpliedVol failed = BlackImpliedVolatility.impliedVol(9.99, 110, 100, 1, true);
+        assertFalse(failed.isOk());
+        IllegalStateException e = assertThrows(IllegalStateException.class, failed::vol);
+        assertTrue(e.getMessage().contains("BELOW_INTRINSIC"));
+        // Just below the maximum: a huge but finite vol.
+        ImpliedVol high = BlackImpliedVolatility.impliedVol(99.999999, 100, 100, 1, true);
+        assertTrue(high.isOk() && high.vol() > 5 && Double.isFinite(high.vol()));
+        assertEquals(99.999999, BlackFormula.price(100, 100, high.vol(), 1, true), 1e-9);
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackImpliedVolatility.impliedVol(Double.NaN, 100, 100, 1, true)).getMessage().contains("price"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackImpliedVolatility.impliedVol(1, 0, 100, 1, true)).getMessage().contains("forward"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackImpliedVolatility.impliedVol(1, 100, -5, 1, true)).getMessage().contains("strike"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackImpliedVolatility.impliedVol(1, 100, 100, 0, true)).getMessage().contains("maturityYears"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackFormula.price(100, 100, -0.1, 1, true)).getMessage().contains("vol"));
+    }
+
+    @Test
+    void normalisedBlackExpansionsAgreeWithCodyFormulation() {
+        // Where the regions meet, the asymptotic and small-t expansions must match the erfc/erfcx formula.
+        for (double[] hs : new double[][] {{-10.5, 0.05}, {-12, 0.3}, {-15, 2}, {-11, 0.15}}) {
+            double h = hs[0];
+            double t = hs[1];
+            double x = 2 * h * t;
+            double s = 2 * t;
+            double viaCody = NormalisedBlack.withOptimalUseOfCodysFunctions(x, s);
+            double viaAsymptotic = NormalisedBlack.asymptoticExpansionOverVega(h, t) * NormalisedBlack.vega(x, s);
+            assertEquals(1, viaAsymptotic / viaCody, 1e-12, "asymptotic at h=" + h + " t=" + t);
+        }
+        for (double[] hs : new double[][] {{-0.5, 0.2}, {-2, 0.1}, {-5, 0.2}, {-0.01, 0.05}}) {
+            double h = hs[0];
+            double t = hs[1];
+            double x = 2 * h * t;
+            double s = 2 * t;
+            double viaCody = NormalisedBlack.withOptimalUseOfCodysFunctions(x, s);
+            double viaSmallT = NormalisedBlack.smallTExpansionOverVega(h, t) * NormalisedBlack.vega(x, s);
+            assertEquals(1, viaSmallT / viaCody, 1e-13, "small t at h=" + h + " t=" + t);
+        }
+    }
+
+    @Test
+    void blackPriceMatchesTextbookFormulaWhereThatIsAccurate() {
+        double forward = 100;
+        for (double strike : new double[] {80, 95, 100, 105, 130}) {
+            for (double vol : new double[] {0.1, 0.4, 1.2}) {
+                double t = 0.75;
+                double sd = vol * Math.sqrt(t);
+                double d1 = Math.log(forward / strike) / sd + sd / 2;
+                double textbook = forward * NormalDistribution.cdf(d1) - strike * NormalDistribution.cdf(d1 - sd);
+                assertEquals(textbook, BlackFormula.price(forward, strike, vol, t, true), 1e-12 * textbook);
+                double bumped = (BlackFormula.price(forward, strike, vol + 1e-6, t, true)
+                        - BlackFormula.price(forward, strike, vol - 1e-6, t, true)) / 2e-6;
+                assertEquals(bumped, BlackFormula.vega(forward, strike, vol, t), 1e-6 * bumped);
+            }
+        }
+    }
+
+    @Test
+    void inverseNormalCdfInvertsCdf() {
+        // Only z <= 0.5: above, u = Phi(z) rounds near 1 and the round trip loses digits in u itself.
+        for (double z = -37; z <= 0.5; z += 0.37) {
+            double u = NormalDistribution.cdf(z);
+            assertEquals(z, NormalDistribution.inverseCdf(u), 1e-14 * Math.max(1, Math.abs(z)), "z=" + z);
+        }
+    }
+}
