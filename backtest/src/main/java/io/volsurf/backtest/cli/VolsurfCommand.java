@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             InfoCommand.class,
             DemoCommand.class,
+            IngestCommand.class,
             GreeksCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VolsurfCommand implements Runnable {

@@ -47,9 +47,24 @@ public final class MarketDataStore {
     public record StoredFeatures(Map<String, Double> values) {
     }
 
-    /** Everything derived from one session's chain. */
-    public record SessionAnalytics(Map<OptionQuote, QuoteAnalytics> quotes, List<StoredFit> fits,
-            CanonicalSurface surface, StoredFeatures features) {
+    /** Identifies a quote within a session: expiry, strike and type. */
+    public record QuoteKey(LocalDate expiry, double strike, OptionType type) {
+        public static QuoteKey of(OptionQuote q) {
+            return new QuoteKey(q.expiry(), q.strike(), q.type());
+        }
+    }
+
+    /**
+     * Everything derived from one session's chain.
+     *
+     * @param quotes   implied vols of the quotes used in smiles
+     * @param forwards forward per expiry (stored beside every quote of that expiry)
+     * @param fits     the SVI fits
+     * @param surface  the canonical surface; null when no expiry could be fitted
+     * @param features session features; null when not computed
+     */
+    public record SessionAnalytics(Map<QuoteKey, QuoteAnalytics> quotes, Map<LocalDate, Double> forwards,
+            List<StoredFit> fits, CanonicalSurface surface, StoredFeatures features) {
     }
 
     public long startIngestRun(String paths) {
@@ -117,7 +132,7 @@ public final class MarketDataStore {
                 ins.setInt(10, chain.rejects().size());
                 ins.executeUpdate();
             }
-            copyQuotes(c, chain, analytics.quotes());
+            copyQuotes(c, chain, analytics);
             insertRejects(c, runId, ticker, session, chain.rejects());
             insertFits(c, ticker, session, analytics.fits());
             if (analytics.surface() != null) {
@@ -198,16 +213,17 @@ public final class MarketDataStore {
         return out;
     }
 
-    private static void copyQuotes(Connection c, SessionChain chain, Map<OptionQuote, QuoteAnalytics> analytics)
-            throws SQLException {
+    private static void copyQuotes(Connection c, SessionChain chain, SessionAnalytics analytics) throws SQLException {
         CopyRows rows = new CopyRows();
         for (OptionQuote q : chain.quotes()) {
-            QuoteAnalytics a = analytics.getOrDefault(q, QuoteAnalytics.NONE);
+            QuoteAnalytics a = analytics.quotes().getOrDefault(QuoteKey.of(q), QuoteAnalytics.NONE);
+            double forward = Double.isNaN(a.forward()) ? analytics.forwards().getOrDefault(q.expiry(), Double.NaN)
+                    : a.forward();
             rows.add(chain.underlying()).add(chain.session()).add(q.expiry()).add(q.strike())
                     .add(q.type() == OptionType.CALL ? "C" : "P").add(q.maturityYears())
                     .add(q.bidUsd()).add(q.askUsd()).add(q.referencePriceUsd()).add(q.underlyingPrice())
                     .add(q.volume()).add(q.openInterest()).add(q.vendorIv())
-                    .add(a.ivMid()).add(a.ivBid()).add(a.ivAsk()).add(a.forward()).endRow();
+                    .add(a.ivMid()).add(a.ivBid()).add(a.ivAsk()).add(forward).endRow();
         }
         rows.copyInto(c, "quotes (ticker, session_date, expiry, strike, option_type, maturity_years, bid, ask, price, "
                 + "underlying_price, volume, open_interest, vendor_iv, iv_mid, iv_bid, iv_ask, forward)");

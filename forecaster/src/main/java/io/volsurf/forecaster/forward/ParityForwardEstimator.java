@@ -28,7 +28,7 @@ public final class ParityForwardEstimator {
     /** Robust scale floor relative to the spot, so that exact synthetic parity does not reject every pair. */
     private static final double SCALE_FLOOR_REL = 5e-5;
     private static final int MIN_PAIRS_FOR_SLOPE = 6;
-    private static final int NEAREST_PAIRS_FOR_FORWARD = 6;
+    private static final int PAIRS_EACH_SIDE = 3;
 
     private final ForwardSettings settings;
 
@@ -87,15 +87,9 @@ public final class ParityForwardEstimator {
         double median = weightedMedian(f, w);
         boolean[] keep = trim(f, median, scaleFloor);
         double discount = rateDiscount;
-        // Only the nearest surviving pairs: an error in the rate's D moves F_i by (F - K_i)(1/D - 1/D_true).
-        boolean[] nearest = keep.clone();
-        int seen = 0;
-        for (int i = 0; i < nearest.length; i++) {
-            if (nearest[i] && ++seen > NEAREST_PAIRS_FOR_FORWARD) {
-                nearest[i] = false;
-            }
-        }
-        double forward = weightedMean(f, w, nearest);
+        // An error in the rate's D moves F_i by (F - K_i)(1/D - 1/D_true): average over surviving pairs balanced
+        // around the forward (the nearest few on each side), so that these errors cancel.
+        double forward = weightedMean(f, w, balancedAround(pairs, keep, median));
         ForwardMethod method = ForwardMethod.PARITY_FORWARD;
         if (maturityYears >= settings.minMaturityYearsForDiscount() && count(keep) >= MIN_PAIRS_FOR_SLOPE) {
             // Stage 2: C - P = alpha + beta K with beta = -D, alpha = D F, on the pairs that survived.
@@ -131,6 +125,27 @@ public final class ParityForwardEstimator {
         }
         return new ExpiryForward(expiry, maturityYears, forward, discount, method, used, pairs.size() - used,
                 Math.sqrt(sse / used));
+    }
+
+    /** The kept pairs among the {@code PAIRS_EACH_SIDE} nearest strikes below and above {@code centre}. */
+    private static boolean[] balancedAround(List<Pair> pairs, boolean[] keep, double centre) {
+        boolean[] chosen = new boolean[keep.length];
+        Integer[] order = new Integer[keep.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> Math.abs(pairs.get(i).strike() - centre)));
+        int below = 0;
+        int above = 0;
+        for (int i : order) {
+            if (!keep[i]) {
+                continue;
+            }
+            if (pairs.get(i).strike() < centre ? below++ < PAIRS_EACH_SIDE : above++ < PAIRS_EACH_SIDE) {
+                chosen[i] = true;
+            }
+        }
+        return chosen;
     }
 
     private ExpiryForward configured(LocalDate expiry, double t, double spot, double rate, double dividendYield) {

@@ -2,7 +2,9 @@ package io.volsurf.forecaster.grid;
 
 import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.MaturitySlice;
-import io.volsurf.forecaster.arbitrage.SurfaceArbitrageCheck;
+import io.volsurf.forecaster.arbitrage.ButterflyCheck;
+import io.volsurf.forecaster.arbitrage.CalendarCheck;
+import io.volsurf.forecaster.arbitrage.CalendarViolation;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.forward.ParityForwardEstimator;
 import io.volsurf.forecaster.ingest.SessionChain;
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  * One session's chain to its canonical surface: per expiry the forward and discount from put-call parity
  * ({@link ParityForwardEstimator}), the out-of-the-money smile in implied vol ({@link SmileBuilder}), a
  * butterfly-free SVI fit warm-started from the previous session ({@link SmileFitter}); then the calendar check
- * across expiries and the grid ({@link GridSampler}). Stateless: the previous session's fits are passed in.
+ * across expiries (on their common quoted strikes) and the grid ({@link GridSampler}). Stateless: the previous session's fits are passed in.
  */
 public final class SessionSurfaceBuilder {
 
@@ -33,26 +35,27 @@ public final class SessionSurfaceBuilder {
     private final ParityForwardEstimator forwards;
     private final SmileBuilder smiles;
     private final SmileFitter fitter;
-    private final SurfaceArbitrageCheck arbitrage;
+    /** Decreases of total variance below this (about 0.1 vol point at 30 days) are fit noise, not arbitrage. */
+    private static final double CALENDAR_TOLERANCE = 1e-5;
+
+    private final ButterflyCheck butterfly = new ButterflyCheck();
     private final GridSampler sampler = new GridSampler();
 
     /** Default grid, forward, smile and SVI settings. */
     public SessionSurfaceBuilder() {
-        this(GridSpec.defaultSpec(), new ParityForwardEstimator(), new SmileBuilder(), new SmileFitter(),
-                new SurfaceArbitrageCheck());
+        this(GridSpec.defaultSpec(), new ParityForwardEstimator(), new SmileBuilder(), new SmileFitter());
     }
 
     public SessionSurfaceBuilder(GridSpec spec) {
-        this(spec, new ParityForwardEstimator(), new SmileBuilder(), new SmileFitter(), new SurfaceArbitrageCheck());
+        this(spec, new ParityForwardEstimator(), new SmileBuilder(), new SmileFitter());
     }
 
     public SessionSurfaceBuilder(GridSpec spec, ParityForwardEstimator forwards, SmileBuilder smiles,
-            SmileFitter fitter, SurfaceArbitrageCheck arbitrage) {
+            SmileFitter fitter) {
         this.spec = spec;
         this.forwards = forwards;
         this.smiles = smiles;
         this.fitter = fitter;
-        this.arbitrage = arbitrage;
     }
 
     public GridSpec spec() {
@@ -107,9 +110,43 @@ public final class SessionSurfaceBuilder {
         CanonicalSurface surface = new CanonicalSurface(chain.underlying(), chain.session(), chain.snapshot(),
                 chain.spot(), spec, g.logMoneyness(), g.totalVariance(), g.impliedVol(), g.mask(), g.halfSpreadVol(),
                 slices);
-        ArbitrageReport report = slices.isEmpty() ? null
-                : arbitrage.check(slices.stream().map(s -> new MaturitySlice(s.maturityYears(), s.svi())).toList());
-        return new SessionSurface(surface, diagnostics, fitted, report);
+        return new SessionSurface(surface, diagnostics, fitted, arbitrageReport(slices));
+    }
+
+    /**
+     * Butterfly check of every slice; calendar check of each adjacent pair on 41 points of their common quoted
+     * k range only (beyond the quotes both SVI wings are extrapolations, and flags there would be noise).
+     */
+    private ArbitrageReport arbitrageReport(List<SmileSlice> slices) {
+        if (slices.isEmpty()) {
+            return null;
+        }
+        boolean free = true;
+        double minG = Double.POSITIVE_INFINITY;
+        double atK = 0;
+        double atT = 0;
+        for (SmileSlice s : slices) {
+            ButterflyCheck.Result r = butterfly.check(s.svi());
+            free &= r.butterflyFree();
+            if (r.minG() < minG) {
+                minG = r.minG();
+                atK = r.minGAtK();
+                atT = s.maturityYears();
+            }
+        }
+        List<CalendarViolation> violations = new ArrayList<>();
+        for (int i = 1; i < slices.size(); i++) {
+            SmileSlice a = slices.get(i - 1);
+            SmileSlice b = slices.get(i);
+            double lo = Math.max(a.minK(), b.minK());
+            double hi = Math.min(a.maxK(), b.maxK());
+            if (hi > lo) {
+                violations.addAll(new CalendarCheck(CalendarCheck.uniformGrid(lo, hi, 41), CALENDAR_TOLERANCE)
+                        .check(List.of(new MaturitySlice(a.maturityYears(), a.svi()),
+                                new MaturitySlice(b.maturityYears(), b.svi()))));
+            }
+        }
+        return new ArbitrageReport(free, minG, atK, atT, violations);
     }
 
     private static double maturityOf(List<OptionQuote> quotes) {

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,11 +78,12 @@ public final class CboeEodCsvReader implements ChainReader {
         int implied = h.index("implied_underlying_price_1545");
         int iv = h.index("implied_volatility_1545");
         int oi = h.index("open_interest");
+        Map<LocalDate, Instant> closes = new HashMap<>();
         CsvChainIterator.RowParser parser = (c, line) -> {
             String symbol = Fields.text("underlying_symbol", cell(c, und));
             symbol = (symbol.startsWith("^") ? symbol.substring(1) : symbol).toUpperCase(Locale.ROOT);
             LocalDate session = Fields.date("quote_date", cell(c, date));
-            Instant snapshot = eod ? clock.closeInstant(session)
+            Instant snapshot = eod ? closes.computeIfAbsent(session, clock::closeInstant)
                     : session.atTime(15, 45).atZone(clock.zone()).toInstant();
             LocalDate expiry = Fields.date("expiration", cell(c, exp));
             String r = cell(c, root).trim().toUpperCase(Locale.ROOT);

@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Deribit daily CSV ({@code crypto-deribit/<date>.csv.gz}): {@code snapshot_utc, exchange, underlying,
@@ -61,12 +63,26 @@ public final class DeribitCsvReader implements ChainReader {
         int oi = h.index("open_interest");
         int vol = h.index("volume_24h", "volume");
         int spot = h.index("underlying_price");
+        // One snapshot and a dozen expiries per file: parse each distinct text once.
+        Map<String, Instant> snapshots = new HashMap<>();
+        Map<String, LocalDate> expiries = new HashMap<>();
+        Map<LocalDate, Instant> expiryInstants = new HashMap<>();
         CsvChainIterator.RowParser parser = (c, line) -> {
-            Instant snapshot = snapshot(cell(c, snap));
-            LocalDate expiry = Fields.date("expiry", cell(c, exp));
+            String snapText = cell(c, snap);
+            Instant snapshot = snapshots.get(snapText);
+            if (snapshot == null) {
+                snapshot = snapshot(snapText);
+                snapshots.put(snapText, snapshot);
+            }
+            String expText = cell(c, exp);
+            LocalDate expiry = expiries.get(expText);
+            if (expiry == null) {
+                expiry = Fields.date("expiry", expText);
+                expiries.put(expText, expiry);
+            }
             double ivPercent = Fields.optionalNumber("mark_iv", cell(c, iv));
             return new RawRow(line, Fields.text("underlying", cell(c, und)).toUpperCase(Locale.ROOT),
-                    clock.sessionOf(snapshot), snapshot, expiry, clock.expiryInstant(expiry),
+                    clock.sessionOf(snapshot), snapshot, expiry, expiryInstants.computeIfAbsent(expiry, clock::expiryInstant),
                     Fields.number("strike", cell(c, strike)), Fields.optionType("type", cell(c, type)),
                     Fields.optionalNumber("bid", cell(c, bid)), Fields.optionalNumber("ask", cell(c, ask)),
                     Double.NaN, Fields.optionalNumber("mark_price", cell(c, mark)), PriceUnit.UNDERLYING,

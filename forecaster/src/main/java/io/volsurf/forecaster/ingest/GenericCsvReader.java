@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * ARCHITECTURE.md's generic CSV: {@code quote_date, underlying, underlying_price, expiration, strike,
@@ -62,6 +64,9 @@ public final class GenericCsvReader implements ChainReader {
         int iv = h.index("implied_volatility");
         int rate = h.index("rate");
         int div = h.index("dividend_yield");
+        // Sessions and expiries repeat on every row: resolve each distinct date once.
+        Map<LocalDate, Instant> closes = new HashMap<>();
+        Map<LocalDate, Instant> expiryInstants = new HashMap<>();
         CsvChainIterator.RowParser parser = (c, line) -> {
             String underlying = Fields.text("underlying", cell(c, und)).toUpperCase(Locale.ROOT);
             String qd = Fields.text("quote_date", cell(c, date));
@@ -72,10 +77,11 @@ public final class GenericCsvReader implements ChainReader {
                 session = clock.sessionOf(snapshot);
             } else {
                 session = Fields.date("quote_date", qd);
-                snapshot = clock.closeInstant(session);
+                snapshot = closes.computeIfAbsent(session, clock::closeInstant);
             }
             LocalDate expiry = Fields.date("expiration", cell(c, exp));
-            return new RawRow(line, underlying, session, snapshot, expiry, clock.expiryInstant(expiry),
+            return new RawRow(line, underlying, session, snapshot, expiry,
+                    expiryInstants.computeIfAbsent(expiry, clock::expiryInstant),
                     Fields.number("strike", cell(c, strike)), Fields.optionType("option_type", cell(c, type)),
                     Fields.optionalNumber("bid", cell(c, bid)), Fields.optionalNumber("ask", cell(c, ask)),
                     Fields.optionalNumber("last", cell(c, last)), Fields.optionalNumber("mark", cell(c, mark)),

@@ -11,9 +11,11 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * OptionMetrics IvyDB {@code opprcd} (option prices), as exported with a header row (comma or tab
@@ -76,6 +78,7 @@ public final class OptionMetricsReader implements ChainReader {
         int iv = h.index("impl_volatility");
         int am = h.index("am_settlement");
         int spot = h.index("underlying_price", "close", "prc", "spot");
+        Map<LocalDate, Instant> closes = new HashMap<>();
         CsvChainIterator.RowParser parser = (c, line) -> {
             LocalDate session = Fields.date("date", cell(c, date));
             LocalDate expiry = Fields.date("exdate", cell(c, exdate));
@@ -87,7 +90,7 @@ public final class OptionMetricsReader implements ChainReader {
                     : clock.expiryInstant(expiry);
             double vendorIv = Fields.optionalNumber("impl_volatility", cell(c, iv));
             double s = Fields.optionalNumber("underlying_price", cell(c, spot));
-            return new RawRow(line, underlying(c, ticker, symbol, secid), session, clock.closeInstant(session),
+            return new RawRow(line, underlying(c, ticker, symbol, secid), session, closes.computeIfAbsent(session, clock::closeInstant),
                     expiry, expiryInstant, Fields.number("strike_price", cell(c, strike)) / STRIKE_SCALE,
                     Fields.optionType("cp_flag", cell(c, cp)), Fields.optionalNumber("best_bid", cell(c, bid)),
                     Fields.optionalNumber("best_offer", cell(c, ask)), Double.NaN, Double.NaN,

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -134,11 +136,14 @@ public final class UsOptionsJsonReader implements ChainReader {
                     sawContracts = true;
                     long row = 0;
                     Contract c = new Contract();
+                    // A chain has a few dozen expiries and thousands of rows: parse each expiry once.
+                    Map<String, LocalDate> expiries = new HashMap<>();
+                    Map<LocalDate, Instant> expiryInstants = new HashMap<>();
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         row++;
                         c.read(p);
-                        side(assembler, c, row, OptionType.CALL, ticker, session, snapshot);
-                        side(assembler, c, row, OptionType.PUT, ticker, session, snapshot);
+                        side(assembler, c, row, OptionType.CALL, ticker, session, snapshot, expiries, expiryInstants);
+                        side(assembler, c, row, OptionType.PUT, ticker, session, snapshot, expiries, expiryInstants);
                     }
                 } else {
                     p.skipChildren();
@@ -175,7 +180,7 @@ public final class UsOptionsJsonReader implements ChainReader {
     }
 
     private void side(SessionAssembler a, Contract c, long row, OptionType type, String ticker, LocalDate session,
-            Instant snapshot) {
+            Instant snapshot, Map<String, LocalDate> expiries, Map<LocalDate, Instant> expiryInstants) {
         boolean call = type == OptionType.CALL;
         String symbol = call ? c.callOption : c.putOption;
         String field = call ? "callOption" : "putOption";
@@ -192,7 +197,7 @@ public final class UsOptionsJsonReader implements ChainReader {
             if (u1 <= 0 || u2 <= u1) {
                 throw new IllegalArgumentException();
             }
-            expiry = LocalDate.parse(symbol.substring(0, u1));
+            expiry = expiries.computeIfAbsent(symbol.substring(0, u1), LocalDate::parse);
             strike = Double.parseDouble(symbol.substring(u1 + 1, u2));
         } catch (RuntimeException e) {
             a.reject(row, RejectReason.UNPARSEABLE_FIELD, field + " is not <yyyy-mm-dd>_<strike>_<Call|Put>: '"
@@ -201,7 +206,8 @@ public final class UsOptionsJsonReader implements ChainReader {
         }
         double price = call ? c.callPrice : c.putPrice;
         double ivPercent = call ? c.callIv : c.putIv;
-        a.add(new RawRow(row, ticker, session, snapshot, expiry, clock.expiryInstant(expiry), strike, type,
+        a.add(new RawRow(row, ticker, session, snapshot, expiry,
+                expiryInstants.computeIfAbsent(expiry, clock::expiryInstant), strike, type,
                 Double.NaN, Double.NaN, price == 0 ? Double.NaN : price, Double.NaN, PriceUnit.QUOTE_CURRENCY,
                 ivPercent / 100.0, call ? c.callVolume : c.putVolume, call ? c.callOi : c.putOi, Double.NaN,
                 Double.NaN, Double.NaN));

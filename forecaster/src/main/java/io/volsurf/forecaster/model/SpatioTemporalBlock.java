@@ -33,9 +33,9 @@ public final class SpatioTemporalBlock extends AbstractBlock {
 
     public SpatioTemporalBlock(int dModel, int heads, double dropoutRate, boolean informerMode, int informerFactor) {
         this.dModel = dModel;
-        temporalNorm = addChildBlock("temporalNorm", LayerNorm.builder().axis(-1).build());
-        crossNorm = addChildBlock("crossNorm", LayerNorm.builder().axis(-1).build());
-        ffnNorm = addChildBlock("ffnNorm", LayerNorm.builder().axis(-1).build());
+        temporalNorm = addChildBlock("temporalNorm", LayerNorm.builder().axis(3).build());
+        crossNorm = addChildBlock("crossNorm", LayerNorm.builder().axis(3).build());
+        ffnNorm = addChildBlock("ffnNorm", LayerNorm.builder().axis(3).build());
         temporal = addChildBlock("temporal", new TemporalAttention(dModel, heads));
         crossSectional = addChildBlock("crossSectional",
                 new CrossSectionalAttention(dModel, heads, informerMode, informerFactor));

@@ -57,7 +57,7 @@ public final class SurfaceForecastNet extends AbstractBlock {
             blocks.add(addChildBlock("block" + i, new SpatioTemporalBlock(d, config.heads(), config.dropout(),
                     config.informerMode(), config.informerFactor())));
         }
-        finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(-1).build());
+        finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(3).build());
         sviHead = config.useSviHead() ? addChildBlock("sviHead", new SviHead(d)) : null;
         gridHead = config.useGridHead() ? addChildBlock("gridHead", new GridHead(d)) : null;
     }

@@ -15,9 +15,10 @@ import java.util.Optional;
  * Fits a butterfly-free SVI slice to a {@link MarketSmile} with the numerics' {@link SviSliceCalibrator}.
  *
  * <p>Weights: the fit is in total variance {@code w = vol^2 T}, so each squared residual is divided by
- * {@code (dw/dvol)^2 = (2 vol T)^2}, which makes it a residual in vol; on top, a quote's weight is the inverse of
- * its half-spread in vol where most of the smile is two-sided (a tight quote is better information), else its
- * vega relative to the smile's largest (last prices far out of the money are the stalest). After the first fit,
+ * {@code (dw/dvol)^2 = (2 vol T)^2}, which makes it a residual in vol; on top, where most of the smile is two-sided a
+ * quote's weight is the square root of the inverse of its half-spread in vol (a tight quote is better information).
+ * Last-price-only smiles (us-options) are weighted equally in vol: on SPY this gave a lower median and 90th
+ * percentile RMSE, and fewer arbitrage repairs, than vega weights or equal weights in total variance. After the first fit,
  * quotes whose residual exceeds {@link SmileSettings#outlierRobustSds()} robust sds are dropped as
  * {@link QuoteDropReason#FIT_OUTLIER} and the slice is refitted from the first fit. Stateless.
  */
@@ -67,12 +68,10 @@ public final class SmileFitter {
         double[] w = new double[n];
         double[] weight = new double[n];
         int twoSided = 0;
-        double maxVega = 0;
         for (SmilePoint p : pts) {
             if (p.halfSpreadVol() >= 0) {
                 twoSided++;
             }
-            maxVega = Math.max(maxVega, p.vegaUsd());
         }
         boolean bySpread = 2 * twoSided >= n;
         double widest = settings.halfSpreadFloorVol();
@@ -85,12 +84,11 @@ public final class SmileFitter {
             SmilePoint p = pts.get(i);
             k[i] = p.logMoneyness();
             w[i] = p.totalVariance(t);
-            double volWeight;
+            double volWeight = 1.0;
             if (bySpread) {
+                // Square root: tight quotes count more, without letting a few dominate the fit.
                 double hs = p.halfSpreadVol() >= 0 ? p.halfSpreadVol() : widest;
-                volWeight = settings.halfSpreadFloorVol() / Math.max(hs, settings.halfSpreadFloorVol());
-            } else {
-                volWeight = Math.max(p.vegaUsd() / maxVega, 0.01);
+                volWeight = Math.sqrt(settings.halfSpreadFloorVol() / Math.max(hs, settings.halfSpreadFloorVol()));
             }
             double dwDvol = 2 * p.vol() * t;
             weight[i] = volWeight / (dwDvol * dwDvol);

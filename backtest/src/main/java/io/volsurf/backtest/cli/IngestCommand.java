@@ -1,0 +1,100 @@
+package io.volsurf.backtest.cli;
+
+import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.backtest.ingest.IngestService.IngestOutcome;
+import io.volsurf.forecaster.ingest.ChainFormat;
+import io.volsurf.forecaster.ingest.IngestSummary;
+import io.volsurf.forecaster.ingest.SessionChain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./volsurf ingest PATH...}: loads chains, builds surfaces and SVI fits, stores them. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Load option chains, build each session's surface (forwards, implied vols, SVI fits, grid) and "
+                + "store them; prints accepted and rejected rows by reason.",
+            "Files or folders (every chain file below, in date order), plain or gzipped, layout detected per file. "
+                    + "Re-ingesting a session replaces it."},
+        footer = {"", "Examples:", "  ./volsurf ingest ../shared/data/us-options",
+            "  ./volsurf ingest ../shared/data/crypto-deribit/2026-07-04.csv.gz --json",
+            "  ./volsurf ingest my-chains/ --format generic", "",
+            "Exit code 0 when every file was read, 1 when some could not be (the rest is still ingested)."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Chain files or folders.")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "LAYOUT", defaultValue = "auto",
+            description = "auto (detect per file), generic, us-options, deribit, cboe, optionmetrics. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    private final IngestService service;
+
+    public IngestCommand(IngestService service) {
+        this.service = service;
+    }
+
+    @Override
+    public Integer call() {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("PATH " + p + " does not exist");
+            }
+        }
+        ChainFormat layout = "auto".equalsIgnoreCase(format) ? null : ChainFormat.fromCliName(format);
+        Output out = new Output(common.json);
+        IngestOutcome outcome;
+        try (Progress bar = Progress.start("ingest", 1)) {
+            outcome = service.ingest(paths, layout, new IngestService.Progress() {
+                @Override
+                public void file(Path file, int index, int total) {
+                    bar.maxHint(total);
+                    bar.stepTo(index, file.getFileName().toString());
+                }
+
+                @Override
+                public void session(SessionChain chain) {
+                }
+            });
+        }
+        IngestSummary s = outcome.summary();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("files", s.files());
+        doc.put("filesFailed", s.filesFailed());
+        doc.put("sessions", s.sessions());
+        doc.put("accepted", s.accepted());
+        doc.put("rejected", s.rejected());
+        doc.put("rejectReasons", s.rejectReasons());
+        doc.put("runId", outcome.runId());
+        doc.put("surfaces", outcome.surfaces());
+        doc.put("slicesFitted", outcome.slicesFitted());
+        doc.put("slicesButterflyFree", outcome.slicesButterflyFree());
+        doc.put("smileDrops", outcome.smileDrops());
+        doc.put("holidayFolders", s.holidayFolders());
+        doc.put("sessionFailures", outcome.sessionFailures());
+        out.document(doc);
+        out.line("ingest run " + outcome.runId());
+        out.line(s.toText().stripTrailing());
+        out.linef("surfaces %d, SVI slices fitted %d (%d butterfly-free)", outcome.surfaces(), outcome.slicesFitted(),
+                outcome.slicesButterflyFree());
+        if (!outcome.smileDrops().isEmpty()) {
+            out.line("quotes left out of smiles: " + outcome.smileDrops());
+        }
+        List<String> failures = new ArrayList<>(outcome.sessionFailures());
+        for (String f : failures) {
+            out.line("surface not built: " + f);
+        }
+        return s.allFilesRead() ? 0 : 1;
+    }
+}

@@ -1,0 +1,588 @@
+package io.volsurf.strategy.backtest;
+
+import io.volsurf.forecaster.market.OptionType;
+import io.volsurf.greeks.ExerciseStyle;
+import io.volsurf.greeks.Greeks;
+import io.volsurf.strategy.attribution.PnlAttributor;
+import io.volsurf.strategy.config.EarlyExercise;
+import io.volsurf.strategy.config.HedgeMode;
+import io.volsurf.strategy.config.HedgeVolSource;
+import io.volsurf.strategy.config.StrategyConfig;
+import io.volsurf.strategy.execution.ExecutionModel;
+import io.volsurf.strategy.execution.Fill;
+import io.volsurf.strategy.hedging.BookGreeks;
+import io.volsurf.strategy.hedging.DeltaGammaHedger;
+import io.volsurf.strategy.hedging.DeltaHedger;
+import io.volsurf.strategy.hedging.HedgeTargets;
+import io.volsurf.strategy.market.ContractKey;
+import io.volsurf.strategy.market.ContractPricer;
+import io.volsurf.strategy.market.ForecastView;
+import io.volsurf.strategy.market.IvSource;
+import io.volsurf.strategy.market.MarketSession;
+import io.volsurf.strategy.market.OptionMark;
+import io.volsurf.strategy.market.SessionMarket;
+import io.volsurf.strategy.portfolio.Holding;
+import io.volsurf.strategy.portfolio.OpenTrade;
+import io.volsurf.strategy.portfolio.Portfolio;
+import io.volsurf.strategy.result.DailyPnl;
+import io.volsurf.strategy.result.FillSource;
+import io.volsurf.strategy.result.ForecastVsRealized;
+import io.volsurf.strategy.result.PnlAttribution;
+import io.volsurf.strategy.result.PositionRole;
+import io.volsurf.strategy.result.PositionSnapshot;
+import io.volsurf.strategy.result.SessionResult;
+import io.volsurf.strategy.result.Trade;
+import io.volsurf.strategy.result.TradeReason;
+import io.volsurf.strategy.selection.Candidate;
+import io.volsurf.strategy.selection.CandidateLeg;
+import io.volsurf.strategy.selection.ContractSelector;
+import io.volsurf.strategy.selection.ExitRules;
+import io.volsurf.strategy.selection.PositionSizer;
+import io.volsurf.strategy.selection.SizedTrade;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The deterministic event loop of a backtest over one underlying's sessions. Per session t, in order:
+ * <ol>
+ *   <li>data: index the session's quotes, mark the positions carried from t-1 (settle expired ones at
+ *       intrinsic value), attribute their PnL and compare t-1's forecast with t's IVs;</li>
+ *   <li>American options deep in the money: flag, or exercise (config);</li>
+ *   <li>strategy: exits (days to expiry, holding period, gap closed), then entries from the forecast for t+1;</li>
+ *   <li>execution and hedging: fills, then the delta or delta-gamma rebalance;</li>
+ *   <li>portfolio: snapshots with Greeks at the market IV, daily PnL; the listener gets the session.</li>
+ * </ol>
+ * A run is a pure function of (sessions, config): no global state, the same inputs give the same results,
+ * and the engine itself holds no run state, so one engine may run many backtests side by side. Resuming after a
+ * session replays the run from the start and delivers only the later sessions (replay is cheap next to the
+ * database writes it saves, and needs no stored engine state).
+ */
+public final class BacktestEngine {
+    private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
+
+    private final StrategyConfig config;
+    private final ContractPricer pricer;
+
+    public BacktestEngine(StrategyConfig config, ContractPricer pricer) {
+        if (config == null || pricer == null) {
+            throw new IllegalArgumentException("config and pricer are required");
+        }
+        this.config = config;
+        this.pricer = pricer;
+    }
+
+    public StrategyConfig config() {
+        return config;
+    }
+
+    /** Runs every session and delivers each to the listener. */
+    public BacktestSummary run(Iterable<SessionInput> sessions, BacktestListener listener) {
+        return run(sessions, listener, null);
+    }
+
+    /**
+     * Runs every session; delivers to the listener only sessions after {@code resumeAfter} (all when null).
+     * The summary always covers the whole run.
+     *
+     * @throws IllegalArgumentException naming the field when sessions are empty, mix tickers or are not in
+     *                                  increasing order
+     */
+    public BacktestSummary run(Iterable<SessionInput> sessions, BacktestListener listener, LocalDate resumeAfter) {
+        if (sessions == null || listener == null) {
+            throw new IllegalArgumentException("sessions and listener are required");
+        }
+        Run run = new Run();
+        for (SessionInput in : sessions) {
+            SessionResult r = run.step(in);
+            if (resumeAfter == null || r.date().isAfter(resumeAfter)) {
+                listener.onSession(r);
+            }
+        }
+        if (run.index == 0) {
+            throw new IllegalArgumentException("sessions must not be empty");
+        }
+        return run.summary();
+    }
+
+    /** One run's mutable state; lives for one call of {@link #run}. */
+    private final class Run {
+        private final Portfolio book = new Portfolio();
+        private final PnlAttributor attributor = new PnlAttributor();
+        private final ExecutionModel execution = new ExecutionModel(config);
+        private final ContractSelector selector = new ContractSelector(config, pricer);
+        private final PositionSizer sizer = new PositionSizer(config);
+        private final ExitRules exits = new ExitRules(config);
+        private final DeltaHedger deltaHedger = new DeltaHedger(config);
+        private final DeltaGammaHedger deltaGammaHedger = new DeltaGammaHedger(config);
+
+        private int index;
+        private String ticker;
+        private LocalDate firstDate;
+        private LocalDate lastDate;
+        private Instant lastAsOf;
+        private ForecastView lastForecast;
+        private Map<ContractKey, PositionSnapshot> lastSnapshots = new TreeMap<>();
+        private PositionSnapshot lastUnderlying;
+        private double lastValue;
+
+        // summary accumulators
+        private final List<Double> dailyTotal = new ArrayList<>();
+        private final List<Double> dailyMtm = new ArrayList<>();
+        private final List<Double> dailyTradingBook = new ArrayList<>();
+        private final List<Double> dailyHedgeError = new ArrayList<>();
+        private double turnover, hedgeTurnover, commissions, spreadCost;
+        private long trades, fillsQuoted, fillsAssumed, earlyFlags, earlyExercises;
+        private double sumDelta, sumGamma, sumVega, sumTheta, sumResidual, sumPredicted, sumError;
+        private double maxIdentityError;
+        private long fvrCount;
+        private double fvrVolSq, fvrTvSq;
+        private long arbitrageViolations = -1;
+        private long priced;
+        private double pricingSq, pricingAbs;
+
+        SessionResult step(SessionInput in) {
+            MarketSession ms = in.market();
+            checkOrder(ms);
+            SessionMarket market = new SessionMarket(ms, pricer);
+            LocalDate date = ms.session();
+            double spot = ms.spot();
+            double dtYears = lastAsOf == null ? 0.0 : years(lastAsOf, ms.asOf());
+            ForecastView forecast = in.forecast();
+            double gapYears = forecast == null ? 0.0 : ChronoUnit.DAYS.between(date, forecast.forecastFor()) / 365.0;
+
+            List<Trade> fills = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            List<PnlAttribution> rows = new ArrayList<>();
+            List<ForecastVsRealized> fvr = new ArrayList<>();
+            Map<ContractKey, OptionMark> marks = new TreeMap<>();
+            Map<ContractKey, Greeks> marketGreeks = new HashMap<>();
+
+            // 1. carried positions: mark, settle, attribute, compare the forecast
+            for (Holding h : book.options()) {
+                PositionSnapshot prev = lastSnapshots.get(h.key());
+                double t = market.maturityYears(h.expiryInstant());
+                if (!(t > 0)) {
+                    double intrinsic = h.key().intrinsic(spot);
+                    rows.add(attributor.attribute(prev, date, intrinsic, spot, Double.NaN, dtYears));
+                    Fill f = execution.settlement(h.key(), spot, -h.quantity());
+                    book(fills, date, h, f, TradeReason.SETTLEMENT);
+                    continue;
+                }
+                OptionMark m = markOf(market, h, prev.impliedVol());
+                marks.put(h.key(), m);
+                rows.add(attributor.attribute(prev, date, m.priceUsd(), spot, m.impliedVol(), dtYears));
+                if (Double.isFinite(prev.forecastIvNext()) && m.ivSource() != IvSource.CARRIED) {
+                    fvr.add(ForecastVsRealized.contract(lastDate, date, ms.ticker(), h.key(), m.maturityYears(),
+                            m.logMoneyness(), prev.impliedVol(), prev.forecastIvNext(), m.impliedVol()));
+                }
+            }
+            if (lastUnderlying != null) {
+                rows.add(attributor.attribute(lastUnderlying, date, spot, spot, Double.NaN, dtYears));
+            }
+            double mtm = 0, tradingBookPnl = 0;
+            for (PnlAttribution a : rows) {
+                mtm += a.total();
+                if (a.role() == PositionRole.TRADING) {
+                    tradingBookPnl += a.total();
+                }
+            }
+            if (index > 0) {
+                rows.add(attributor.portfolio(date, ms.ticker(), List.copyOf(rows)));
+            }
+
+            // 2. American options deep in the money
+            Set<ContractKey> flagged = new TreeSet<>();
+            if (ms.exerciseStyle() == ExerciseStyle.AMERICAN) {
+                for (Holding h : book.options()) {
+                    OptionMark m = marks.get(h.key());
+                    double intrinsic = h.key().intrinsic(spot);
+                    if (m == null || !(intrinsic > 0) || m.priceUsd() - intrinsic > config.earlyExerciseMaxTimeValueUsd()) {
+                        continue;
+                    }
+                    earlyFlags++;
+                    if (config.earlyExercise() == EarlyExercise.EXERCISE) {
+                        earlyExercises++;
+                        notes.add("early exercise of " + h.key().id() + " (quantity " + h.quantity() + ")");
+                        book(fills, date, h, execution.earlyExercise(h.key(), spot, -h.quantity()),
+                                TradeReason.EARLY_EXERCISE);
+                    } else {
+                        flagged.add(h.key());
+                        notes.add("deep in the money, no time value left: " + h.key().id()
+                                + " (early exercise flagged, not done)");
+                    }
+                }
+            }
+
+            // 3. exits
+            book.ageOpenTrades();
+            for (OpenTrade ot : book.openTrades()) {
+                List<Holding> legs = new ArrayList<>();
+                for (ContractKey k : ot.legs()) {
+                    if (book.holds(k)) {
+                        legs.add(book.option(k));
+                    }
+                }
+                double minDays = Double.POSITIVE_INFINITY;
+                List<CandidateLeg> now = new ArrayList<>();
+                boolean gapKnown = forecast != null;
+                for (Holding h : legs) {
+                    OptionMark m = marks.get(h.key());
+                    minDays = Math.min(minDays, m.daysToExpiry());
+                    CandidateLeg leg = forecast == null ? null : selector.leg(market, m, forecast, gapYears);
+                    if (leg == null) {
+                        gapKnown = false;
+                    } else {
+                        now.add(leg);
+                    }
+                }
+                double gap = gapKnown && !now.isEmpty() ? ContractSelector.gapVol(now) : Double.NaN;
+                var reason = exits.exitReason(ot.direction(), book.sessionsHeld(ot.tradeId()), minDays, gap);
+                if (reason.isPresent()) {
+                    for (Holding h : legs) {
+                        book(fills, date, h, execution.option(marks.get(h.key()), -h.quantity(), spot), reason.get());
+                    }
+                }
+                book.closeIfFlat(ot.tradeId());
+            }
+
+            // 4. entries
+            if (forecast != null && config.maxNewTradesPerSession() > 0) {
+                Set<ContractKey> held = new HashSet<>();
+                for (Holding h : book.options()) {
+                    held.add(h.key());
+                }
+                List<Candidate> candidates = selector.candidates(market, forecast, held, gapYears);
+                double openVega = 0;
+                for (Holding h : book.options()) {
+                    if (h.role() == PositionRole.TRADING) {
+                        Greeks g = greeksAtMarket(market, marks.get(h.key()), marketGreeks);
+                        openVega += Math.abs(h.quantity() * config.contractMultiplier() * g.vega()) / 100.0;
+                    }
+                }
+                for (SizedTrade st : sizer.size(candidates, openVega, book.tradingContractsByExpiry())) {
+                    long id = book.nextTradeId();
+                    List<ContractKey> legKeys = new ArrayList<>();
+                    for (CandidateLeg leg : st.candidate().legs()) {
+                        OptionMark m = leg.mark();
+                        marks.put(m.key(), m);
+                        marketGreeks.put(m.key(), leg.greeks());
+                        legKeys.add(m.key());
+                        Fill f = execution.option(m, st.signedQuantity(), spot);
+                        Trade t = trade(date, id, PositionRole.TRADING, m.key(), f, config.contractMultiplier(),
+                                TradeReason.ENTRY);
+                        fills.add(t);
+                        book.apply(t, m.quote().expiryInstant());
+                    }
+                    book.open(new OpenTrade(id, st.candidate().direction(), legKeys, st.quantity(), date,
+                            st.candidate().gapVol()));
+                }
+            }
+
+            // 5. hedging
+            if (config.hedgeMode() != HedgeMode.NONE) {
+                hedge(market, forecast, gapYears, marks, fills, date);
+            }
+
+            // 6. snapshots, value, daily PnL
+            Map<ContractKey, PositionSnapshot> snapshots = new TreeMap<>();
+            List<PositionSnapshot> positions = new ArrayList<>();
+            double value = book.cashUsd();
+            BookGreeks total = BookGreeks.ZERO;
+            double m = config.contractMultiplier();
+            for (Holding h : book.options()) {
+                OptionMark mk = marks.get(h.key());
+                Greeks g = greeksAtMarket(market, mk, marketGreeks);
+                double f = forecast == null ? Double.NaN : forecastVol(forecast, mk, gapYears);
+                PositionSnapshot s = new PositionSnapshot(date, ms.ticker(), h.tradeId(), h.role(), h.key(),
+                        h.quantity(), m, spot, mk.maturityYears(), mk.impliedVol(), f, mk.priceUsd(), g.delta(),
+                        g.gamma(), g.vega(), g.theta(), flagged.contains(h.key()));
+                snapshots.put(h.key(), s);
+                positions.add(s);
+                value += s.marketValueUsd();
+                total = total.plus(h.quantity() * m, g);
+            }
+            PositionSnapshot underlying = null;
+            if (book.underlyingQuantity() != 0) {
+                underlying = new PositionSnapshot(date, ms.ticker(), 0L, PositionRole.UNDERLYING, null,
+                        book.underlyingQuantity(), 1.0, spot, 0.0, Double.NaN, Double.NaN, spot, 1.0, 0.0, 0.0, 0.0,
+                        false);
+                positions.add(underlying);
+                value += underlying.marketValueUsd();
+                total = new BookGreeks(total.delta() + book.underlyingQuantity(), total.gamma(), total.vega(),
+                        total.theta());
+            }
+            double totalPnl = value - lastValue;
+            double dayCommissions = 0, daySpread = 0;
+            for (Trade t : fills) {
+                dayCommissions += t.commissionUsd();
+                daySpread += t.spreadCostUsd();
+            }
+            PnlAttribution portfolioRow = index > 0 ? rows.get(rows.size() - 1) : null;
+            double cumulative = value; // the book starts flat with no cash
+            DailyPnl daily = new DailyPnl(date, ms.ticker(), totalPnl, mtm, totalPnl - mtm, tradingBookPnl,
+                    mtm - tradingBookPnl, dayCommissions, daySpread, cumulative, value, book.cashUsd(), total.delta(),
+                    total.gamma(), total.vega(), total.theta(), fills.size(), book.openTrades().size());
+
+            // 7. evaluation hooks
+            if (lastForecast != null) {
+                pricingError(market, lastForecast);
+            }
+            if (forecast != null && forecast.arbitrageViolations().isPresent()) {
+                arbitrageViolations = Math.max(arbitrageViolations, 0) + forecast.arbitrageViolations().getAsInt();
+            }
+            accumulate(daily, rows, portfolioRow, fills, fvr);
+
+            SessionResult result = new SessionResult(index, date, ms.ticker(), fills, positions, daily, rows, fvr,
+                    notes);
+            lastSnapshots = snapshots;
+            lastUnderlying = underlying;
+            lastValue = value;
+            lastAsOf = ms.asOf();
+            lastDate = date;
+            lastForecast = forecast;
+            index++;
+            return result;
+        }
+
+        private void checkOrder(MarketSession ms) {
+            if (ticker == null) {
+                ticker = ms.ticker();
+                firstDate = ms.session();
+            } else if (!ticker.equals(ms.ticker())) {
+                throw new IllegalArgumentException("sessions mix tickers: " + ticker + " and " + ms.ticker()
+                        + " (run one backtest per ticker)");
+            } else if (!ms.session().isAfter(lastDate) || !ms.asOf().isAfter(lastAsOf)) {
+                throw new IllegalArgumentException("session " + ms.session() + " (asOf " + ms.asOf()
+                        + ") must come after " + lastDate + " (asOf " + lastAsOf + ") for " + ticker);
+            }
+        }
+
+        /** The session's mark of a held contract: its quote, its quote with the carried vol, or a model mark. */
+        private OptionMark markOf(SessionMarket market, Holding h, double carriedVol) {
+            OptionMark m = market.mark(h.key());
+            if (m == null) {
+                return market.markUnquoted(h.key(), h.expiryInstant(), carriedVol);
+            }
+            if (!m.hasVol()) {
+                return new OptionMark(m.key(), m.quote(), m.maturityYears(), m.forward(), m.discount(), m.rate(),
+                        m.dividendYield(), m.priceUsd(), carriedVol, IvSource.CARRIED);
+            }
+            return m;
+        }
+
+        private Greeks greeksAtMarket(SessionMarket market, OptionMark m, Map<ContractKey, Greeks> cache) {
+            return cache.computeIfAbsent(m.key(),
+                    k -> pricer.greeks(m, market.session().exerciseStyle(), market.spot(), m.impliedVol()));
+        }
+
+        private double forecastVol(ForecastView forecast, OptionMark m, double gapYears) {
+            double tNext = m.maturityYears() - gapYears;
+            if (!(tNext > 0)) {
+                return Double.NaN;
+            }
+            double v = forecast.impliedVol(tNext, m.logMoneyness());
+            return v > 0 && Double.isFinite(v) ? v : Double.NaN;
+        }
+
+        /** Greeks for hedging: at the forecast IV (where there is one) or the market IV. */
+        private Greeks hedgeGreeks(SessionMarket market, OptionMark m, ForecastView forecast, double gapYears) {
+            double vol = m.impliedVol();
+            if (config.hedgeVolSource() == HedgeVolSource.FORECAST && forecast != null) {
+                double f = forecastVol(forecast, m, gapYears);
+                if (Double.isFinite(f)) {
+                    vol = f;
+                }
+            }
+            return pricer.greeks(m, market.session().exerciseStyle(), market.spot(), vol);
+        }
+
+        private void hedge(SessionMarket market, ForecastView forecast, double gapYears,
+                Map<ContractKey, OptionMark> marks, List<Trade> fills, LocalDate date) {
+            double spot = market.spot();
+            double m = config.contractMultiplier();
+            BookGreeks trading = BookGreeks.ZERO;
+            Set<LocalDate> tradingExpiries = new TreeSet<>();
+            Holding currentHedge = null;
+            for (Holding h : book.options()) {
+                if (h.role() == PositionRole.TRADING) {
+                    trading = trading.plus(h.quantity() * m, hedgeGreeks(market, marks.get(h.key()), forecast, gapYears));
+                    tradingExpiries.add(h.key().expiry());
+                } else {
+                    currentHedge = h;
+                }
+            }
+            boolean flat = tradingExpiries.isEmpty();
+            HedgeTargets targets;
+            if (config.hedgeMode() == HedgeMode.DELTA_GAMMA) {
+                ContractKey hedgeKey = flat ? null : deltaGammaHedger.chooseHedgeOption(market, tradingExpiries,
+                        currentHedge == null ? null : currentHedge.key());
+                if (currentHedge != null && !currentHedge.key().equals(hedgeKey)) {
+                    book(fills, date, currentHedge,
+                            execution.option(marks.get(currentHedge.key()), -currentHedge.quantity(), spot),
+                            TradeReason.HEDGE_REBALANCE);
+                    currentHedge = null;
+                }
+                OptionMark hm = hedgeKey == null ? null : market.mark(hedgeKey);
+                targets = deltaGammaHedger.targets(trading,
+                        hm == null ? null : hedgeGreeks(market, hm, forecast, gapYears));
+                double held = currentHedge == null ? 0.0 : currentHedge.quantity();
+                double diff = targets.hedgeOptionContracts() - held;
+                if (hm != null && Math.abs(diff) >= 0.5 * config.optionLot()) {
+                    marks.put(hedgeKey, hm);
+                    Fill f = execution.option(hm, diff, spot);
+                    Trade t = trade(date, 0L, PositionRole.HEDGE_OPTION, hedgeKey, f, m, TradeReason.HEDGE_REBALANCE);
+                    fills.add(t);
+                    book.apply(t, hm.quote().expiryInstant());
+                }
+            } else {
+                // a DELTA run holds no hedge option; the options book is the trading legs
+                targets = deltaHedger.targets(trading);
+            }
+            if (flat) {
+                targets = new HedgeTargets(0.0, 0.0);
+            }
+            double diff = targets.underlyingUnits() - book.underlyingQuantity();
+            if (Math.abs(diff) > 1e-9) {
+                Fill f = execution.underlying(spot, diff);
+                Trade t = trade(date, 0L, PositionRole.UNDERLYING, null, f, 1.0, TradeReason.HEDGE_REBALANCE);
+                fills.add(t);
+                book.apply(t, null);
+            }
+        }
+
+        /** Books a closing (or adjusting) fill of a held option. */
+        private void book(List<Trade> fills, LocalDate date, Holding h, Fill f, TradeReason reason) {
+            Trade t = trade(date, h.tradeId(), h.role(), h.key(), f, config.contractMultiplier(), reason);
+            fills.add(t);
+            book.apply(t, h.expiryInstant());
+            book.closeIfFlat(h.tradeId());
+        }
+
+        private Trade trade(LocalDate date, long id, PositionRole role, ContractKey key, Fill f, double multiplier,
+                TradeReason reason) {
+            return new Trade(date, ticker, id, role, key, f.quantity(), f.priceUsd(), f.referencePriceUsd(),
+                    multiplier, f.commissionUsd(), f.spreadCostUsd(), f.source(), reason);
+        }
+
+        /** Listed OTM options of this session priced at the previous session's forecast, against their marks. */
+        private void pricingError(SessionMarket market, ForecastView forecast) {
+            for (OptionMark m : market.allMarks()) {
+                boolean otm = m.key().type() == OptionType.CALL ? m.key().strike() >= m.forward()
+                        : m.key().strike() < m.forward();
+                if (!otm || m.daysToExpiry() < 1 || Math.abs(m.logMoneyness()) > config.maxAbsLogMoneyness()) {
+                    continue;
+                }
+                double v = forecast.impliedVol(m.maturityYears(), m.logMoneyness());
+                if (!(v > 0) || !Double.isFinite(v)) {
+                    continue;
+                }
+                double modelPrice = pricer.greeks(m.key(), ExerciseStyle.EUROPEAN, m.maturityYears(), market.spot(),
+                        m.rate(), m.dividendYield(), v).price();
+                double err = modelPrice - m.priceUsd();
+                priced++;
+                pricingSq += err * err;
+                pricingAbs += Math.abs(err);
+            }
+        }
+
+        private void accumulate(DailyPnl daily, List<PnlAttribution> rows, PnlAttribution portfolioRow,
+                List<Trade> fills, List<ForecastVsRealized> fvr) {
+            dailyTotal.add(daily.totalPnl());
+            dailyMtm.add(daily.markToMarketPnl());
+            dailyTradingBook.add(daily.tradingBookPnl());
+            for (PnlAttribution a : rows) {
+                maxIdentityError = Math.max(maxIdentityError, Math.max(a.identityError(), a.forecastIdentityError()));
+            }
+            if (portfolioRow != null) {
+                sumDelta += portfolioRow.delta();
+                sumGamma += portfolioRow.gamma();
+                sumVega += portfolioRow.vega();
+                sumTheta += portfolioRow.theta();
+                sumResidual += portfolioRow.residual();
+                sumPredicted += portfolioRow.forecastPredicted();
+                sumError += portfolioRow.forecastError();
+                dailyHedgeError.add(portfolioRow.delta() + portfolioRow.gamma() + portfolioRow.residual());
+            }
+            for (Trade t : fills) {
+                trades++;
+                commissions += t.commissionUsd();
+                spreadCost += t.spreadCostUsd();
+                if (t.role() == PositionRole.UNDERLYING) {
+                    hedgeTurnover += t.notionalUsd();
+                } else {
+                    turnover += t.notionalUsd();
+                    if (t.fillSource() == FillSource.QUOTED_BID_ASK) {
+                        fillsQuoted++;
+                    } else if (t.fillSource() == FillSource.ASSUMED_HALF_SPREAD) {
+                        fillsAssumed++;
+                    }
+                }
+            }
+            for (ForecastVsRealized r : fvr) {
+                fvrCount++;
+                double e = r.realizedIv() - r.forecastIv();
+                fvrVolSq += 1e4 * e * e;
+                fvrTvSq += r.totalVarianceError() * r.totalVarianceError();
+            }
+        }
+
+        BacktestSummary summary() {
+            double totalPnl = 0, peak = 0, cumulative = 0, maxDd = 0;
+            for (double d : dailyTotal) {
+                totalPnl += d;
+                cumulative += d;
+                peak = Math.max(peak, cumulative);
+                maxDd = Math.max(maxDd, peak - cumulative);
+            }
+            double sd = std(dailyTotal);
+            double sharpe = sd > 0 && dailyTotal.size() > 1
+                    ? mean(dailyTotal) / sd * Math.sqrt(config.sessionsPerYear()) : 0.0;
+            EvaluationSummary eval = new EvaluationSummary(fvrCount,
+                    fvrCount == 0 ? Double.NaN : Math.sqrt(fvrVolSq / fvrCount),
+                    fvrCount == 0 ? Double.NaN : Math.sqrt(fvrTvSq / fvrCount), arbitrageViolations, priced,
+                    priced == 0 ? Double.NaN : Math.sqrt(pricingSq / priced),
+                    priced == 0 ? Double.NaN : pricingAbs / priced, sumPredicted, sumError);
+            return new BacktestSummary(ticker, config.hedgeMode(), config.instrument(), index, firstDate, lastDate,
+                    totalPnl, sharpe, maxDd, std(dailyHedgeError), turnover, hedgeTurnover, trades, commissions,
+                    spreadCost, std(dailyMtm), std(dailyTradingBook), fillsQuoted, fillsAssumed,
+                    fillsAssumed > 0 ? config.halfSpread().disclosure() : null, earlyFlags, earlyExercises, sumDelta,
+                    sumGamma, sumVega, sumTheta, sumResidual, maxIdentityError, eval);
+        }
+    }
+
+    private static double years(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR;
+    }
+
+    private static double mean(List<Double> xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return xs.isEmpty() ? 0.0 : s / xs.size();
+    }
+
+    /** Sample standard deviation (n - 1); 0 with fewer than two values. */
+    static double std(List<Double> xs) {
+        if (xs.size() < 2) {
+            return 0.0;
+        }
+        double mu = mean(xs);
+        double ss = 0;
+        for (double x : xs) {
+            ss += (x - mu) * (x - mu);
+        }
+        return Math.sqrt(ss / (xs.size() - 1));
+    }
+}
