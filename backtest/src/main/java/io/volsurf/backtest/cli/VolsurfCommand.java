@@ -17,8 +17,13 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             DemoCommand.class,
             IngestCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ForecastCommand.class,
             GreeksCommand.class,
             GenerateCommand.class,
+            FitSviCommand.class,
+            ArbitrageCheckCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VolsurfCommand implements Runnable {

@@ -5,7 +5,13 @@ import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.market.MarketDataStore.QuoteAnalytics;
 import io.volsurf.db.market.MarketDataStore.QuoteKey;
 import io.volsurf.db.market.MarketDataStore.SessionAnalytics;
+import io.volsurf.db.market.MarketDataStore.StoredFeatures;
 import io.volsurf.db.market.MarketDataStore.StoredFit;
+import io.volsurf.forecaster.calendar.ContinuousCalendar;
+import io.volsurf.forecaster.calendar.NyseCalendar;
+import io.volsurf.forecaster.calendar.TradingCalendar;
+import io.volsurf.forecaster.features.FeatureBuilder;
+import io.volsurf.forecaster.features.SessionFeatures;
 import io.volsurf.forecaster.grid.ExpiryDiagnostics;
 import io.volsurf.forecaster.grid.SessionSurface;
 import io.volsurf.forecaster.grid.SessionSurfaceBuilder;
@@ -62,6 +68,7 @@ public class IngestService {
         long runId = store.startIngestRun(paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
         SessionSurfaceBuilder builder = new SessionSurfaceBuilder();
         Map<String, Map<LocalDate, SviParams>> warmStarts = new HashMap<>();
+        Map<String, FeatureBuilder> features = new HashMap<>();
         int[] surfaces = {0};
         int[] fitted = {0};
         int[] butterflyFree = {0};
@@ -76,7 +83,7 @@ public class IngestService {
                     SessionSurface built = builder.build(chain,
                             warmStarts.getOrDefault(chain.underlying(), Map.of()));
                     warmStarts.put(chain.underlying(), built.warmStarts());
-                    analytics = analytics(built);
+                    analytics = analytics(built, features(features, chain, built));
                     surfaces[0]++;
                     for (StoredFit f : analytics.fits()) {
                         fitted[0]++;
@@ -115,7 +122,40 @@ public class IngestService {
         return new IngestOutcome(runId, summary, surfaces[0], fitted[0], butterflyFree[0], drops, failures);
     }
 
-    static SessionAnalytics analytics(SessionSurface built) {
+    /**
+     * Features need the ticker's earlier sessions of this run (realised vol); a session older than
+     * the last one seen restarts that history rather than failing.
+     */
+    private static StoredFeatures features(Map<String, FeatureBuilder> builders, SessionChain chain,
+            SessionSurface built) {
+        TradingCalendar calendar = chain.format() == ChainFormat.DERIBIT ? new ContinuousCalendar() : new NyseCalendar();
+        FeatureBuilder b = builders.computeIfAbsent(chain.underlying(), t -> new FeatureBuilder(calendar));
+        SessionFeatures f;
+        try {
+            f = b.next(chain, built);
+        } catch (IllegalArgumentException outOfOrder) {
+            b = new FeatureBuilder(calendar);
+            builders.put(chain.underlying(), b);
+            f = b.next(chain, built);
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("spot", f.spot());
+        v.put("log_return", f.logReturn());
+        v.put("realized_vol_5", f.realizedVol5());
+        v.put("realized_vol_21", f.realizedVol21());
+        v.put("rate_minus_div", f.rateMinusDiv());
+        v.put("atm_vol_30d", f.atmVol30d());
+        v.put("skew_30d", f.skew30d());
+        v.put("term_slope", f.termSlope());
+        v.put("volume", f.volume());
+        v.put("open_interest", f.openInterest());
+        v.put("median_spread_vol", f.medianSpreadVol());
+        v.put("model_free_vix", f.modelFreeVix());
+        v.put("next_session_gap_days", (double) f.nextSessionGapDays());
+        return new StoredFeatures(v);
+    }
+
+    static SessionAnalytics analytics(SessionSurface built, StoredFeatures features) {
         Map<QuoteKey, QuoteAnalytics> quotes = new HashMap<>();
         Map<LocalDate, Double> forwards = new HashMap<>();
         for (ExpiryDiagnostics e : built.expiries()) {
@@ -140,7 +180,7 @@ public class IngestService {
                 fits.add(new StoredFit(s, discount, free, minG));
             }
         }
-        return new SessionAnalytics(quotes, forwards, fits, built.surface(), null);
+        return new SessionAnalytics(quotes, forwards, fits, built.surface(), features);
     }
 
     private static String json(Object o) {

@@ -72,6 +72,9 @@ class IngestServiceTest {
         long quotes = count("select count(*) from quotes");
         assertEquals(first.summary().accepted(), quotes);
         assertEquals(first.summary().rejected(), count("select count(*) from rejects"));
+        assertEquals(first.summary().sessions(), count("select count(*) from session_features where atm_vol_30d > 0"));
+        assertEquals(first.summary().sessions() - tickers(market),
+                count("select count(*) from session_features where log_return is not null"));
 
         IngestOutcome second = service.ingest(List.of(dir.resolve("market")), null, SILENT);
         assertEquals(quotes, count("select count(*) from quotes"), "re-ingest replaces, no duplicates");

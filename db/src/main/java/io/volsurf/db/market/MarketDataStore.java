@@ -1,5 +1,7 @@
 package io.volsurf.db.market;
 
+import io.volsurf.db.jdbc.CopyRows;
+import io.volsurf.db.jdbc.Transactions;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.MoneynessScaling;
@@ -28,10 +30,10 @@ import javax.sql.DataSource;
  */
 public final class MarketDataStore {
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
     public MarketDataStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
     }
 
     /** Derived values of one quote, computed by the surface builder; NaN where not computed. */
@@ -375,27 +377,7 @@ public final class MarketDataStore {
         return d;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return transactions.inTransaction(work);
     }
 }

@@ -75,14 +75,26 @@ public final class ChainIngestor {
                     for (Reject r : chain.rejects()) {
                         reasons.merge(r.reason(), 1L, Long::sum);
                     }
-                    listener.onSession(chain);
+                    try {
+                        listener.onSession(chain);
+                    } catch (RuntimeException e) {
+                        throw new ListenerFailure(e);
+                    }
                 }
+            } catch (ListenerFailure e) {
+                // The caller's own failure (e.g. its database): not a fault of the file, so it propagates.
+                throw e.cause;
             } catch (ChainFileException e) {
                 FileFailure failure = new FileFailure(file.toString(), e.getMessage());
                 failures.add(failure);
                 listener.onFileFailed(failure);
             } catch (IOException | UncheckedIOException e) {
                 FileFailure failure = new FileFailure(file.toString(), file + ": read error: " + e.getMessage());
+                failures.add(failure);
+                listener.onFileFailed(failure);
+            } catch (RuntimeException e) {
+                // A reader bug on odd content must not end the run: report it against the file.
+                FileFailure failure = new FileFailure(file.toString(), file + ": cannot read: " + e);
                 failures.add(failure);
                 listener.onFileFailed(failure);
             }
@@ -101,5 +113,15 @@ public final class ChainIngestor {
                             a.files() + b.files()));
         }
         return new ArrayList<>(grouped.values());
+    }
+
+    /** Carries an exception thrown by the listener past the per-file error handling. */
+    private static final class ListenerFailure extends RuntimeException {
+        private final RuntimeException cause;
+
+        ListenerFailure(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
     }
 }

@@ -109,8 +109,8 @@ final class CsvChainIterator implements Iterator<SessionChain> {
             return;
         }
         if (released.contains(row.session())) {
-            assembler(row).reject(line, RejectReason.OUT_OF_ORDER, "session " + row.session()
-                    + " was already completed earlier in the file (file not sorted by date)");
+            orphan(new Orphan(line, RejectReason.OUT_OF_ORDER, row.underlying() + " session " + row.session()
+                    + " was already completed earlier in the file (file not sorted by date)"));
             return;
         }
         if (batchSession != null && !batchSession.equals(row.session())) {
@@ -130,7 +130,10 @@ final class CsvChainIterator implements Iterator<SessionChain> {
         return a;
     }
 
-    /** A row whose session or underlying could not be read joins the chain being assembled when it is released. */
+    /**
+     * A row that belongs to no session being assembled (unreadable session or underlying, or out of
+     * order) is recorded with the first chain of the session being assembled when that one is released.
+     */
     private void orphan(Orphan o) {
         orphans.add(o);
     }

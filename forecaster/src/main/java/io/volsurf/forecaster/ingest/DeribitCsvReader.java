@@ -82,7 +82,8 @@ public final class DeribitCsvReader implements ChainReader {
             }
             double ivPercent = Fields.optionalNumber("mark_iv", cell(c, iv));
             return new RawRow(line, Fields.text("underlying", cell(c, und)).toUpperCase(Locale.ROOT),
-                    clock.sessionOf(snapshot), snapshot, expiry, expiryInstants.computeIfAbsent(expiry, clock::expiryInstant),
+                    clock.sessionOf(snapshot), snapshot, expiry,
+                    expiryInstants.computeIfAbsent(expiry, clock::expiryInstant),
                     Fields.number("strike", cell(c, strike)), Fields.optionType("type", cell(c, type)),
                     Fields.optionalNumber("bid", cell(c, bid)), Fields.optionalNumber("ask", cell(c, ask)),
                     Double.NaN, Fields.optionalNumber("mark_price", cell(c, mark)), PriceUnit.UNDERLYING,

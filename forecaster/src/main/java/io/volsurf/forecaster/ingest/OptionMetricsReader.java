@@ -90,7 +90,8 @@ public final class OptionMetricsReader implements ChainReader {
                     : clock.expiryInstant(expiry);
             double vendorIv = Fields.optionalNumber("impl_volatility", cell(c, iv));
             double s = Fields.optionalNumber("underlying_price", cell(c, spot));
-            return new RawRow(line, underlying(c, ticker, symbol, secid), session, closes.computeIfAbsent(session, clock::closeInstant),
+            Instant snapshot = closes.computeIfAbsent(session, clock::closeInstant);
+            return new RawRow(line, underlying(c, ticker, symbol, secid), session, snapshot,
                     expiry, expiryInstant, Fields.number("strike_price", cell(c, strike)) / STRIKE_SCALE,
                     Fields.optionType("cp_flag", cell(c, cp)), Fields.optionalNumber("best_bid", cell(c, bid)),
                     Fields.optionalNumber("best_offer", cell(c, ask)), Double.NaN, Double.NaN,

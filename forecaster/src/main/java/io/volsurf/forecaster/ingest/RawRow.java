@@ -15,11 +15,6 @@ record RawRow(long row, String underlying, LocalDate session, Instant snapshot, 
         PriceUnit unit, double vendorIv, double volume, double openInterest, double underlyingPrice, double rate,
         double dividendYield) {
 
-    RawRow withUnderlyingPrice(double price) {
-        return new RawRow(row, underlying, session, snapshot, expiry, expiryInstant, strike, type, bid, ask, last,
-                mark, unit, vendorIv, volume, openInterest, price, rate, dividendYield);
-    }
-
     /** Any positive premium: a bid, an ask, a last trade or a mark. */
     boolean hasPrice() {
         return bid > 0 || ask > 0 || last > 0 || mark > 0;

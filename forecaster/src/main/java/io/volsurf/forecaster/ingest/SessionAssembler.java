@@ -114,7 +114,7 @@ final class SessionAssembler {
         for (RawRow r : pending) {
             if (Double.isNaN(r.underlyingPrice())) {
                 if (spot > 0) {
-                    rows.add(r.withUnderlyingPrice(spot));
+                    rows.add(r); // takes the session spot when its quote is built
                 } else {
                     rejects.add(new Reject(file, r.row(), RejectReason.SPOT_NOT_INFERABLE, r.type() + " "
                             + r.expiry() + " K=" + r.strike() + ": underlying price absent and no call/put pair "
@@ -124,7 +124,7 @@ final class SessionAssembler {
                 rows.add(r);
             }
         }
-        List<OptionQuote> quotes = dedupe(rows);
+        List<OptionQuote> quotes = dedupe(rows, spot);
         pending.clear();
         if (!(spot > 0) && !quotes.isEmpty()) {
             spot = quotes.get(0).underlyingPrice();
@@ -138,7 +138,8 @@ final class SessionAssembler {
         if (rowSpotSource == SpotSource.NEAREST_EXPIRY_FORWARD) {
             RawRow nearest = null;
             for (RawRow r : pending) {
-                if (r.underlyingPrice() > 0 && (nearest == null || r.expiryInstant().isBefore(nearest.expiryInstant()))) {
+                boolean nearer = nearest == null || r.expiryInstant().isBefore(nearest.expiryInstant());
+                if (r.underlyingPrice() > 0 && nearer) {
                     nearest = r;
                 }
             }
@@ -156,7 +157,7 @@ final class SessionAssembler {
     }
 
     /** Keeps the more liquid of two rows with the same expiry, strike and type; the other is a DUPLICATE. */
-    private List<OptionQuote> dedupe(List<RawRow> rows) {
+    private List<OptionQuote> dedupe(List<RawRow> rows, double spot) {
         Map<Key, Integer> index = new HashMap<>(rows.size() * 2);
         List<RawRow> kept = new ArrayList<>(rows.size());
         for (RawRow r : rows) {
@@ -183,7 +184,8 @@ final class SessionAssembler {
         for (RawRow r : kept) {
             quotes.add(new OptionQuote(r.underlying(), r.session(), r.snapshot(), r.expiry(), r.expiryInstant(),
                     r.strike(), r.type(), r.bid(), r.ask(), r.last(), r.mark(), r.unit(), r.vendorIv(), r.volume(),
-                    r.openInterest(), r.underlyingPrice(), r.rate(), r.dividendYield()));
+                    r.openInterest(), Double.isNaN(r.underlyingPrice()) ? spot : r.underlyingPrice(), r.rate(),
+                    r.dividendYield()));
         }
         return quotes;
     }

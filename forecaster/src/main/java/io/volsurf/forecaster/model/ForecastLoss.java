@@ -57,6 +57,16 @@ public final class ForecastLoss {
         return loss;
     }
 
+    /** Each term unweighted, for diagnostics: data, noarb, temporal, smooth, bidAsk. */
+    public float[] terms(NDList out, NDList in, NDList labels) {
+        NDArray e = out.get(ModelInputs.OUT_W).sub(labels.get(TEMPORAL)).div(in.get(ModelInputs.SCALE));
+        NDArray gap = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).abs().sub(labels.get(HALF_SPREAD));
+        NDArray v = Activation.relu(gap).div(in.get(ModelInputs.SCALE)).square();
+        return new float[] {dataTerm(out, in, labels).getFloat(),
+            config.useSviHead() ? noArbitrageTerm(out, in, labels).getFloat() : 0f, e.square().mean().getFloat(),
+            smoothnessTerm(out).getFloat(), maskedMean(v, labels.get(SPREAD_MASK)).getFloat()};
+    }
+
     /** Masked MSE (or Huber with delta 1) of the blended surface in scale units: the validation metric too. */
     public NDArray dataTerm(NDList out, NDList in, NDList labels) {
         NDArray e = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).div(in.get(ModelInputs.SCALE));

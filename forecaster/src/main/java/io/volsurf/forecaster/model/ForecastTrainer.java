@@ -139,6 +139,7 @@ public final class ForecastTrainer {
                 order.add(i);
             }
             int sinceBest = 0;
+            int skippedSteps = 0;
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 java.util.Collections.shuffle(order, random);
                 double sum = 0;
@@ -151,19 +152,35 @@ public final class ForecastTrainer {
                     try (NDManager bm = trainer.getManager().newSubManager()) {
                         NDList in = EncodedBatch.inputs(bm, batch, shapes);
                         NDList labels = EncodedBatch.labels(bm, batch, tenors);
+                        boolean finite;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList out = trainer.forward(in);
                             NDArray l = loss.total(out, in, labels);
                             float value = l.getFloat();
                             if (!Float.isFinite(value)) {
                                 throw new IllegalStateException("training loss became non-finite at epoch " + epoch
-                                        + ": check the inputs for extreme values");
+                                        + " (terms data, noarb, temporal, smooth, bidAsk = "
+                                        + java.util.Arrays.toString(loss.terms(out, in, labels))
+                                        + "): check the inputs for extreme values or lower the learning rate");
                             }
                             gc.backward(l);
-                            sum += value;
-                            batches++;
+                            finite = gradientsFinite(net, bm);
+                            if (finite) {
+                                sum += value;
+                                batches++;
+                            }
                         }
-                        trainer.step();
+                        if (finite) {
+                            trainer.step();
+                        } else {
+                            // a rare non-finite gradient must not poison the weights: drop this step
+                            skippedSteps++;
+                            zeroGradients(net, bm);
+                            if (skippedSteps > Math.max(3, totalSteps / 10)) {
+                                throw new IllegalStateException("training: " + skippedSteps + " steps had non-finite "
+                                        + "gradients; lower the learning rate or check the inputs");
+                            }
+                        }
                     }
                 }
                 epochsRun = epoch;
@@ -211,6 +228,37 @@ public final class ForecastTrainer {
             }
         }
         return cells > 0 ? weighted / cells : 0;
+    }
+
+    /** Whether every gradient is finite; the gradient handles and checks live in a closed scratch manager. */
+    private static boolean gradientsFinite(SurfaceForecastNet net, NDManager parent) {
+        try (NDManager scratch = parent.newSubManager()) {
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (!array.hasGradient()) {
+                    continue;
+                }
+                NDArray g = array.getGradient();
+                g.attach(scratch);
+                if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static void zeroGradients(SurfaceForecastNet net, NDManager parent) {
+        try (NDManager scratch = parent.newSubManager()) {
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (array.hasGradient()) {
+                    NDArray g = array.getGradient();
+                    g.attach(scratch);
+                    g.set(new float[(int) g.size()]);
+                }
+            }
+        }
     }
 
     static byte[] snapshot(SurfaceForecastNet net) {

@@ -42,7 +42,8 @@ public final class SviHead extends AbstractBlock {
     /** Sets the output layer to zero (residual learning from the starting smile). */
     public void zeroOutput() {
         for (Parameter p : out.getParameters().values()) {
-            p.getArray().muli(0);
+            // assign rather than multiply: 0 * (uninitialised NaN) would stay NaN
+            p.getArray().set(new float[(int) p.getArray().size()]);
         }
     }
 

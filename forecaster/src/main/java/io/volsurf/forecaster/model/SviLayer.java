@@ -9,8 +9,9 @@ import ai.djl.ndarray.index.NDIndex;
  */
 public final class SviLayer {
 
-    /** Floor of w inside g, where it divides. */
-    private static final float W_FLOOR = 1e-8f;
+    /** Floor of w inside g, where it divides; with the caps below no intermediate overflows in float32. */
+    private static final float W_FLOOR = 1e-6f;
+    private static final float RATIO_CAP = 1e3f;
 
     private SviLayer() {
     }
@@ -45,8 +46,8 @@ public final class SviLayer {
         NDArray w = a.add(b.mul(rho.mul(x).add(r))).maximum(W_FLOOR);
         NDArray w1 = b.mul(rho.add(x.div(r)));
         NDArray w2 = b.mul(sigma.square()).div(r.pow(3));
-        NDArray first = k.mul(w1).div(w.mul(2)).neg().add(1).square();
-        NDArray second = w1.square().div(4).mul(w.pow(-1).add(0.25));
+        NDArray first = k.mul(w1).div(w.mul(2)).clip(-RATIO_CAP, RATIO_CAP).neg().add(1).square();
+        NDArray second = w1.square().minimum(RATIO_CAP).div(4).mul(w.pow(-1).add(0.25));
         return first.sub(second).add(w2.div(2));
     }
 }

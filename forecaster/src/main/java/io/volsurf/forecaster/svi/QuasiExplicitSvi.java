@@ -54,10 +54,16 @@ final class QuasiExplicitSvi {
     }
 
     /**
-     * Minimum weighted sum of squared total-variance residuals for fixed {@code (m, sigma)}; the optimal
-     * {@code (a, d, c)} is left in {@link #best}. Returns +infinity when the normal equations are singular.
+     * Minimum weighted sum of squared total-variance residuals for fixed {@code (m, sigma)} under the wing-slope
+     * cap given at construction; the optimal {@code (a, d, c)} is left in {@link #best}. Returns +infinity when
+     * the normal equations are singular.
      */
     double solve(double mShift, double sigma) {
+        return solve(mShift, sigma, maxWingSlope);
+    }
+
+    /** As {@link #solve(double, double)} with wing slopes {@code b(1 +- rho) <= slopeCap} instead. */
+    double solve(double mShift, double sigma, double slopeCap) {
         double s1 = 0, sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, rw = 0, ry = 0, rz = 0;
         double invSigma = 1 / sigma;
         int n = quotes.size();
@@ -87,8 +93,8 @@ final class QuasiExplicitSvi {
         }
         h[0] = 0;
         h[1] = 0;
-        h[2] = maxWingSlope * sigma;
-        h[3] = maxWingSlope * sigma;
+        h[2] = slopeCap * sigma;
+        h[3] = slopeCap * sigma;
         multiply(minv, r, theta);
         if (feasible(theta)) {
             liftMinimumVariance(theta);

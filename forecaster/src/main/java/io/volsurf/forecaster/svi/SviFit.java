@@ -23,8 +23,16 @@ public record SviFit(SviParams params, double maturityYears, double rmseVolPoint
     public enum Repair {
         /** The constrained quasi-explicit fit was already free of butterfly arbitrage. */
         NONE,
-        /** Re-fitted on all five parameters with a penalty on negative g. */
+        /**
+         * Not produced any more (kept for fits stored by earlier versions): re-fitted on all five parameters with a
+         * penalty on negative g.
+         */
         PENALTY_REFIT,
+        /**
+         * The wing-slope cap was lowered by bisection, re-solving the inner problem at the fitted {@code (m, sigma)},
+         * to the largest cap whose slice has {@code g >= 0}.
+         */
+        WING_SLOPE_REDUCED,
         /** Wings flattened toward a constant total variance until g >= 0 (fit quality may suffer). */
         FLATTENED
     }

@@ -22,7 +22,8 @@ import java.util.Optional;
 public final class SviSliceCalibrator {
 
     private static final double SIGMA_MIN = 1e-4;
-    private static final double PENALTY_MARGIN = 1e-6;
+    /** Bisection steps of the wing-slope repair: the cap is found to 2^-12 of its starting value. */
+    private static final int REPAIR_BISECTIONS = 12;
 
     private final SviCalibrationSettings settings;
     private final DurrlemanCondition durrleman;
@@ -46,7 +47,8 @@ public final class SviSliceCalibrator {
      *                  the first starting point
      */
     public SviFit calibrate(SviSliceQuotes quotes, Optional<SviParams> warmStart) {
-        QuasiExplicitSvi inner = new QuasiExplicitSvi(quotes, settings.maxWingSlope());
+        double slopeCap = wingSlopeCap(quotes);
+        QuasiExplicitSvi inner = new QuasiExplicitSvi(quotes, slopeCap);
         double kMin = Double.POSITIVE_INFINITY;
         double kMax = Double.NEGATIVE_INFINITY;
         int argMinW = 0;
@@ -92,8 +94,8 @@ public final class SviSliceCalibrator {
         DurrlemanCondition.MinimumG minG = durrleman.minimum(params);
         SviFit.Repair repair = SviFit.Repair.NONE;
         if (!minG.butterflyFree()) {
-            repair = SviFit.Repair.PENALTY_REFIT;
-            params = penaltyRefit(quotes, params, evaluations);
+            repair = SviFit.Repair.WING_SLOPE_REDUCED;
+            params = reduceWingSlope(quotes, inner, mBest, sigmaBest, slopeCap, evaluations);
             minG = durrleman.minimum(params);
             if (!minG.butterflyFree()) {
                 repair = SviFit.Repair.FLATTENED;
@@ -102,6 +104,74 @@ public final class SviSliceCalibrator {
             }
         }
         return finish(quotes, params, minG, evaluations[0], repair);
+    }
+
+    /**
+     * The wing-slope cap of this slice: {@code min(maxWingSlope, wingSlopePerAtmStdDev * sqrt(theta))} with
+     * {@code theta} the quoted total variance at {@code k = 0}, linearly interpolated between the two nearest quotes
+     * (the nearest quote's when k = 0 is outside the quotes).
+     */
+    double wingSlopeCap(SviSliceQuotes quotes) {
+        int below = -1;
+        int above = -1;
+        for (int i = 0; i < quotes.size(); i++) {
+            double k = quotes.k(i);
+            if (k <= 0 && (below < 0 || k > quotes.k(below))) {
+                below = i;
+            }
+            if (k >= 0 && (above < 0 || k < quotes.k(above))) {
+                above = i;
+            }
+        }
+        double theta;
+        if (below < 0) {
+            theta = quotes.w(above);
+        } else if (above < 0 || quotes.k(above) == quotes.k(below)) {
+            theta = quotes.w(below);
+        } else {
+            double x = -quotes.k(below) / (quotes.k(above) - quotes.k(below));
+            theta = quotes.w(below) + x * (quotes.w(above) - quotes.w(below));
+        }
+        return Math.min(settings.maxWingSlope(), settings.wingSlopePerAtmStdDev() * Math.sqrt(theta));
+    }
+
+    /**
+     * Bisection on the wing-slope cap at the fitted {@code (m, sigma)}: each step re-solves the inner problem
+     * exactly, so this costs a few dozen inner solves and scans. Cap 0 is the flat smile (g = 1), so the lower
+     * end is always butterfly-free; the returned slice is the one at the largest free cap found.
+     */
+    private SviParams reduceWingSlope(SviSliceQuotes quotes, QuasiExplicitSvi inner, double m, double sigma,
+            double slopeCap, int[] evaluations) {
+        double lo = 0;
+        double hi = slopeCap;
+        SviParams freeParams = null;
+        for (int it = 0; it < REPAIR_BISECTIONS; it++) {
+            double cap = 0.5 * (lo + hi);
+            evaluations[0]++;
+            if (!Double.isFinite(inner.solve(m, sigma, cap))) {
+                hi = cap;
+                continue;
+            }
+            SviParams candidate = fromInner(inner.best, m, sigma);
+            if (durrleman.minimum(candidate).butterflyFree()) {
+                lo = cap;
+                freeParams = candidate;
+            } else {
+                hi = cap;
+            }
+        }
+        return freeParams != null ? freeParams : flatLevel(quotes, m, sigma);
+    }
+
+    /** The flat smile at the weighted mean total variance: g = 1 everywhere. */
+    private static SviParams flatLevel(SviSliceQuotes quotes, double m, double sigma) {
+        double sumW = 0;
+        double sumV = 0;
+        for (int i = 0; i < quotes.size(); i++) {
+            sumW += quotes.weight(i) * quotes.w(i);
+            sumV += quotes.weight(i);
+        }
+        return new SviParams(sumW / sumV, 0, 0, m, sigma);
     }
 
     private record Bounds(double mLow, double mHigh, double logSigmaLow, double logSigmaHigh) {
@@ -139,57 +209,6 @@ public final class SviSliceCalibrator {
         }
         double rho = Math.max(-1 + 1e-9, Math.min(1 - 1e-9, d / c));
         return new SviParams(a, c / sigma, rho, m, sigma);
-    }
-
-    /**
-     * Five-parameter Nelder–Mead on {@code (a, ln b, atanh rho, m, ln sigma)} minimising the weighted SSE plus
-     * a penalty {@code lambda sum min(g - margin, 0)^2} over a coarse scan, with lambda large against the
-     * squared level of total variance so the penalty dominates.
-     */
-    private SviParams penaltyRefit(SviSliceQuotes quotes, SviParams start, int[] evaluations) {
-        double meanW2 = 0;
-        double sumV = 0;
-        for (int i = 0; i < quotes.size(); i++) {
-            meanW2 += quotes.weight(i) * quotes.w(i) * quotes.w(i);
-            sumV += quotes.weight(i);
-        }
-        double lambda = 1e4 * meanW2;
-        double normaliser = sumV;
-        DurrlemanCondition coarse = new DurrlemanCondition(101);
-        double slopeMax = settings.maxWingSlope();
-        java.util.function.ToDoubleFunction<double[]> f = p -> {
-            evaluations[0]++;
-            double b = Math.exp(p[1]);
-            double rho = Math.tanh(p[2]);
-            double sigma = Math.exp(p[4]);
-            if (!(Math.abs(rho) < 1) || !(sigma > 0) || !Double.isFinite(b) || !Double.isFinite(p[0])) {
-                return Double.MAX_VALUE;
-            }
-            SviParams s = new SviParams(p[0], b, rho, p[3], sigma);
-            double sse = 0;
-            for (int i = 0; i < quotes.size(); i++) {
-                double e = s.totalVariance(quotes.k(i)) - quotes.w(i);
-                sse += quotes.weight(i) * e * e;
-            }
-            double penalty = 0;
-            double g = coarse.minimum(s).minG();
-            if (g < PENALTY_MARGIN) {
-                double v = Double.isFinite(g) ? PENALTY_MARGIN - g : 1e3;
-                penalty += v * v;
-            }
-            double slopeExcess = s.maxWingSlope() - slopeMax;
-            if (slopeExcess > 0) {
-                penalty += slopeExcess * slopeExcess;
-            }
-            return sse / normaliser + lambda * penalty;
-        };
-        double[] x0 = {start.a(), Math.log(Math.max(start.b(), 1e-8)), atanh(start.rho()), start.m(),
-            Math.log(start.sigma())};
-        double[] steps = {0.1 * Math.abs(start.a()) + 1e-4, 0.2, 0.2, 0.05, 0.2};
-        NelderMead.Result r = NelderMead.minimise(f, x0, steps, 3000, 1e-12, 0);
-        r = NelderMead.minimise(f, r.point(), steps, 2000, 1e-12, 0);
-        double[] p = r.point();
-        return new SviParams(p[0], Math.exp(p[1]), Math.tanh(p[2]), p[3], Math.exp(p[4]));
     }
 
     /** Largest wing scaling t in [0, 1] keeping g >= 0; t = 0 is the flat smile w = w(m), where g = 1. */
@@ -233,7 +252,4 @@ public final class SviSliceCalibrator {
                 minG.minG(), minG.atK(), evaluations, repair);
     }
 
-    private static double atanh(double x) {
-        return 0.5 * Math.log((1 + x) / (1 - x));
-    }
 }

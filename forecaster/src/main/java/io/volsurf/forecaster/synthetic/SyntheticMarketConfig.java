@@ -26,7 +26,8 @@ import java.util.List;
  * @param meanEta               long-run SSVI eta (kept below the no-butterfly bound {@code 2/(1+|rho|)})
  * @param halfSpreadVol         ATM half bid-ask spread in implied vol (decimal); wider in the wings
  * @param missingStrikeProbability chance that a strike is not listed on a session
- * @param badRowsPerSession     invalid rows injected per file (0 to 3: negative price, crossed quote, unparseable strike)
+ * @param badRowsPerSession     invalid rows injected per file (0 to 3: negative price, crossed quote,
+ *                              unparseable strike)
  */
 public record SyntheticMarketConfig(List<String> tickers, LocalDate start, int days, long seed, double spot0,
         double variance0, double longRunVariance, double kappa, double volOfVariance, double leverage, double rate,

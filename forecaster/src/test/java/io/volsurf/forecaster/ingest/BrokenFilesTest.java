@@ -99,4 +99,14 @@ class BrokenFilesTest {
         onlyFailure(Fixtures.write(dir, "allbad.csv", GOOD.lines().findFirst().orElseThrow()
                 + "\nnot-a-date,SPY,700,2026-07-17,700,C,1,2\n"), "no readable row");
     }
+
+    @Test
+    void aListenerFailurePropagatesInsteadOfBeingBlamedOnTheFile() {
+        Path good = Fixtures.write(dir, "good.csv", GOOD);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new ChainIngestor().ingest(List.of(good), null, c -> {
+                    throw new IllegalStateException("database down");
+                }));
+        assertEquals("database down", e.getMessage());
+    }
 }

@@ -86,4 +86,44 @@ class RealDataIngestTest {
         assertEquals(100, summary.sessions(), "BTC and ETH each day");
         assertTrue(summary.rejectedShare() < 0.2);
     }
+
+    @Test
+    void paritySpotMatchesTheHeaderSpotWhenTheHeaderIsRemoved(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Path root = SharedData.require("us-options");
+        for (String name : List.of("2026-06-09/QQQ.json.gz", "2026-07-15/SPY.json.gz", "2026-08-12/AAPL.json.gz")) {
+            Path original = root.resolve(name);
+            String json;
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(original))) {
+                json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            String stripped = json.replaceFirst("\"underlyingPrice\":[0-9.]+", "\"underlyingPrice\":null");
+            Path copy = Fixtures.write(tmp, name.replace(".gz", ""), stripped);
+            List<SessionChain> chains = new ArrayList<>();
+            new ChainIngestor().ingest(List.of(original, copy), null, chains::add);
+            SessionChain header = chains.get(0);
+            SessionChain parity = chains.get(1);
+            assertEquals(SpotSource.HEADER, header.spotSource());
+            assertEquals(SpotSource.PUT_CALL_PARITY, parity.spotSource());
+            System.out.printf("%s: header spot %.2f, parity spot %.2f%n", name, header.spot(), parity.spot());
+            assertEquals(header.spot(), parity.spot(), 0.005 * header.spot(), name);
+        }
+    }
+
+    @Test
+    void missingUnderlyingPriceIsInferredFromTheChain() {
+        Path root = SharedData.require("us-options");
+        List<SessionChain> chains = new ArrayList<>();
+        new ChainIngestor().ingest(List.of(root.resolve("2026-06-09/QQQ.json.gz"),
+                root.resolve("2026-06-10/QQQ.json.gz"), root.resolve("2026-06-11/QQQ.json.gz")), null, chains::add);
+        assertEquals(3, chains.size());
+        SessionChain inferred = chains.get(1);
+        assertEquals(SpotSource.PUT_CALL_PARITY, inferred.spotSource());
+        double before = chains.get(0).spot();
+        double after = chains.get(2).spot();
+        // QQQ's chain on 06-10 says ~693 on every expiry (a down day between 707.83 and 717.12).
+        System.out.printf("QQQ spot 06-09 %.2f (header), 06-10 %.2f (parity), 06-11 %.2f (header)%n", before,
+                inferred.spot(), after);
+        assertTrue(Math.abs(inferred.spot() / before - 1) < 0.05 && Math.abs(inferred.spot() / after - 1) < 0.05);
+    }
 }

@@ -116,7 +116,7 @@ class ForecasterTrainingTest {
 
     @Test
     void sameInputsAndConfigGiveTheSameMetrics() {
-        List<TrainingSample> few = TRAIN.subList(0, 60);
+        List<TrainingSample> few = TRAIN.subList(0, 40);
         try (TransformerForecaster a = new ForecastTrainer(small(2)).train(few, TrainingProgressListener.none());
                 TransformerForecaster b = new ForecastTrainer(small(2)).train(few, TrainingProgressListener.none())) {
             assertEquals(a.summary().trainLoss(), b.summary().trainLoss());

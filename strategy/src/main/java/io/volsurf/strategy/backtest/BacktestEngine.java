@@ -1,6 +1,5 @@
 package io.volsurf.strategy.backtest;
 
-import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.strategy.attribution.PnlAttributor;
@@ -476,12 +475,9 @@ public final class BacktestEngine {
 
         /** Listed OTM options of this session priced at the previous session's forecast, against their marks. */
         private void pricingError(SessionMarket market, ForecastView forecast) {
-            for (OptionMark m : market.allMarks()) {
-                boolean otm = m.key().type() == OptionType.CALL ? m.key().strike() >= m.forward()
-                        : m.key().strike() < m.forward();
-                if (!otm || m.daysToExpiry() < 1 || Math.abs(m.logMoneyness()) > config.maxAbsLogMoneyness()) {
-                    continue;
-                }
+            List<OptionMark> listed = market.marksWhere((k, days, logMoneyness, otm) ->
+                    otm && days >= 1 && Math.abs(logMoneyness) <= config.maxAbsLogMoneyness());
+            for (OptionMark m : listed) {
                 double v = forecast.impliedVol(m.maturityYears(), m.logMoneyness());
                 if (!(v > 0) || !Double.isFinite(v)) {
                     continue;

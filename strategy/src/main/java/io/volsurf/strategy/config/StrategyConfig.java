@@ -36,6 +36,8 @@ package io.volsurf.strategy.config;
  * @param hedgeVolSource                 IV used for hedge Greeks: FORECAST or MARKET
  * @param hedgeOptionRule                how the delta-gamma hedge option is chosen
  * @param hedgeOptionTargetDays          preferred days to expiry of the hedge option
+ * @param hedgeOptionMaxAbsLogMoneyness  the hedge option is replaced once {@code |ln(K/F)|} exceeds this (a far
+ *                                       OTM option has little gamma and would need a huge position)
  * @param americanPricing                Greeks of American options: Black-Scholes approximation or American engine
  * @param earlyExercise                  deep ITM American options: FLAG or EXERCISE
  * @param earlyExerciseMaxTimeValueUsd   "deep ITM": intrinsic > 0 and mark - intrinsic at or below this, USD per unit
@@ -48,7 +50,8 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         HalfSpreadAssumption halfSpread, double underlyingHalfSpreadBps, double commissionPerContractUsd,
         double commissionUnderlyingFraction, double commissionPremiumCap, double commissionPerUnderlyingUnitUsd,
         double contractMultiplier, double optionLot, double underlyingLot, HedgeVolSource hedgeVolSource,
-        HedgeOptionRule hedgeOptionRule, int hedgeOptionTargetDays, AmericanPricing americanPricing,
+        HedgeOptionRule hedgeOptionRule, int hedgeOptionTargetDays, double hedgeOptionMaxAbsLogMoneyness,
+        AmericanPricing americanPricing,
         EarlyExercise earlyExercise, double earlyExerciseMaxTimeValueUsd, int sessionsPerYear) {
 
     public StrategyConfig {
@@ -91,6 +94,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         ConfigChecks.required(hedgeVolSource, "hedgeVolSource");
         ConfigChecks.required(hedgeOptionRule, "hedgeOptionRule");
         ConfigChecks.positive(hedgeOptionTargetDays, "hedgeOptionTargetDays");
+        ConfigChecks.positive(hedgeOptionMaxAbsLogMoneyness, "hedgeOptionMaxAbsLogMoneyness");
         ConfigChecks.required(americanPricing, "americanPricing");
         ConfigChecks.required(earlyExercise, "earlyExercise");
         ConfigChecks.nonNegative(earlyExerciseMaxTimeValueUsd, "earlyExerciseMaxTimeValueUsd");
@@ -155,6 +159,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         b.hedgeVolSource = hedgeVolSource;
         b.hedgeOptionRule = hedgeOptionRule;
         b.hedgeOptionTargetDays = hedgeOptionTargetDays;
+        b.hedgeOptionMaxAbsLogMoneyness = hedgeOptionMaxAbsLogMoneyness;
         b.americanPricing = americanPricing;
         b.earlyExercise = earlyExercise;
         b.earlyExerciseMaxTimeValueUsd = earlyExerciseMaxTimeValueUsd;
@@ -190,6 +195,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         private HedgeVolSource hedgeVolSource = HedgeVolSource.MARKET;
         private HedgeOptionRule hedgeOptionRule = HedgeOptionRule.NEAREST_ATM_OTHER_EXPIRY;
         private int hedgeOptionTargetDays = 30;
+        private double hedgeOptionMaxAbsLogMoneyness = 0.10;
         private AmericanPricing americanPricing = AmericanPricing.BLACK_SCHOLES_APPROXIMATION;
         private EarlyExercise earlyExercise = EarlyExercise.FLAG;
         private double earlyExerciseMaxTimeValueUsd = 0.01;
@@ -224,6 +230,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         public Builder hedgeVolSource(HedgeVolSource v) { hedgeVolSource = v; return this; }
         public Builder hedgeOptionRule(HedgeOptionRule v) { hedgeOptionRule = v; return this; }
         public Builder hedgeOptionTargetDays(int v) { hedgeOptionTargetDays = v; return this; }
+        public Builder hedgeOptionMaxAbsLogMoneyness(double v) { hedgeOptionMaxAbsLogMoneyness = v; return this; }
         public Builder americanPricing(AmericanPricing v) { americanPricing = v; return this; }
         public Builder earlyExercise(EarlyExercise v) { earlyExercise = v; return this; }
         public Builder earlyExerciseMaxTimeValueUsd(double v) { earlyExerciseMaxTimeValueUsd = v; return this; }
@@ -236,7 +243,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
                     minDaysToExpiry, halfSpread, underlyingHalfSpreadBps, commissionPerContractUsd,
                     commissionUnderlyingFraction, commissionPremiumCap, commissionPerUnderlyingUnitUsd,
                     contractMultiplier, optionLot, underlyingLot, hedgeVolSource, hedgeOptionRule,
-                    hedgeOptionTargetDays, americanPricing, earlyExercise, earlyExerciseMaxTimeValueUsd,
+                    hedgeOptionTargetDays, hedgeOptionMaxAbsLogMoneyness, americanPricing, earlyExercise, earlyExerciseMaxTimeValueUsd,
                     sessionsPerYear);
         }
     }

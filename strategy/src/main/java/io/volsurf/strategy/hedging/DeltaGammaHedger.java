@@ -5,6 +5,7 @@ import io.volsurf.strategy.config.StrategyConfig;
 import io.volsurf.strategy.market.ContractKey;
 import io.volsurf.strategy.market.OptionMark;
 import io.volsurf.strategy.market.SessionMarket;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,7 +40,10 @@ public final class DeltaGammaHedger {
         ContractKey best = null;
         double bestDays = Double.NaN;
         double bestMoneyness = Double.NaN;
-        for (OptionMark m : market.allMarks()) {
+        List<OptionMark> nearTheMoney = market.marksWhere((k, days, logMoneyness, otm) ->
+                days > config.minDaysToExpiry() && Math.abs(logMoneyness) <= config.hedgeOptionMaxAbsLogMoneyness()
+                        && !tradingExpiries.contains(k.expiry()));
+        for (OptionMark m : nearTheMoney) {
             if (!valid(m, tradingExpiries)) {
                 continue;
             }
@@ -58,6 +62,7 @@ public final class DeltaGammaHedger {
 
     private boolean valid(OptionMark m, Set<java.time.LocalDate> tradingExpiries) {
         return m != null && m.hasVol() && m.daysToExpiry() > config.minDaysToExpiry()
+                && Math.abs(m.logMoneyness()) <= config.hedgeOptionMaxAbsLogMoneyness()
                 && !tradingExpiries.contains(m.key().expiry());
     }
 

@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One session's quotes indexed by contract, with marks and implied vols computed once and cached. Dirty
@@ -33,7 +32,7 @@ public final class SessionMarket {
     public SessionMarket(MarketSession session, ContractPricer pricer) {
         this.session = session;
         this.pricer = pricer;
-        Map<ContractKey, OptionQuote> byKey = new TreeMap<>();
+        Map<ContractKey, OptionQuote> byKey = new HashMap<>(2 * session.quotes().size());
         for (OptionQuote q : session.quotes()) {
             double price = q.referencePriceUsd();
             if (!(price > 0) || Double.isInfinite(price)) {
@@ -42,7 +41,9 @@ public final class SessionMarket {
             byKey.putIfAbsent(new ContractKey(q.expiry(), q.strike(), q.type()), q);
         }
         this.quotes = Collections.unmodifiableMap(byKey);
-        this.listed = List.copyOf(byKey.keySet());
+        List<ContractKey> keys = new ArrayList<>(byKey.keySet());
+        Collections.sort(keys);
+        this.listed = List.copyOf(keys);
     }
 
     public MarketSession session() {
@@ -80,7 +81,10 @@ public final class SessionMarket {
             return null;
         }
         double t = q.maturityYears();
-        double[] carry = carry(key, t);
+        return mark(key, q, t, carry(key, t));
+    }
+
+    private OptionMark mark(ContractKey key, OptionQuote q, double t, double[] carry) {
         double price = q.referencePriceUsd();
         double iv = Double.NaN;
         IvSource source = null;
@@ -102,6 +106,52 @@ public final class SessionMarket {
         OptionMark mark = new OptionMark(key, q, t, carry[0], carry[1], carry[2], carry[3], price, iv, source);
         marks.put(key, mark);
         return mark;
+    }
+
+    /** Decides from cheap facts (no implied vol yet) whether a listed contract is wanted. */
+    @FunctionalInterface
+    public interface ContractFilter {
+        /**
+         * @param key           the contract
+         * @param daysToExpiry  calendar days to expiry (fractional)
+         * @param logMoneyness  {@code ln(K/F)}
+         * @param outOfTheMoney a call with {@code K >= F} or a put with {@code K < F}
+         */
+        boolean test(ContractKey key, double daysToExpiry, double logMoneyness, boolean outOfTheMoney);
+    }
+
+    /**
+     * Marks with a usable vol of the listed contracts the filter accepts, in key order. The filter runs before
+     * the implied-vol inversion, so a narrow filter saves most of a session's work (SPY lists ~14,000 contracts).
+     */
+    public List<OptionMark> marksWhere(ContractFilter filter) {
+        List<OptionMark> out = new ArrayList<>();
+        for (ContractKey k : listed) {
+            OptionMark m = marks.get(k);
+            double t;
+            double forward;
+            double[] carry = null;
+            if (m != null) {
+                t = m.maturityYears();
+                forward = m.forward();
+            } else {
+                OptionQuote q = quotes.get(k);
+                t = q.maturityYears();
+                carry = carry(k, t);
+                forward = carry[0];
+            }
+            boolean otm = k.type() == OptionType.CALL ? k.strike() >= forward : k.strike() < forward;
+            if (!filter.test(k, t * 365.0, Math.log(k.strike() / forward), otm)) {
+                continue;
+            }
+            if (m == null) {
+                m = mark(k, quotes.get(k), t, carry);
+            }
+            if (m.hasVol()) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /**
@@ -144,15 +194,8 @@ public final class SessionMarket {
         return new double[] {s * Math.exp((r - q) * t), Math.exp(-r * t), r, q};
     }
 
-    /** Marks of every listed contract with a usable vol, in key order (for selection and evaluation). */
+    /** Marks of every listed contract with a usable vol, in key order. */
     public List<OptionMark> allMarks() {
-        List<OptionMark> out = new ArrayList<>(listed.size());
-        for (ContractKey k : listed) {
-            OptionMark m = mark(k);
-            if (m != null && m.hasVol()) {
-                out.add(m);
-            }
-        }
-        return out;
+        return marksWhere((k, days, logMoneyness, otm) -> true);
     }
 }

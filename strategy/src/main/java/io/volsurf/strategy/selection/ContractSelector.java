@@ -46,8 +46,14 @@ public final class ContractSelector {
     public List<Candidate> candidates(SessionMarket market, ForecastView forecast, Set<ContractKey> exclude,
             double gapYears) {
         List<Candidate> out = new ArrayList<>();
-        for (OptionMark m : market.allMarks()) {
-            if (exclude.contains(m.key()) || !eligible(m)) {
+        boolean single = config.instrument() == InstrumentKind.SINGLE;
+        // filter on maturity and moneyness before any implied vol is computed (most of a session's work)
+        List<OptionMark> eligible = market.marksWhere((k, days, logMoneyness, otm) ->
+                days >= config.minDaysToExpiryEntry() && days <= config.maxDaysToExpiryEntry()
+                        && Math.abs(logMoneyness) <= config.maxAbsLogMoneyness()
+                        && (!single || !config.otmOnly() || otm));
+        for (OptionMark m : eligible) {
+            if (exclude.contains(m.key())) {
                 continue;
             }
             if (config.instrument() == InstrumentKind.SINGLE) {
@@ -123,12 +129,6 @@ public final class ContractSelector {
         if (excess > 0) {
             out.add(new Candidate(legs, forecastIv > marketIv ? 1 : -1, marketIv, forecastIv, halfSpreadVol, excess));
         }
-    }
-
-    private boolean eligible(OptionMark m) {
-        double days = m.daysToExpiry();
-        return days >= config.minDaysToExpiryEntry() && days <= config.maxDaysToExpiryEntry()
-                && Math.abs(m.logMoneyness()) <= config.maxAbsLogMoneyness();
     }
 
     private static boolean isOutOfTheMoney(OptionMark m) {

@@ -1,4 +1,4 @@
-package io.volsurf.db.market;
+package io.volsurf.db.jdbc;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,13 +11,13 @@ import org.postgresql.PGConnection;
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)}: one round trip for a whole
  * table's worth of rows. NaN and null become SQL NULL (an empty unquoted field).
  */
-final class CopyRows {
+public final class CopyRows {
 
     private final StringBuilder text = new StringBuilder(1 << 16);
     private int fields;
     private int rows;
 
-    CopyRows add(String s) {
+    public CopyRows add(String s) {
         sep();
         if (s != null) {
             text.append('"').append(s.replace("\"", "\"\"")).append('"');
@@ -25,7 +25,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows add(double v) {
+    public CopyRows add(double v) {
         sep();
         if (!Double.isNaN(v) && !Double.isInfinite(v)) {
             text.append(v);
@@ -33,13 +33,13 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows add(long v) {
+    public CopyRows add(long v) {
         sep();
         text.append(v);
         return this;
     }
 
-    CopyRows add(LocalDate d) {
+    public CopyRows add(LocalDate d) {
         sep();
         if (d != null) {
             text.append(d);
@@ -47,19 +47,19 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows endRow() {
+    public CopyRows endRow() {
         text.append('\n');
         fields = 0;
         rows++;
         return this;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** Copies the rows into {@code table (columns)}; returns the number of rows written. */
-    long copyInto(Connection c, String tableAndColumns) throws SQLException {
+    public long copyInto(Connection c, String tableAndColumns) throws SQLException {
         if (rows == 0) {
             return 0;
         }

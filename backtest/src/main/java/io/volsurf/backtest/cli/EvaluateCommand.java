@@ -1,0 +1,86 @@
+package io.volsurf.backtest.cli;
+
+import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.forecasting.TickerSelection;
+import io.volsurf.forecaster.eval.BucketError;
+import io.volsurf.forecaster.eval.ErrorSummary;
+import io.volsurf.forecaster.eval.EvaluationReport;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./volsurf evaluate}: the model against the baselines on sessions it never saw. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Forecast metrics of a trained model against the baselines (carry-forward, sticky-expiry, "
+                + "mean-reverting drift, linear) on the next session's observed cells: RMSE in vol points and total "
+                + "variance, MAPE, by tenor and moneyness; a Diebold-Mariano test against carry-forward; arbitrage "
+                + "violations before and after the projector. Per-cell errors are stored (view forecast_error_by_bucket)."},
+        footer = {"", "Example:", "  ./volsurf evaluate --ticker all --model-dir models/us --from 2026-07-27 --to 2026-08-21"})
+public final class EvaluateCommand implements Runnable {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--ticker", required = true, paramLabel = "X", description = "A ticker, a comma-separated list, or all.")
+    String ticker;
+
+    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "A model written by train.")
+    Path modelDir;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First forecast session (ISO date).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last forecast session (ISO date).")
+    String to;
+
+    private final ForecastingService service;
+
+    public EvaluateCommand(ForecastingService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void run() {
+        LocalDate f = DateRange.parse("--from", from);
+        LocalDate t = DateRange.parse("--to", to);
+        DateRange.ordered(f, t);
+        var tickers = TickerSelection.resolve(ticker, service::storedTickers);
+        ForecastingService.EvaluateOutcome outcome = service.evaluate(tickers, modelDir, f, t);
+        EvaluationReport r = outcome.report();
+        Output out = new Output(common.json);
+        Map<String, Object> doc = new LinkedHashMap<>(Output.mapper().convertValue(r, Map.class));
+        doc.put("modelId", outcome.modelId());
+        doc.put("evaluationId", outcome.evaluationId());
+        out.document(doc);
+        double cf = r.baselines().containsKey("carryForward") ? r.baselines().get("carryForward").rmseVolPoints()
+                : Double.NaN;
+        out.linef("model %s on %s, %d forecast sessions (%s to %s)", outcome.modelId(), tickers, r.sessions(), f, t);
+        out.linef("%-14s %10s %10s %12s %8s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %");
+        row(out, "model", r.model(), cf);
+        r.baselines().forEach((name, s) -> row(out, name, s, cf));
+        out.linef("Diebold-Mariano vs carry-forward: statistic %.3f, p-value %.3f (%d sessions; negative favours the model)",
+                r.dieboldMariano().statistic(), r.dieboldMariano().pValue(), r.dieboldMariano().sessions());
+        if (r.dieboldMarianoVsBest() != null) {
+            out.linef("Diebold-Mariano vs the best baseline (%s): statistic %.3f, p-value %.3f", r.bestBaseline(),
+                    r.dieboldMarianoVsBest().statistic(), r.dieboldMarianoVsBest().pValue());
+        }
+        out.linef("arbitrage violations: %d before the projector, %d after", r.arbitrage().before(), r.arbitrage().after());
+        out.line("RMSE by tenor (vol points):");
+        for (BucketError b : r.model().byTenor()) {
+            StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-8s model %6.3f", b.bucket(),
+                    b.rmseVolPoints()));
+            r.baselines().forEach((name, s) -> s.byTenor().stream().filter(x -> x.bucket().equals(b.bucket())).findFirst()
+                    .ifPresent(x -> sb.append(String.format(java.util.Locale.ROOT, "  %s %6.3f", name, x.rmseVolPoints()))));
+            out.line(sb.toString());
+        }
+    }
+
+    private static void row(Output out, String name, ErrorSummary s, double carry) {
+        out.linef("%-14s %10.3f %10.3f %12.6f %8.2f", name, s.rmseVolPoints(), s.rmseVolPoints() / carry,
+                s.rmseTotalVariance(), s.mape());
+    }
+}

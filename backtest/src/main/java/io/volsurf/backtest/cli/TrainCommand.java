@@ -1,0 +1,94 @@
+package io.volsurf.backtest.cli;
+
+import io.volsurf.backtest.forecasting.ForecasterSettings;
+import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.forecasting.TickerSelection;
+import io.volsurf.forecaster.model.ForecasterConfig;
+import io.volsurf.forecaster.model.TrainingSummary;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./volsurf train}: the forecaster on stored surfaces, pooled across tickers. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the next-day surface forecaster (spatiotemporal transformer with SVI and grid heads) on "
+                + "stored surfaces, pooled across tickers; the last part of the period is the time-ordered validation "
+                + "slice for early stopping. Writes a model directory (parameters, config, normalisation, metrics, "
+                + "SHA-256 manifest).",
+            "Configuration: --set key=value, then --config FILE, then volsurf.forecaster.* settings, then defaults. "
+                    + "Keys: use_svi_head, use_grid_head, informer_mode, blend (svi|grid|blend), loss_weights.{data,noarb,"
+                    + "temporal,smooth,bid_ask}, features (gap,rolldown,event), N, d_model, heads, layers, epochs, "
+                    + "patience, lr, seed."},
+        footer = {"", "Examples:", "  ./volsurf train --ticker SPY,QQQ --from 2026-05-26 --to 2026-07-24 --model-dir models/us",
+            "  ./volsurf train --ticker all --from 2026-05-26 --to 2026-07-24 --model-dir models/informer "
+                    + "--set informer_mode=true --set N=10"})
+public final class TrainCommand implements Runnable {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--ticker", required = true, paramLabel = "X", description = "A ticker, a comma-separated list, or all.")
+    String ticker;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First target session (ISO date).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last target session (ISO date).")
+    String to;
+
+    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "Where the model is written.")
+    Path modelDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Model config (.properties or .json).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config key (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    private final ForecastingService service;
+    private final Config appConfig;
+
+    public TrainCommand(ForecastingService service, Config appConfig) {
+        this.service = service;
+        this.appConfig = appConfig;
+    }
+
+    @Override
+    public void run() {
+        LocalDate f = DateRange.parse("--from", from);
+        LocalDate t = DateRange.parse("--to", to);
+        DateRange.ordered(f, t);
+        ForecasterConfig cfg = ForecasterSettings.resolve(appConfig, config, overrides);
+        List<String> tickers = TickerSelection.resolve(ticker, service::storedTickers);
+        Output out = new Output(common.json);
+        ForecastingService.TrainOutcome outcome;
+        try (Progress bar = Progress.start("train", cfg.epochs())) {
+            outcome = service.train(tickers, f, t, modelDir, cfg, p -> bar.stepTo(p.epoch(),
+                    String.format(java.util.Locale.ROOT, "train %.4f val %.4f best@%d", p.trainLoss(),
+                            p.validationLoss(), p.bestEpoch())));
+        }
+        try (var model = outcome.forecaster()) {
+            TrainingSummary s = model.summary();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("modelId", outcome.modelId());
+            doc.put("modelDir", modelDir.toAbsolutePath().toString());
+            doc.put("samples", outcome.samples());
+            doc.put("training", s);
+            out.document(doc);
+            out.linef("model %s written to %s", outcome.modelId(), modelDir.toAbsolutePath());
+            out.linef("tickers %s; training %s..%s (%d pairs), validation %s..%s (%d pairs)", s.tickers(), s.trainFrom(),
+                    s.trainTo(), s.trainSamples(), s.validationFrom(), s.validationTo(), s.validationSamples());
+            out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)", s.epochsRun(), s.bestEpoch(),
+                    s.bestValidationLoss(), s.initialValidationLoss());
+            out.line("next: ./volsurf evaluate --ticker " + ticker + " --model-dir " + modelDir + " --from <after "
+                    + t + "> --to <date>");
+        }
+    }
+}

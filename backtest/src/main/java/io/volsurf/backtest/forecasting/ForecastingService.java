@@ -1,0 +1,175 @@
+package io.volsurf.backtest.forecasting;
+
+import io.agroal.api.AgroalDataSource;
+import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.db.model.ModelStore;
+import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.LinearForecaster;
+import io.volsurf.forecaster.baseline.MeanReversionForecaster;
+import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
+import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.baseline.SurfaceForecaster;
+import io.volsurf.forecaster.calendar.NyseCalendar;
+import io.volsurf.forecaster.calendar.ContinuousCalendar;
+import io.volsurf.forecaster.calendar.TradingCalendar;
+import io.volsurf.forecaster.eval.EvaluationReport;
+import io.volsurf.forecaster.eval.ForecastEvaluator;
+import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.model.ForecastTrainer;
+import io.volsurf.forecaster.model.ForecasterConfig;
+import io.volsurf.forecaster.model.ModelDirectory;
+import io.volsurf.forecaster.model.TrainingProgressListener;
+import io.volsurf.forecaster.model.TransformerForecaster;
+import io.volsurf.forecaster.sample.TrainingSample;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code train}, {@code evaluate} and {@code forecast}: the forecaster on stored surfaces. Each call
+ * is a function of (tickers, period, config, model) that reads through the stores and writes its
+ * results through them, with no state kept between calls.
+ */
+@ApplicationScoped
+public class ForecastingService {
+
+    /** Surfaces before a period that a window may need (calendar days). */
+    private static final int LOOKBACK_DAYS = 120;
+
+    private final Instance<AgroalDataSource> dataSource;
+
+    public ForecastingService(Instance<AgroalDataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<String> storedTickers() {
+        return market().tickers();
+    }
+
+    /** A trained model and where it went. */
+    public record TrainOutcome(String modelId, Path modelDir, TransformerForecaster forecaster, int samples) {
+    }
+
+    public TrainOutcome train(List<String> tickers, LocalDate from, LocalDate to, Path modelDir, ForecasterConfig config,
+            TrainingProgressListener progress) {
+        List<TrainingSample> samples = new ArrayList<>();
+        for (String t : tickers) {
+            samples.addAll(SampleAssembler.pairs(surfaces(t, from.minusDays(LOOKBACK_DAYS), to), config.window(), from, to));
+        }
+        if (samples.size() < 10) {
+            throw new IllegalArgumentException("only " + samples.size() + " training pairs for " + tickers + " from "
+                    + from + " to " + to + " with window N=" + config.window()
+                    + ": ingest more sessions or widen --from/--to");
+        }
+        TransformerForecaster model = new ForecastTrainer(config).train(samples, progress);
+        try {
+            new ModelDirectory().save(model, modelDir);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException("cannot write the model to " + modelDir + ": " + e.getMessage(), e);
+        }
+        String id = models().register(modelDir, config.toJson(), tickers, from, to, io.volsurf.backtest.cli.Output.toJson(model.summary()));
+        return new TrainOutcome(id, modelDir, model, samples.size());
+    }
+
+    /** The evaluation of a stored model against the baselines, on target sessions in {@code [from, to]}. */
+    public record EvaluateOutcome(String modelId, long evaluationId, EvaluationReport report, int pairs) {
+    }
+
+    public EvaluateOutcome evaluate(List<String> tickers, Path modelDir, LocalDate from, LocalDate to) {
+        try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
+            int window = model.config().window();
+            LocalDate trainFrom = LocalDate.parse(model.summary().trainFrom());
+            LocalDate trainTo = LocalDate.parse(model.summary().validationTo() == null ? model.summary().trainTo()
+                    : model.summary().validationTo());
+            List<TrainingSample> training = new ArrayList<>();
+            List<TrainingSample> test = new ArrayList<>();
+            for (String t : tickers) {
+                List<CanonicalSurface> all = surfaces(t, trainFrom.minusDays(LOOKBACK_DAYS), to);
+                training.addAll(SampleAssembler.pairs(all, window, trainFrom, trainTo));
+                test.addAll(SampleAssembler.pairs(all, window, from, to));
+            }
+            if (test.isEmpty()) {
+                throw new IllegalArgumentException("no sessions to evaluate for " + tickers + " from " + from + " to "
+                        + to + " (window N=" + window + " needs that many earlier sessions)");
+            }
+            List<SurfaceForecaster> baselines = new ArrayList<>();
+            baselines.add(new CarryForwardForecaster());
+            baselines.add(new StickyExpiryForecaster());
+            if (!training.isEmpty()) {
+                baselines.add(MeanReversionForecaster.fit(training));
+                baselines.add(LinearForecaster.fit(training, 1.0));
+            }
+            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines);
+            String modelId = models().idFor(modelDir);
+            long evalId = models().saveEvaluation(modelId, tickers, from, to, io.volsurf.backtest.cli.Output.toJson(report));
+            List<ModelStore.CellError> cells = new ArrayList<>();
+            for (TrainingSample s : test) {
+                SurfaceForecast f = model.forecast(s.history());
+                CanonicalSurface real = s.target();
+                for (int i = 0; i < real.mask().length; i++) {
+                    if (real.mask()[i]) {
+                        int tenor = i / real.spec().knotCount();
+                        cells.add(new ModelStore.CellError(real.ticker(), s.history().latest().session(), real.session(),
+                                real.spec().tenorsDays()[tenor], real.logMoneyness()[i], f.impliedVol(i),
+                                real.impliedVol()[i]));
+                    }
+                }
+            }
+            models().saveCellErrors(modelId, evalId, cells);
+            return new EvaluateOutcome(modelId, evalId, report, test.size());
+        }
+    }
+
+    /** A forecast made at the close of {@code date} for the next session. */
+    public record ForecastOutcome(String modelId, CanonicalSurface latest, LocalDate forecastFor, SurfaceForecast forecast) {
+    }
+
+    public ForecastOutcome forecast(String ticker, LocalDate date, Path modelDir) {
+        try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
+            int window = model.config().window();
+            List<CanonicalSurface> upTo = surfaces(ticker, date.minusDays(LOOKBACK_DAYS), date);
+            if (upTo.isEmpty() || !upTo.get(upTo.size() - 1).session().equals(date)) {
+                throw new NoSuchElementException(ticker + " has no stored session on " + date);
+            }
+            if (upTo.size() < window) {
+                throw new NoSuchElementException(ticker + " has " + upTo.size() + " sessions up to " + date
+                        + ", the model needs N=" + window);
+            }
+            List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
+            LocalDate next = calendarFor(ticker, hist).nextSession(date);
+            SurfaceForecast f = model.forecast(SampleAssembler.history(hist, next));
+            return new ForecastOutcome(models().idFor(modelDir), hist.get(hist.size() - 1), next, f);
+        }
+    }
+
+    /** Crypto trades every day; equities on the NYSE calendar (detected from weekend sessions). */
+    static TradingCalendar calendarFor(String ticker, List<CanonicalSurface> sessions) {
+        boolean weekend = sessions.stream().anyMatch(s -> s.session().getDayOfWeek().getValue() >= 6);
+        return weekend ? new ContinuousCalendar() : new NyseCalendar();
+    }
+
+    /** Not found: the CLI maps it to exit 1, the REST API to 404. */
+    public static final class NoSuchElementException extends RuntimeException {
+        public NoSuchElementException(String message) {
+            super(message);
+        }
+    }
+
+    private List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to) {
+        return market().surfaces(ticker, from, to);
+    }
+
+    private MarketDataStore market() {
+        return new MarketDataStore(dataSource.get());
+    }
+
+    private ModelStore models() {
+        return new ModelStore(dataSource.get());
+    }
+}
