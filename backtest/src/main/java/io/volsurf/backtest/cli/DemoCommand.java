@@ -1,36 +1,194 @@
 package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.app.DatabaseStatus;
+import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.forecaster.eval.ErrorSummary;
+import io.volsurf.forecaster.eval.EvaluationReport;
+import io.volsurf.forecaster.ingest.SessionChain;
+import io.volsurf.forecaster.model.ForecasterConfig;
+import io.volsurf.forecaster.synthetic.GenerationReport;
+import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
+import io.volsurf.forecaster.synthetic.SyntheticMarketGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./volsurf demo}: the whole pipeline on a generated market, on the embedded database. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "End to end on a generated market, on the embedded database: ingest, train a small model, "
-                + "evaluate, backtest, report.",
-        footer = {"", "Example:", "  ./volsurf demo", "  VOLSURF_HOME=/tmp/vs ./volsurf demo --json"})
+        description = {"End to end on a generated market (or with --real on ../shared/data), on the embedded database: "
+                + "generate, ingest, train a small model, evaluate it against the baselines, report.",
+            "Everything lands in VOLSURF_HOME (default ./.volsurf): the database, the market files, the model. "
+                    + "Running it again replaces the demo's sessions and retrains; nothing else is touched."},
+        footer = {"", "Examples:", "  ./volsurf demo", "  ./volsurf demo --days 80 --epochs 20",
+            "  ./volsurf demo --real    # SPY, QQQ and BTC from ../shared/data when that folder exists"})
 public final class DemoCommand implements Runnable {
 
     @Mixin
     CommonOptions common;
 
-    private final DatabaseStatus database;
+    @Option(names = "--days", defaultValue = "60", paramLabel = "N", description = "Sessions of generated market (default ${DEFAULT-VALUE}).")
+    int days;
 
-    public DemoCommand(DatabaseStatus database) {
+    @Option(names = "--epochs", defaultValue = "12", paramLabel = "E", description = "Training epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--real", description = "Use the real chains in ../shared/data (SPY, QQQ; Deribit BTC and ETH) instead of a generated market.")
+    boolean real;
+
+    @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR", description = "Where --real finds the data (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    private final DatabaseStatus database;
+    private final IngestService ingest;
+    private final ForecastingService forecasting;
+    private final Path home;
+
+    public DemoCommand(DatabaseStatus database, IngestService ingest, ForecastingService forecasting,
+            @ConfigProperty(name = "volsurf.home", defaultValue = ".volsurf") String home) {
         this.database = database;
+        this.ingest = ingest;
+        this.forecasting = forecasting;
+        this.home = Path.of(home).toAbsolutePath();
     }
 
     @Override
     public void run() {
+        if (days < 30) {
+            throw new IllegalArgumentException("--days must be at least 30 (the model needs a history and a test period)");
+        }
         Output out = new Output(common.json);
-        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
         Map<String, Object> db = database.describe();
-        result.put("database", db);
-        out.line("volsurf demo");
-        out.linef("  database       %s (schema version %s)", db.get("url"), db.get("schemaVersion"));
-        out.linef("  tables         %s", db.get("tables"));
-        out.document(result);
+        doc.put("database", db);
+        out.line("volsurf demo: " + (real ? "real chains from " + data : "a generated market") + ", database "
+                + db.get("url"));
+
+        List<Path> inputs = new ArrayList<>();
+        List<String> tickers;
+        if (real) {
+            if (!Files.isDirectory(data.resolve("us-options"))) {
+                throw new IllegalArgumentException("--real: " + data.resolve("us-options") + " is not there; pass --data DIR");
+            }
+            try (var folders = Files.list(data.resolve("us-options"))) {
+                folders.sorted().forEach(f -> {
+                    inputs.add(f.resolve("SPY.json.gz"));
+                    inputs.add(f.resolve("QQQ.json.gz"));
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            inputs.removeIf(p -> !Files.exists(p));
+            tickers = List.of("SPY", "QQQ");
+        } else {
+            Path market = home.resolve("demo/market");
+            step(out, "1/4 generate", () -> {
+                GenerationReport g = new SyntheticMarketGenerator().generate(
+                        SyntheticMarketConfig.defaults(days, 7L).withTickers(List.of("SYN", "ALT")), market);
+                doc.put("generated", Map.of("sessions", g.sessions(), "files", g.chainFiles().size(), "rows", g.rows()));
+                return g.chainFiles().size() + " chain files, " + g.rows() + " rows (" + g.badRows().size()
+                        + " deliberately bad) in " + market;
+            });
+            inputs.add(market);
+            tickers = List.of("SYN", "ALT");
+        }
+
+        step(out, "2/4 ingest", () -> {
+            IngestService.IngestOutcome o;
+            try (Progress bar = Progress.start("ingest", inputs.size())) {
+                o = ingest.ingest(inputs, null, new IngestService.Progress() {
+                    @Override
+                    public void file(Path file, int index, int total) {
+                        bar.maxHint(total);
+                        bar.stepTo(index, file.getFileName().toString());
+                    }
+
+                    @Override
+                    public void session(SessionChain chain) {
+                    }
+                });
+            }
+            doc.put("ingest", Map.of("runId", o.runId(), "sessions", o.summary().sessions(), "accepted",
+                    o.summary().accepted(), "rejected", o.summary().rejected(), "rejectReasons",
+                    o.summary().rejectReasons(), "slicesFitted", o.slicesFitted(), "slicesButterflyFree",
+                    o.slicesButterflyFree()));
+            return o.summary().sessions() + " sessions, " + o.summary().accepted() + " quotes accepted, "
+                    + o.summary().rejected() + " rejected " + o.summary().rejectReasons() + ", " + o.slicesFitted()
+                    + " SVI slices (" + o.slicesButterflyFree() + " butterfly-free)";
+        });
+
+        List<LocalDate> sessions = forecasting.sessions(tickers.get(0));
+        if (sessions.size() < 20) {
+            throw new IllegalStateException("only " + sessions.size() + " sessions stored for " + tickers.get(0));
+        }
+        LocalDate trainTo = sessions.get((int) (sessions.size() * 0.7) - 1);
+        LocalDate testFrom = sessions.get((int) (sessions.size() * 0.7));
+        LocalDate last = sessions.get(sessions.size() - 1);
+        Path modelDir = home.resolve("models/demo" + (real ? "-real" : ""));
+        Properties p = new Properties();
+        p.setProperty("epochs", String.valueOf(epochs));
+        ForecasterConfig cfg = ForecasterConfig.fromProperties(p);
+        String[] modelId = new String[1];
+        step(out, "3/4 train", () -> {
+            ForecastingService.TrainOutcome o;
+            try (Progress bar = Progress.start("train", epochs)) {
+                o = forecasting.train(tickers, sessions.get(0), trainTo, modelDir, cfg, e -> bar.stepTo(e.epoch(),
+                        String.format(java.util.Locale.ROOT, "val %.4f", e.validationLoss())));
+            }
+            modelId[0] = o.modelId();
+            try (var m = o.forecaster()) {
+                doc.put("train", Map.of("modelId", o.modelId(), "modelDir", modelDir.toString(), "samples", o.samples(),
+                        "bestEpoch", m.summary().bestEpoch()));
+                return "model " + o.modelId() + " on " + o.samples() + " pairs up to " + trainTo + " (best epoch "
+                        + m.summary().bestEpoch() + " of " + m.summary().epochsRun() + "), in " + modelDir;
+            }
+        });
+
+        EvaluationReport[] report = new EvaluationReport[1];
+        step(out, "4/4 evaluate", () -> {
+            ForecastingService.EvaluateOutcome o = forecasting.evaluate(tickers, modelDir, testFrom, last);
+            report[0] = o.report();
+            doc.put("evaluate", o.report());
+            return o.report().sessions() + " unseen sessions, " + testFrom + " to " + last;
+        });
+        EvaluationReport r = report[0];
+        double carry = r.baselines().get("carryForward").rmseVolPoints();
+        out.linef("  %-14s %9s %9s", "forecaster", "RMSE vol", "vs carry");
+        out.linef("  %-14s %9.3f %9.3f", "model", r.model().rmseVolPoints(), r.model().rmseVolPoints() / carry);
+        for (Map.Entry<String, ErrorSummary> e : r.baselines().entrySet()) {
+            out.linef("  %-14s %9.3f %9.3f", e.getKey(), e.getValue().rmseVolPoints(), e.getValue().rmseVolPoints() / carry);
+        }
+        out.linef("  Diebold-Mariano vs carry-forward: statistic %.2f, p-value %.3f; arbitrage violations %d -> %d after the projector",
+                r.dieboldMariano().statistic(), r.dieboldMariano().pValue(), r.arbitrage().before(), r.arbitrage().after());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        doc.put("seconds", seconds);
+        out.document(doc);
+        out.linef("done in %.0f s. Results are in the database (%s) and %s.", seconds, db.get("url"), home);
+        out.line("Look at them with SQL while './volsurf serve' holds the database (psql -h 127.0.0.1 -p <port> -U postgres volsurf; "
+                + "'./volsurf info' prints the port), for example:");
+        out.line("  select * from forecast_error_by_bucket where model_id = '" + modelId[0] + "' order by tenor_bucket;");
+        out.line("  select session_date, atm_vol_30d, skew_30d, model_free_vix from session_features where ticker = '"
+                + tickers.get(0) + "' order by session_date;");
+        out.line("  select reason, count(*) from rejects group by reason;");
+    }
+
+    private interface Step {
+        String run();
+    }
+
+    private static void step(Output out, String name, Step step) {
+        long t = System.nanoTime();
+        String what = step.run();
+        out.linef("%-13s %s (%.1f s)", name, what, (System.nanoTime() - t) / 1e9);
     }
 }

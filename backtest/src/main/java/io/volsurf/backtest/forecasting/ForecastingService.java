@@ -51,6 +51,11 @@ public class ForecastingService {
         return market().tickers();
     }
 
+    /** The stored sessions of {@code ticker}, in order. */
+    public List<LocalDate> sessions(String ticker) {
+        return market().sessionDates(ticker);
+    }
+
     /** A trained model and where it went. */
     public record TrainOutcome(String modelId, Path modelDir, TransformerForecaster forecaster, int samples) {
     }

@@ -169,6 +169,23 @@ public final class MarketDataStore {
         });
     }
 
+    /** Sessions of {@code ticker} with a stored surface, in order. */
+    public List<LocalDate> sessionDates(String ticker) {
+        return inTransaction(c -> {
+            List<LocalDate> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select session_date from surfaces where ticker = ? order by session_date")) {
+                ps.setString(1, ticker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getObject(1, LocalDate.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Stored surfaces of {@code ticker} with sessions in {@code [from, to]}, in session order, with their slices. */
     public List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to) {
         return inTransaction(c -> {

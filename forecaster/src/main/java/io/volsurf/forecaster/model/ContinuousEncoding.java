@@ -23,19 +23,14 @@ public final class ContinuousEncoding {
         return 1 + 2 * FREQUENCIES.length;
     }
 
-    /** {@code (..., 1)} to {@code (..., width())}. */
+    /** {@code (..., 1)} to {@code (..., width())}: four tensor ops whatever the number of frequencies. */
     public static NDArray fourier(NDArray x) {
-        NDList parts = new NDList(x);
-        for (float f : FREQUENCIES) {
-            NDArray arg = x.mul((float) (2 * Math.PI * f));
-            parts.add(arg.sin());
-            parts.add(arg.cos());
+        float[] angular = new float[FREQUENCIES.length];
+        for (int i = 0; i < angular.length; i++) {
+            angular[i] = (float) (2 * Math.PI * FREQUENCIES[i]);
         }
-        return concatLast(parts);
-    }
-
-    private static NDArray concatLast(NDList parts) {
-        return ai.djl.ndarray.NDArrays.concat(parts, -1);
+        NDArray arg = x.mul(x.getManager().create(angular));
+        return ai.djl.ndarray.NDArrays.concat(new NDList(x, arg.sin(), arg.cos()), -1);
     }
 
     /** {@code (N, D)} sinusoidal encoding of lags {@code N-1 .. 0} (the latest snapshot has lag 0). */

@@ -6,7 +6,8 @@ package io.volsurf.forecaster.svi;
  * the slice is linear in {@code (a, d, c) = (a, rho b sigma, b sigma)}:
  * <pre>  w(y) = a + d y + c sqrt(y^2 + 1)</pre>
  * and the weighted least squares over the polytope
- * <pre>  |d| <= (1 - eps) c,   c + |d| <= S sigma (wing slopes b(1 +- rho) <= S)</pre>
+ * <pre>  |d| <= (1 - eps) c,   c + d <= S_R sigma,   c - d <= S_L sigma</pre>
+ * (right and left wing slopes {@code b(1 + rho) <= S_R}, {@code b(1 - rho) <= S_L})
  * is solved exactly: the unconstrained normal equations first, else the best feasible minimiser over every
  * face of the polytope (a strictly convex quadratic attains its constrained minimum at the minimiser of
  * the face on whose relative interior it lies). The minimum variance {@code a + sqrt(c^2 - d^2)} must not
@@ -64,6 +65,14 @@ final class QuasiExplicitSvi {
 
     /** As {@link #solve(double, double)} with wing slopes {@code b(1 +- rho) <= slopeCap} instead. */
     double solve(double mShift, double sigma, double slopeCap) {
+        return solve(mShift, sigma, slopeCap, slopeCap);
+    }
+
+    /**
+     * As {@link #solve(double, double)} with the left wing slope {@code b(1 - rho) <= leftSlopeCap} and the right
+     * wing slope {@code b(1 + rho) <= rightSlopeCap}.
+     */
+    double solve(double mShift, double sigma, double leftSlopeCap, double rightSlopeCap) {
         double s1 = 0, sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, rw = 0, ry = 0, rz = 0;
         double invSigma = 1 / sigma;
         int n = quotes.size();
@@ -93,8 +102,8 @@ final class QuasiExplicitSvi {
         }
         h[0] = 0;
         h[1] = 0;
-        h[2] = slopeCap * sigma;
-        h[3] = slopeCap * sigma;
+        h[2] = rightSlopeCap * sigma;
+        h[3] = leftSlopeCap * sigma;
         multiply(minv, r, theta);
         if (feasible(theta)) {
             liftMinimumVariance(theta);

@@ -24,6 +24,10 @@ public final class SviSliceCalibrator {
     private static final double SIGMA_MIN = 1e-4;
     /** Bisection steps of the wing-slope repair: the cap is found to 2^-12 of its starting value. */
     private static final int REPAIR_BISECTIONS = 12;
+    /** At most this many wing-cap reductions (one per wing, and one more). */
+    private static final int REPAIR_ROUNDS = 3;
+    /** Nelder–Mead budget of the re-search after a wing cap is lowered. */
+    private static final int REPAIR_EVALUATIONS = 60;
 
     private final SviCalibrationSettings settings;
     private final DurrlemanCondition durrleman;
@@ -47,63 +51,185 @@ public final class SviSliceCalibrator {
      *                  the first starting point
      */
     public SviFit calibrate(SviSliceQuotes quotes, Optional<SviParams> warmStart) {
-        double slopeCap = wingSlopeCap(quotes);
-        QuasiExplicitSvi inner = new QuasiExplicitSvi(quotes, slopeCap);
-        double kMin = Double.POSITIVE_INFINITY;
-        double kMax = Double.NEGATIVE_INFINITY;
-        int argMinW = 0;
-        for (int i = 0; i < quotes.size(); i++) {
-            kMin = Math.min(kMin, quotes.k(i));
-            kMax = Math.max(kMax, quotes.k(i));
-            if (quotes.w(i) < quotes.w(argMinW)) {
-                argMinW = i;
-            }
-        }
-        double span = kMax - kMin;
-        Bounds bounds = new Bounds(kMin - span, kMax + span, Math.log(SIGMA_MIN), Math.log(Math.max(10 * span, 0.1)));
         int[] evaluations = {0};
+        double slopeCap = wingSlopeCap(quotes);
+        double[] caps = {slopeCap, slopeCap};
+        QuasiExplicitSvi inner = new QuasiExplicitSvi(quotes, slopeCap);
+        Box box = Box.of(quotes);
+        Candidate fit = search(inner, box, caps, startingPoints(box, warmStart), settings.evaluationsPerStart(),
+                evaluations);
+        DurrlemanCondition.MinimumG minG = durrleman.minimum(fit.params());
+        SviFit.Repair repair = SviFit.Repair.NONE;
+        if (!minG.butterflyFree()) {
+            repair = SviFit.Repair.WING_SLOPE_REDUCED;
+            fit = reduceWingSlopes(quotes, inner, box, fit, minG, caps, evaluations);
+            minG = durrleman.minimum(fit.params());
+        }
+        SviParams params = fit.params();
+        if (!minG.butterflyFree()) {
+            repair = SviFit.Repair.FLATTENED;
+            params = flatten(params);
+            minG = durrleman.minimum(params);
+        }
+        return finish(quotes, params, minG, evaluations[0], repair);
+    }
+
+    /** The best slice found under the wing-slope caps, with its outer coordinates and weighted SSE. */
+    record Candidate(double m, double sigma, SviParams params, double weightedSse) {
+    }
+
+    /** The quotes' log-moneyness range, the quote of least variance, and the outer search box. */
+    record Box(double kMin, double kMax, double kAtMinVariance, double mLow, double mHigh, double logSigmaLow,
+            double logSigmaHigh) {
+
+        static Box of(SviSliceQuotes quotes) {
+            double kMin = Double.POSITIVE_INFINITY;
+            double kMax = Double.NEGATIVE_INFINITY;
+            int argMinW = 0;
+            for (int i = 0; i < quotes.size(); i++) {
+                kMin = Math.min(kMin, quotes.k(i));
+                kMax = Math.max(kMax, quotes.k(i));
+                if (quotes.w(i) < quotes.w(argMinW)) {
+                    argMinW = i;
+                }
+            }
+            double span = kMax - kMin;
+            return new Box(kMin, kMax, quotes.k(argMinW), kMin - span, kMax + span, Math.log(SIGMA_MIN),
+                    Math.log(Math.max(10 * span, 0.1)));
+        }
+
+        double span() {
+            return kMax - kMin;
+        }
+
+        double clampM(double m) {
+            return Math.max(mLow, Math.min(mHigh, m));
+        }
+
+        double clampLogSigma(double ls) {
+            return Math.max(logSigmaLow, Math.min(logSigmaHigh, ls));
+        }
+    }
+
+    /**
+     * The outer Nelder–Mead search over {@code (m, ln sigma)} from each start, then once more from the best point,
+     * with the inner problem solved exactly under the wing-slope caps {@code caps = (left, right)}; no butterfly
+     * check. Points outside the box are clamped and penalised.
+     */
+    Candidate search(QuasiExplicitSvi inner, Box box, double[] caps, double[][] starts, int evaluationsPerStart,
+            int[] evaluations) {
+        double span = box.span();
         java.util.function.ToDoubleFunction<double[]> outer = p -> {
             evaluations[0]++;
-            double mm = bounds.clampM(p[0]);
-            double ls = bounds.clampLogSigma(p[1]);
+            double mm = box.clampM(p[0]);
+            double ls = box.clampLogSigma(p[1]);
             double outside = (p[0] - mm) * (p[0] - mm) / (span * span) + (p[1] - ls) * (p[1] - ls);
-            double sse = inner.solve(mm, Math.exp(ls));
+            double sse = inner.solve(mm, Math.exp(ls), caps[0], caps[1]);
             return outside > 0 ? sse * (1 + outside) + outside * inner.sumWeightedSquares() : sse;
         };
         double tolerance = 1e-10;
         double absTolerance = 1e-16 * inner.sumWeightedSquares();
-        double[][] starts = startingPoints(quotes.k(argMinW), span, warmStart, bounds);
         NelderMead.Result best = null;
         for (double[] start : starts) {
             NelderMead.Result r = NelderMead.minimise(outer, start, new double[] {0.1 * span, 0.5},
-                    settings.evaluationsPerStart(), tolerance, absTolerance);
+                    evaluationsPerStart, tolerance, absTolerance);
             if (best == null || r.value() < best.value()) {
                 best = r;
             }
         }
         // Restart once from the best point: Nelder–Mead simplices can collapse in narrow valleys.
         NelderMead.Result polished = NelderMead.minimise(outer, best.point(), new double[] {0.02 * span, 0.1},
-                settings.evaluationsPerStart(), tolerance, absTolerance);
+                evaluationsPerStart, tolerance, absTolerance);
         if (polished.value() <= best.value()) {
             best = polished;
         }
-        double mBest = bounds.clampM(best.point()[0]);
-        double sigmaBest = Math.exp(bounds.clampLogSigma(best.point()[1]));
-        inner.solve(mBest, sigmaBest);
-        SviParams params = fromInner(inner.best, mBest, sigmaBest);
-        DurrlemanCondition.MinimumG minG = durrleman.minimum(params);
-        SviFit.Repair repair = SviFit.Repair.NONE;
-        if (!minG.butterflyFree()) {
-            repair = SviFit.Repair.WING_SLOPE_REDUCED;
-            params = reduceWingSlope(quotes, inner, mBest, sigmaBest, slopeCap, evaluations);
-            minG = durrleman.minimum(params);
-            if (!minG.butterflyFree()) {
-                repair = SviFit.Repair.FLATTENED;
-                params = flatten(params);
-                minG = durrleman.minimum(params);
+        double mBest = box.clampM(best.point()[0]);
+        double sigmaBest = Math.exp(box.clampLogSigma(best.point()[1]));
+        return solveAt(inner, mBest, sigmaBest, caps);
+    }
+
+    private static Candidate solveAt(QuasiExplicitSvi inner, double m, double sigma, double[] caps) {
+        double sse = inner.solve(m, sigma, caps[0], caps[1]);
+        return new Candidate(m, sigma, fromInner(inner.best, m, sigma), sse);
+    }
+
+    /**
+     * Repairs butterfly arbitrage by lowering wing-slope caps. First the cap of the wing where g is most negative:
+     * bisection on it at the fitted {@code (m, sigma)}, each step one exact inner solve and one scan; if no cap of
+     * that wing alone removes the arbitrage, both caps are lowered together (both at 0 is the flat smile, g = 1, so
+     * this always ends free). The outer search is then re-run under the lowered caps and kept when it is
+     * butterfly-free and fits better; when it is not free the step repeats from it, at most
+     * {@link #REPAIR_ROUNDS} times. Returns the best free slice found.
+     */
+    private Candidate reduceWingSlopes(SviSliceQuotes quotes, QuasiExplicitSvi inner, Box box, Candidate fit,
+            DurrlemanCondition.MinimumG minG, double[] caps, int[] evaluations) {
+        Candidate current = fit;
+        DurrlemanCondition.MinimumG currentG = minG;
+        Candidate bestFree = null;
+        for (int round = 0; round < REPAIR_ROUNDS; round++) {
+            boolean left = currentG.atK() < current.m();
+            Candidate reduced = bisectWingCaps(inner, current, caps, left, !left, evaluations);
+            if (reduced == null) {
+                reduced = bisectWingCaps(inner, current, caps, true, true, evaluations);
+            }
+            if (reduced == null) {
+                // Not even tiny slopes help at this (m, sigma): the flat smile at the weighted mean level.
+                caps[0] = 0;
+                caps[1] = 0;
+                reduced = solveAt(inner, current.m(), current.sigma(), caps);
+            }
+            if (bestFree == null || reduced.weightedSse() < bestFree.weightedSse()) {
+                bestFree = reduced;
+            }
+            if (caps[0] == 0 || caps[1] == 0) {
+                break;
+            }
+            double[][] start = {{reduced.m(), Math.log(reduced.sigma())}};
+            Candidate refit = search(inner, box, caps, start, REPAIR_EVALUATIONS, evaluations);
+            currentG = durrleman.minimum(refit.params());
+            current = refit;
+            if (currentG.butterflyFree()) {
+                if (refit.weightedSse() < bestFree.weightedSse()) {
+                    bestFree = refit;
+                }
+                break;
             }
         }
-        return finish(quotes, params, minG, evaluations[0], repair);
+        return bestFree;
+    }
+
+    /**
+     * Bisection on a common factor {@code t} in [0, 1] of the chosen wings' caps, starting from the fitted slopes,
+     * at fixed {@code (m, sigma)}: leaves the caps of the largest butterfly-free {@code t} found in {@code caps} and
+     * returns its slice; null (caps unchanged) when no tried {@code t > 0} was free.
+     */
+    private Candidate bisectWingCaps(QuasiExplicitSvi inner, Candidate fit, double[] caps, boolean left,
+            boolean right, int[] evaluations) {
+        SviParams p = fit.params();
+        double[] top = {left ? Math.min(caps[0], p.b() * (1 - p.rho())) : caps[0],
+            right ? Math.min(caps[1], p.b() * (1 + p.rho())) : caps[1]};
+        double lo = 0;
+        double hi = 1;
+        double[] trial = caps.clone();
+        Candidate free = null;
+        for (int it = 0; it < REPAIR_BISECTIONS; it++) {
+            double t = 0.5 * (lo + hi);
+            trial[0] = left ? t * top[0] : caps[0];
+            trial[1] = right ? t * top[1] : caps[1];
+            evaluations[0]++;
+            Candidate c = solveAt(inner, fit.m(), fit.sigma(), trial);
+            if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params()).butterflyFree()) {
+                lo = t;
+                free = c;
+            } else {
+                hi = t;
+            }
+        }
+        if (free != null) {
+            caps[0] = left ? lo * top[0] : caps[0];
+            caps[1] = right ? lo * top[1] : caps[1];
+        }
+        return free;
     }
 
     /**
@@ -135,57 +261,9 @@ public final class SviSliceCalibrator {
         return Math.min(settings.maxWingSlope(), settings.wingSlopePerAtmStdDev() * Math.sqrt(theta));
     }
 
-    /**
-     * Bisection on the wing-slope cap at the fitted {@code (m, sigma)}: each step re-solves the inner problem
-     * exactly, so this costs a few dozen inner solves and scans. Cap 0 is the flat smile (g = 1), so the lower
-     * end is always butterfly-free; the returned slice is the one at the largest free cap found.
-     */
-    private SviParams reduceWingSlope(SviSliceQuotes quotes, QuasiExplicitSvi inner, double m, double sigma,
-            double slopeCap, int[] evaluations) {
-        double lo = 0;
-        double hi = slopeCap;
-        SviParams freeParams = null;
-        for (int it = 0; it < REPAIR_BISECTIONS; it++) {
-            double cap = 0.5 * (lo + hi);
-            evaluations[0]++;
-            if (!Double.isFinite(inner.solve(m, sigma, cap))) {
-                hi = cap;
-                continue;
-            }
-            SviParams candidate = fromInner(inner.best, m, sigma);
-            if (durrleman.minimum(candidate).butterflyFree()) {
-                lo = cap;
-                freeParams = candidate;
-            } else {
-                hi = cap;
-            }
-        }
-        return freeParams != null ? freeParams : flatLevel(quotes, m, sigma);
-    }
-
-    /** The flat smile at the weighted mean total variance: g = 1 everywhere. */
-    private static SviParams flatLevel(SviSliceQuotes quotes, double m, double sigma) {
-        double sumW = 0;
-        double sumV = 0;
-        for (int i = 0; i < quotes.size(); i++) {
-            sumW += quotes.weight(i) * quotes.w(i);
-            sumV += quotes.weight(i);
-        }
-        return new SviParams(sumW / sumV, 0, 0, m, sigma);
-    }
-
-    private record Bounds(double mLow, double mHigh, double logSigmaLow, double logSigmaHigh) {
-        double clampM(double m) {
-            return Math.max(mLow, Math.min(mHigh, m));
-        }
-
-        double clampLogSigma(double ls) {
-            return Math.max(logSigmaLow, Math.min(logSigmaHigh, ls));
-        }
-    }
-
-    private static double[][] startingPoints(double kAtMinVariance, double span, Optional<SviParams> warmStart,
-            Bounds bounds) {
+    private static double[][] startingPoints(Box box, Optional<SviParams> warmStart) {
+        double kAtMinVariance = box.kAtMinVariance();
+        double span = box.span();
         double[][] shape = {
             {kAtMinVariance, Math.log(Math.max(0.05 * span, 2 * SIGMA_MIN))},
             {kAtMinVariance, Math.log(Math.max(0.3 * span, 2 * SIGMA_MIN))},
@@ -195,7 +273,7 @@ public final class SviSliceCalibrator {
         }
         SviParams w = warmStart.get();
         return new double[][] {
-            {bounds.clampM(w.m()), bounds.clampLogSigma(Math.log(w.sigma()))},
+            {box.clampM(w.m()), box.clampLogSigma(Math.log(w.sigma()))},
             shape[0],
         };
     }

@@ -28,6 +28,9 @@ public final class SessionMarket {
     private final Map<ContractKey, OptionQuote> quotes;
     private final List<ContractKey> listed;
     private final Map<ContractKey, OptionMark> marks = new HashMap<>();
+    /** Per listed contract (same index as {@code listed}): maturity in years and {forward, discount, r, q}. */
+    private final double[] listedMaturityYears;
+    private final double[][] listedCarry;
 
     public SessionMarket(MarketSession session, ContractPricer pricer) {
         this.session = session;
@@ -44,6 +47,17 @@ public final class SessionMarket {
         List<ContractKey> keys = new ArrayList<>(byKey.keySet());
         Collections.sort(keys);
         this.listed = List.copyOf(keys);
+        // the cheap facts every filter needs, once per session (carry per expiry and maturity, not per call)
+        listedMaturityYears = new double[keys.size()];
+        listedCarry = new double[keys.size()][];
+        Map<java.time.Instant, double[]> carryByExpiry = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            ContractKey k = keys.get(i);
+            OptionQuote q = byKey.get(k);
+            double t = q.maturityYears();
+            listedMaturityYears[i] = t;
+            listedCarry[i] = carryByExpiry.computeIfAbsent(q.expiryInstant(), e -> carry(k, t));
+        }
     }
 
     public MarketSession session() {
@@ -126,24 +140,16 @@ public final class SessionMarket {
      */
     public List<OptionMark> marksWhere(ContractFilter filter) {
         List<OptionMark> out = new ArrayList<>();
-        for (ContractKey k : listed) {
-            OptionMark m = marks.get(k);
-            double t;
-            double forward;
-            double[] carry = null;
-            if (m != null) {
-                t = m.maturityYears();
-                forward = m.forward();
-            } else {
-                OptionQuote q = quotes.get(k);
-                t = q.maturityYears();
-                carry = carry(k, t);
-                forward = carry[0];
-            }
+        for (int i = 0; i < listed.size(); i++) {
+            ContractKey k = listed.get(i);
+            double t = listedMaturityYears[i];
+            double[] carry = listedCarry[i];
+            double forward = carry[0];
             boolean otm = k.type() == OptionType.CALL ? k.strike() >= forward : k.strike() < forward;
             if (!filter.test(k, t * 365.0, Math.log(k.strike() / forward), otm)) {
                 continue;
             }
+            OptionMark m = marks.get(k);
             if (m == null) {
                 m = mark(k, quotes.get(k), t, carry);
             }

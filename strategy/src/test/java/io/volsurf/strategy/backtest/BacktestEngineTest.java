@@ -261,4 +261,19 @@ class BacktestEngineTest {
         assertTrue(results.stream().allMatch(r -> r.attributions().stream()
                 .filter(a -> a.scope() == AttributionScope.PORTFOLIO).count() == (r.sessionIndex() == 0 ? 0 : 1)));
     }
+
+    @Test
+    void hedgeGreeksFromTheForecastChangeOnlyTheHedges() {
+        GeneratedMarket market = skewedMarket(23);
+        StrategyConfig byMarket = StrategyConfig.builder().hedgeMode(HedgeMode.DELTA).thresholdVolPoints(0.5).build();
+        StrategyConfig byForecast = byMarket.toBuilder()
+                .hedgeVolSource(io.volsurf.strategy.config.HedgeVolSource.FORECAST).build();
+        List<SessionInput> inputs = market.inputs(i -> market.noisyForecast(i, 0, 3.0, 6));
+        BacktestSummary m = new BacktestEngine(byMarket, PRICER).run(inputs, BacktestListener.ignoring());
+        BacktestSummary f = new BacktestEngine(byForecast, PRICER).run(inputs, BacktestListener.ignoring());
+        assertEquals(m.unhedgedPnlStd(), f.unhedgedPnlStd(), 1e-9 * m.unhedgedPnlStd(), "same trading legs");
+        assertNotEquals(m.hedgeTurnoverUsd(), f.hedgeTurnoverUsd(), "hedge ratios from another vol");
+        // hedging at the market IV (the IV the marks move with) leaves less spot PnL than at a wrong forecast IV
+        assertTrue(m.hedgeErrorStd() <= f.hedgeErrorStd() * 1.05, m.hedgeErrorStd() + " vs " + f.hedgeErrorStd());
+    }
 }
