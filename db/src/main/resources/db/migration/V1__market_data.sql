@@ -52,6 +52,22 @@ create table quotes (
     foreign key (ticker, session_date) references sessions (ticker, session_date) on delete cascade
 );
 
+-- Forward and discount of every listed expiry, and how they were found (parity, venue, configured).
+create table expiry_forwards (
+    ticker            text not null,
+    session_date      date not null,
+    expiry            date not null,
+    maturity_years    double precision not null,
+    forward           double precision not null,
+    discount          double precision not null,
+    method            text not null,
+    pairs_used        integer not null,
+    pairs_rejected    integer not null,
+    residual_usd      double precision,
+    primary key (ticker, session_date, expiry),
+    foreign key (ticker, session_date) references sessions (ticker, session_date) on delete cascade
+);
+
 create table rejects (
     id              bigserial primary key,
     ingest_run_id   bigint references ingest_runs (id) on delete cascade,

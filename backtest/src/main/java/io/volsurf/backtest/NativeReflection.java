@@ -2,17 +2,27 @@ package io.volsurf.backtest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.forecaster.arbitrage.ArbitrageReport;
+import io.volsurf.forecaster.arbitrage.CalendarViolation;
 import io.volsurf.forecaster.calendar.SessionMapper;
+import io.volsurf.forecaster.eval.ArbitrageCounts;
+import io.volsurf.forecaster.eval.BucketError;
+import io.volsurf.forecaster.eval.DieboldMarianoResult;
+import io.volsurf.forecaster.eval.ErrorSummary;
+import io.volsurf.forecaster.eval.EvaluationReport;
+import io.volsurf.forecaster.grid.MoneynessScaling;
 import io.volsurf.forecaster.ingest.FileFailure;
 import io.volsurf.forecaster.ingest.HolidayFolder;
 import io.volsurf.forecaster.ingest.IngestSummary;
+import io.volsurf.forecaster.model.TrainingSummary;
+import io.volsurf.forecaster.projector.ProjectionReport;
 
 /**
  * Native image only: the library types that the CLI's {@code Output} (Jackson) writes, registered
  * for reflection so that a native binary prints the same JSON as the JVM. Quarkus registers REST
  * return types and picocli commands itself, but not objects handed to a plain ObjectMapper.
  * Commands put only maps, lists, strings, numbers and dates in their documents, plus these
- * (found with {@code grep -rn "out.document(\|Output.toJson(" backtest/src/main}); add a type here
+ * (found with {@code grep -rn "out.document(\|Output.toJson(\|jsonLine(" backtest/src/main}); add a type here
  * when a command starts writing a new one. The forecaster's own model files (ForecasterConfig,
  * NormalizationStats, TrainingSummary...) are registered in the forecaster jar's
  * META-INF/native-image reflect-config.json; docs/native.md explains the rest.
@@ -24,6 +34,19 @@ import io.volsurf.forecaster.ingest.IngestSummary;
         SessionMapper.Action.class,
         IngestSummary.class,
         IngestService.IngestOutcome.class,
+        // arbitrage-check --json
+        ArbitrageReport.class,
+        CalendarViolation.class,
+        // train, evaluate, demo --json, and the JSON that ModelStore keeps with models and evaluations
+        TrainingSummary.class,
+        EvaluationReport.class,
+        ErrorSummary.class,
+        BucketError.class,
+        DieboldMarianoResult.class,
+        ArbitrageCounts.class,
+        // forecast --json: projection, scaling
+        ProjectionReport.class,
+        MoneynessScaling.class,
 })
 public final class NativeReflection {
 

@@ -24,6 +24,9 @@ public class VolsurfMain implements QuarkusApplication {
     public static void main(String... args) {
         LaunchPlan plan = LaunchPlan.of(args, System.getenv());
         configureBoot(plan);
+        if (plan.opensListener()) {
+            applyServePort(args);
+        }
         DatabaseStartup db = null;
         if (plan.needsDatabase()) {
             try {
@@ -72,6 +75,17 @@ public class VolsurfMain implements QuarkusApplication {
         if (plan.verbose()) {
             System.setProperty("quarkus.log.level", "INFO");
             System.setProperty("quarkus.log.category.\"io.volsurf\".level", "DEBUG");
+        }
+    }
+
+    /** {@code serve --port P}: the listener's port is boot configuration, so it is read before picocli parses. */
+    static void applyServePort(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].equals("--port") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--port=") ? args[i].substring("--port=".length()) : null;
+            if (value != null && value.trim().matches("\\d{1,5}")) {
+                System.setProperty("quarkus.http.port", value.trim());
+            }
         }
     }
 

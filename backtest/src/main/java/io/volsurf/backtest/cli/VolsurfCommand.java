@@ -20,10 +20,12 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             ForecastCommand.class,
+            BacktestCommand.class,
             GreeksCommand.class,
             GenerateCommand.class,
             FitSviCommand.class,
             ArbitrageCheckCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VolsurfCommand implements Runnable {

@@ -12,6 +12,7 @@ import io.volsurf.forecaster.calendar.NyseCalendar;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.features.FeatureBuilder;
 import io.volsurf.forecaster.features.SessionFeatures;
+import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.ExpiryDiagnostics;
 import io.volsurf.forecaster.grid.SessionSurface;
 import io.volsurf.forecaster.grid.SessionSurfaceBuilder;
@@ -157,9 +158,9 @@ public class IngestService {
 
     static SessionAnalytics analytics(SessionSurface built, StoredFeatures features) {
         Map<QuoteKey, QuoteAnalytics> quotes = new HashMap<>();
-        Map<LocalDate, Double> forwards = new HashMap<>();
+        Map<LocalDate, ExpiryForward> forwards = new HashMap<>();
         for (ExpiryDiagnostics e : built.expiries()) {
-            forwards.put(e.forward().expiry(), e.forward().forward());
+            forwards.put(e.forward().expiry(), e.forward());
         }
         for (FittedSmile f : built.smiles()) {
             LocalDate expiry = f.smile().forward().expiry();

@@ -85,8 +85,8 @@ public class ModelServerService {
             MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
-        this.forecasts = new BoundedLruCache<>(config.server().forecastCacheSize());
-        this.latestSessions = new BoundedLruCache<>(config.server().latestCacheSize());
+        this.forecasts = new BoundedLruCache<>(config.forecastCacheSize());
+        this.latestSessions = new BoundedLruCache<>(config.latestCacheSize());
         bind(registry, "forecast", forecasts);
         bind(registry, "latest-session", latestSessions);
         this.coldForecast = Timer.builder("volsurf.forecast.cold")
@@ -112,9 +112,23 @@ public class ModelServerService {
      * @throws ModelUnavailableException when no model can be loaded
      */
     public int start(Optional<Path> modelDir) {
-        modelDir.ifPresent(d -> modelDirOverride = d.toAbsolutePath().normalize());
+        if (modelDir.isPresent()) {
+            Path dir = modelDir.get().toAbsolutePath().normalize();
+            synchronized (loadLock) {
+                modelDirOverride = dir;
+                LoadedModel previous = model;
+                if (previous != null && !previous.dir().equals(dir)) {
+                    // An explicit choice replaces whatever a probe or request loaded lazily before.
+                    model = null;
+                    forecasts.removeIf(k -> k.modelId().equals(previous.id()));
+                    synchronized (previous.forecaster()) {
+                        previous.forecaster().close();
+                    }
+                }
+            }
+        }
         model();
-        return config.server().warmStart() ? warm() : 0;
+        return config.warmStart() ? warm() : 0;
     }
 
     /** Forecasts each stored ticker's latest session into the cache; failures are logged, not fatal. */
@@ -176,6 +190,7 @@ public class ModelServerService {
                     throw new ModelUnavailableException(lastLoadFailure);
                 }
             }
+            dir = dir.toAbsolutePath().normalize();
             if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
                 lastLoadFailure = "no model in " + dir + " (from " + origin + "): manifest.json missing";
                 throw new ModelUnavailableException(lastLoadFailure);

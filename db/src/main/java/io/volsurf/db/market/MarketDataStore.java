@@ -2,7 +2,10 @@ package io.volsurf.db.market;
 
 import io.volsurf.db.jdbc.CopyRows;
 import io.volsurf.db.jdbc.Transactions;
+import io.volsurf.forecaster.forward.ExpiryForward;
+import io.volsurf.forecaster.forward.ForwardMethod;
 import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.market.PriceUnit;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.MoneynessScaling;
 import io.volsurf.forecaster.grid.SmileSlice;
@@ -65,7 +68,7 @@ public final class MarketDataStore {
      * @param surface  the canonical surface; null when no expiry could be fitted
      * @param features session features; null when not computed
      */
-    public record SessionAnalytics(Map<QuoteKey, QuoteAnalytics> quotes, Map<LocalDate, Double> forwards,
+    public record SessionAnalytics(Map<QuoteKey, QuoteAnalytics> quotes, Map<LocalDate, ExpiryForward> forwards,
             List<StoredFit> fits, CanonicalSurface surface, StoredFeatures features) {
     }
 
@@ -135,6 +138,7 @@ public final class MarketDataStore {
                 ins.executeUpdate();
             }
             copyQuotes(c, chain, analytics);
+            copyForwards(c, ticker, session, analytics.forwards().values());
             insertRejects(c, runId, ticker, session, chain.rejects());
             insertFits(c, ticker, session, analytics.fits());
             if (analytics.surface() != null) {
@@ -236,8 +240,8 @@ public final class MarketDataStore {
         CopyRows rows = new CopyRows();
         for (OptionQuote q : chain.quotes()) {
             QuoteAnalytics a = analytics.quotes().getOrDefault(QuoteKey.of(q), QuoteAnalytics.NONE);
-            double forward = Double.isNaN(a.forward()) ? analytics.forwards().getOrDefault(q.expiry(), Double.NaN)
-                    : a.forward();
+            ExpiryForward f = analytics.forwards().get(q.expiry());
+            double forward = Double.isNaN(a.forward()) ? (f == null ? Double.NaN : f.forward()) : a.forward();
             rows.add(chain.underlying()).add(chain.session()).add(q.expiry()).add(q.strike())
                     .add(q.type() == OptionType.CALL ? "C" : "P").add(q.maturityYears())
                     .add(q.bidUsd()).add(q.askUsd()).add(q.referencePriceUsd()).add(q.underlyingPrice())
@@ -246,6 +250,72 @@ public final class MarketDataStore {
         }
         rows.copyInto(c, "quotes (ticker, session_date, expiry, strike, option_type, maturity_years, bid, ask, price, "
                 + "underlying_price, volume, open_interest, vendor_iv, iv_mid, iv_bid, iv_ask, forward)");
+    }
+
+    private static void copyForwards(Connection c, String ticker, LocalDate session,
+            java.util.Collection<ExpiryForward> forwards) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (ExpiryForward f : forwards) {
+            rows.add(ticker).add(session).add(f.expiry()).add(f.maturityYears()).add(f.forward()).add(f.discount())
+                    .add(f.method().name()).add(f.pairsUsed()).add(f.pairsRejected()).add(f.residualUsd()).endRow();
+        }
+        rows.copyInto(c, "expiry_forwards (ticker, session_date, expiry, maturity_years, forward, discount, method, "
+                + "pairs_used, pairs_rejected, residual_usd)");
+    }
+
+    /** The stored forwards of a session, by expiry. */
+    public Map<LocalDate, ExpiryForward> forwards(String ticker, LocalDate session) {
+        return inTransaction(c -> {
+            Map<LocalDate, ExpiryForward> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select expiry, maturity_years, forward, discount, method, "
+                    + "pairs_used, pairs_rejected, residual_usd from expiry_forwards where ticker = ? and session_date = ?")) {
+                ps.setString(1, ticker);
+                ps.setObject(2, session);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double residual = rs.getDouble(8);
+                        out.put(rs.getObject(1, LocalDate.class), new ExpiryForward(rs.getObject(1, LocalDate.class),
+                                rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), ForwardMethod.valueOf(rs.getString(5)),
+                                rs.getInt(6), rs.getInt(7), rs.wasNull() ? Double.NaN : residual));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The stored quotes of a session, as USD-quoted {@link OptionQuote}s (coin premiums were converted at
+     * ingest); the last/reference price is in {@code last}.
+     */
+    public List<OptionQuote> quotes(String ticker, LocalDate session) {
+        return inTransaction(c -> {
+            List<OptionQuote> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select q.expiry, q.strike, q.option_type, q.maturity_years, "
+                    + "q.bid, q.ask, q.price, q.underlying_price, q.volume, q.open_interest, q.vendor_iv, s.as_of "
+                    + "from quotes q join sessions s using (ticker, session_date) where q.ticker = ? and q.session_date = ? "
+                    + "order by q.expiry, q.strike, q.option_type")) {
+                ps.setString(1, ticker);
+                ps.setObject(2, session);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.time.Instant asOf = rs.getTimestamp(12).toInstant();
+                        long seconds = Math.round(rs.getDouble(4) * 365 * 86_400);
+                        out.add(new OptionQuote(ticker, session, asOf, rs.getObject(1, LocalDate.class),
+                                asOf.plusSeconds(Math.max(seconds, 1)), rs.getDouble(2),
+                                "C".equals(rs.getString(3)) ? OptionType.CALL : OptionType.PUT, nullable(rs, 5),
+                                nullable(rs, 6), nullable(rs, 7), Double.NaN, PriceUnit.QUOTE_CURRENCY, nullable(rs, 11),
+                                nullable(rs, 9), nullable(rs, 10), rs.getDouble(8), Double.NaN, Double.NaN));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static double nullable(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? Double.NaN : v;
     }
 
     private static void insertRejects(Connection c, long runId, String ticker, LocalDate session, List<Reject> rejects)

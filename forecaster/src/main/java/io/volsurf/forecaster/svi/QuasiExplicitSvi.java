@@ -19,7 +19,9 @@ package io.volsurf.forecaster.svi;
 final class QuasiExplicitSvi {
 
     private static final double RHO_MARGIN = 1e-6;
-    private static final int CONSTRAINTS = 4;
+    private static final int CONSTRAINTS = 6;
+    /** Rows of g in use in this solve: 4, or 6 with the asymptote rows. */
+    private int constraints = 4;
 
     private final SviSliceQuotes quotes;
     private final double maxWingSlope;
@@ -48,6 +50,9 @@ final class QuasiExplicitSvi {
         g[1] = new double[] {0, -1, -q};
         g[2] = new double[] {0, 1, 1};
         g[3] = new double[] {0, -1, 1};
+        // Rows 4 and 5 (set per solve, they depend on m / sigma): both wing asymptotes at k = 0 are >= 0.
+        g[4] = new double[3];
+        g[5] = new double[3];
     }
 
     double sumWeightedSquares() {
@@ -73,6 +78,17 @@ final class QuasiExplicitSvi {
      * wing slope {@code b(1 + rho) <= rightSlopeCap}.
      */
     double solve(double mShift, double sigma, double leftSlopeCap, double rightSlopeCap) {
+        return solve(mShift, sigma, leftSlopeCap, rightSlopeCap, Double.NaN);
+    }
+
+    /**
+     * As {@link #solve(double, double, double, double)}; unless {@code asymptoteFloor} is NaN, also both wing
+     * asymptotes at {@code k = 0}, {@code a - b(1 + rho) m} (right) and {@code a + b(1 - rho) m} (left), must be
+     * {@code >= -asymptoteFloor}. With floor 0, {@code k w'/(2w) <= 1/2} wherever {@code k w' > 0}, so the first term
+     * of Durrleman's g is at least 1/4 everywhere: the linear part of a sufficient no-butterfly condition.
+     */
+    double solve(double mShift, double sigma, double leftSlopeCap, double rightSlopeCap, double asymptoteFloor) {
+        constraints = Double.isNaN(asymptoteFloor) ? 4 : 6;
         double s1 = 0, sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, rw = 0, ry = 0, rz = 0;
         double invSigma = 1 / sigma;
         int n = quotes.size();
@@ -104,6 +120,15 @@ final class QuasiExplicitSvi {
         h[1] = 0;
         h[2] = rightSlopeCap * sigma;
         h[3] = leftSlopeCap * sigma;
+        double mOverSigma = mShift * invSigma;
+        g[4][0] = -1;
+        g[4][1] = mOverSigma;
+        g[4][2] = mOverSigma;
+        h[4] = asymptoteFloor;
+        g[5][0] = -1;
+        g[5][1] = mOverSigma;
+        g[5][2] = -mOverSigma;
+        h[5] = asymptoteFloor;
         multiply(minv, r, theta);
         if (feasible(theta)) {
             liftMinimumVariance(theta);
@@ -112,11 +137,11 @@ final class QuasiExplicitSvi {
         }
         double bestValue = Double.POSITIVE_INFINITY;
         // Faces with one, two and three active constraints.
-        for (int i = 0; i < CONSTRAINTS; i++) {
+        for (int i = 0; i < constraints; i++) {
             bestValue = tryFace(bestValue, i, -1, -1);
-            for (int j = i + 1; j < CONSTRAINTS; j++) {
+            for (int j = i + 1; j < constraints; j++) {
                 bestValue = tryFace(bestValue, i, j, -1);
-                for (int l = j + 1; l < CONSTRAINTS; l++) {
+                for (int l = j + 1; l < constraints; l++) {
                     bestValue = tryFace(bestValue, i, j, l);
                 }
             }
@@ -180,7 +205,7 @@ final class QuasiExplicitSvi {
     }
 
     private boolean feasible(double[] t) {
-        for (int i = 0; i < CONSTRAINTS; i++) {
+        for (int i = 0; i < constraints; i++) {
             double lhs = dot(g[i], t);
             if (lhs > h[i] + 1e-12 * (Math.abs(h[i]) + Math.abs(t[0]) + Math.abs(t[1]) + Math.abs(t[2]))) {
                 return false;

@@ -33,6 +33,11 @@ public record SviFit(SviParams params, double maturityYears, double rmseVolPoint
          * to the largest cap whose slice has {@code g >= 0}.
          */
         WING_SLOPE_REDUCED,
+        /**
+         * Re-fitted with both wing asymptotes non-negative at {@code k = 0} (a linear constraint of the inner problem
+         * that keeps the first term of g at least 1/4), which was enough.
+         */
+        ASYMPTOTE_REFIT,
         /** Wings flattened toward a constant total variance until g >= 0 (fit quality may suffer). */
         FLATTENED
     }

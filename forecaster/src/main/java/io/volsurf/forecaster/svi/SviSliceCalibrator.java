@@ -9,15 +9,20 @@ import java.util.Optional;
  *   <li>Zeliade's quasi-explicit method: for each {@code (m, sigma)} the best {@code (a, b, rho)} solves a
  *       small constrained linear least-squares problem exactly ({@link QuasiExplicitSvi}); Nelder–Mead
  *       searches {@code (m, ln sigma)} from the previous session's slice (warm start) and from shape-based
- *       starts. The constraints keep {@code |rho| < 1}, wing slopes {@code b(1 +- rho) <= 1.98} (Lee) and
- *       a non-negative minimum variance.</li>
- *   <li>Durrleman's {@code g(k) >= 0} is scanned ({@link DurrlemanCondition}). If violated, all five
- *       parameters are re-fitted from there with a quadratic penalty on negative g.</li>
- *   <li>If g is still negative somewhere, the wings are flattened ({@code b -> t b}, {@code a -> a + (1-t) b sigma},
- *       keeping {@code w(m)}) with the largest {@code t} in [0, 1] that is butterfly-free, found by bisection;
- *       {@code t = 0} is a flat smile with {@code g = 1}, so this always succeeds.</li>
+ *       starts. The constraints keep {@code |rho| < 1}, a non-negative minimum variance and wing slopes
+ *       {@code b(1 +- rho) <= min(1.98, 2 sqrt(theta))}, {@code theta} the ATM total variance
+ *       ({@link SviCalibrationSettings#wingSlopePerAtmStdDev()}): Lee's 2 alone lets short-dated fits turn
+ *       g negative just outside the quotes.</li>
+ *   <li>Durrleman's {@code g(k) >= 0} is scanned ({@link DurrlemanCondition}). If violated, the outer search is
+ *       re-run with both wing asymptotes non-negative at {@code k = 0} (two more linear rows of the inner
+ *       problem, which make the first term of g at least 1/4), and that floor is then loosened by bisection as
+ *       far as g allows ({@link SviFit.Repair#ASYMPTOTE_REFIT}).</li>
+ *   <li>If g is still negative, the offending wing's slope cap is bisected and the search re-run
+ *       ({@link SviFit.Repair#WING_SLOPE_REDUCED}); as a last resort the wings are flattened
+ *       ({@link SviFit.Repair#FLATTENED}), which always succeeds ({@code t = 0} is a flat smile, g = 1).</li>
  * </ol>
- * The returned slice is therefore always butterfly-free on the scan. Stateless and thread-safe.
+ * The returned slice is butterfly-free on the whole real line as {@link DurrlemanCondition} scans it, the same
+ * check as {@code ButterflyCheck} and the {@code arbitrage-check} command use. Stateless and thread-safe.
  */
 public final class SviSliceCalibrator {
 
@@ -56,10 +61,22 @@ public final class SviSliceCalibrator {
         double[] caps = {slopeCap, slopeCap};
         QuasiExplicitSvi inner = new QuasiExplicitSvi(quotes, slopeCap);
         Box box = Box.of(quotes);
-        Candidate fit = search(inner, box, caps, startingPoints(box, warmStart), settings.evaluationsPerStart(),
+        Candidate fit = search(inner, box, caps, Double.NaN, startingPoints(box, warmStart), settings.evaluationsPerStart(),
                 evaluations);
         DurrlemanCondition.MinimumG minG = durrleman.minimum(fit.params());
         SviFit.Repair repair = SviFit.Repair.NONE;
+        if (!minG.butterflyFree()) {
+            repair = SviFit.Repair.ASYMPTOTE_REFIT;
+            double[][] starts = {{fit.m(), Math.log(fit.sigma())}, {box.kAtMinVariance(), Math.log(0.1 * box.span())}};
+            double unrepairedFloor = -Math.min(asymptoteAtZero(fit.params(), -1), asymptoteAtZero(fit.params(), 1));
+            fit = search(inner, box, caps, 0.0, starts, REPAIR_EVALUATIONS, evaluations);
+            minG = durrleman.minimum(fit.params());
+            if (minG.butterflyFree()) {
+                fit = relaxAsymptoteFloor(inner, fit, caps, Math.max(unrepairedFloor, atmTotalVariance(quotes)),
+                        evaluations);
+                minG = durrleman.minimum(fit.params());
+            }
+        }
         if (!minG.butterflyFree()) {
             repair = SviFit.Repair.WING_SLOPE_REDUCED;
             fit = reduceWingSlopes(quotes, inner, box, fit, minG, caps, evaluations);
@@ -116,15 +133,15 @@ public final class SviSliceCalibrator {
      * with the inner problem solved exactly under the wing-slope caps {@code caps = (left, right)}; no butterfly
      * check. Points outside the box are clamped and penalised.
      */
-    Candidate search(QuasiExplicitSvi inner, Box box, double[] caps, double[][] starts, int evaluationsPerStart,
-            int[] evaluations) {
+    Candidate search(QuasiExplicitSvi inner, Box box, double[] caps, double asymptoteFloor, double[][] starts,
+            int evaluationsPerStart, int[] evaluations) {
         double span = box.span();
         java.util.function.ToDoubleFunction<double[]> outer = p -> {
             evaluations[0]++;
             double mm = box.clampM(p[0]);
             double ls = box.clampLogSigma(p[1]);
             double outside = (p[0] - mm) * (p[0] - mm) / (span * span) + (p[1] - ls) * (p[1] - ls);
-            double sse = inner.solve(mm, Math.exp(ls), caps[0], caps[1]);
+            double sse = inner.solve(mm, Math.exp(ls), caps[0], caps[1], asymptoteFloor);
             return outside > 0 ? sse * (1 + outside) + outside * inner.sumWeightedSquares() : sse;
         };
         double tolerance = 1e-10;
@@ -145,11 +162,12 @@ public final class SviSliceCalibrator {
         }
         double mBest = box.clampM(best.point()[0]);
         double sigmaBest = Math.exp(box.clampLogSigma(best.point()[1]));
-        return solveAt(inner, mBest, sigmaBest, caps);
+        return solveAt(inner, mBest, sigmaBest, caps, asymptoteFloor);
     }
 
-    private static Candidate solveAt(QuasiExplicitSvi inner, double m, double sigma, double[] caps) {
-        double sse = inner.solve(m, sigma, caps[0], caps[1]);
+    private static Candidate solveAt(QuasiExplicitSvi inner, double m, double sigma, double[] caps,
+            double asymptoteFloor) {
+        double sse = inner.solve(m, sigma, caps[0], caps[1], asymptoteFloor);
         return new Candidate(m, sigma, fromInner(inner.best, m, sigma), sse);
     }
 
@@ -176,7 +194,7 @@ public final class SviSliceCalibrator {
                 // Not even tiny slopes help at this (m, sigma): the flat smile at the weighted mean level.
                 caps[0] = 0;
                 caps[1] = 0;
-                reduced = solveAt(inner, current.m(), current.sigma(), caps);
+                reduced = solveAt(inner, current.m(), current.sigma(), caps, 0.0);
             }
             if (bestFree == null || reduced.weightedSse() < bestFree.weightedSse()) {
                 bestFree = reduced;
@@ -185,7 +203,7 @@ public final class SviSliceCalibrator {
                 break;
             }
             double[][] start = {{reduced.m(), Math.log(reduced.sigma())}};
-            Candidate refit = search(inner, box, caps, start, REPAIR_EVALUATIONS, evaluations);
+            Candidate refit = search(inner, box, caps, 0.0, start, REPAIR_EVALUATIONS, evaluations);
             currentG = durrleman.minimum(refit.params());
             current = refit;
             if (currentG.butterflyFree()) {
@@ -217,7 +235,7 @@ public final class SviSliceCalibrator {
             trial[0] = left ? t * top[0] : caps[0];
             trial[1] = right ? t * top[1] : caps[1];
             evaluations[0]++;
-            Candidate c = solveAt(inner, fit.m(), fit.sigma(), trial);
+            Candidate c = solveAt(inner, fit.m(), fit.sigma(), trial, 0.0);
             if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params()).butterflyFree()) {
                 lo = t;
                 free = c;
@@ -232,12 +250,47 @@ public final class SviSliceCalibrator {
         return free;
     }
 
+    /** The value at {@code k = 0} of the left ({@code side = -1}) or right ({@code +1}) wing asymptote. */
+    private static double asymptoteAtZero(SviParams p, int side) {
+        return p.a() - side * p.b() * (1 + side * p.rho()) * p.m();
+    }
+
+    /**
+     * Floor 0 on the asymptotes is sufficient but stricter than needed: at the refitted {@code (m, sigma)} the floor
+     * is lowered to the most negative value in {@code [-deepest, 0]} that stays butterfly-free, by bisection (one
+     * inner solve and one scan a step); {@code deepest} is the larger of the unrepaired fit's most negative asymptote
+     * and the ATM total variance. The fit error can only fall as the floor is lowered.
+     */
+    private Candidate relaxAsymptoteFloor(QuasiExplicitSvi inner, Candidate fit, double[] caps, double deepest,
+            int[] evaluations) {
+        double lo = 0;
+        double hi = deepest;
+        Candidate free = fit;
+        for (int it = 0; it < REPAIR_BISECTIONS; it++) {
+            double floor = 0.5 * (lo + hi);
+            evaluations[0]++;
+            Candidate c = solveAt(inner, fit.m(), fit.sigma(), caps, floor);
+            if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params()).butterflyFree()) {
+                lo = floor;
+                free = c;
+            } else {
+                hi = floor;
+            }
+        }
+        return free;
+    }
+
     /**
      * The wing-slope cap of this slice: {@code min(maxWingSlope, wingSlopePerAtmStdDev * sqrt(theta))} with
      * {@code theta} the quoted total variance at {@code k = 0}, linearly interpolated between the two nearest quotes
      * (the nearest quote's when k = 0 is outside the quotes).
      */
     double wingSlopeCap(SviSliceQuotes quotes) {
+        return Math.min(settings.maxWingSlope(), settings.wingSlopePerAtmStdDev() * Math.sqrt(atmTotalVariance(quotes)));
+    }
+
+    /** The quoted total variance at {@code k = 0}: see {@link #wingSlopeCap}. */
+    static double atmTotalVariance(SviSliceQuotes quotes) {
         int below = -1;
         int above = -1;
         for (int i = 0; i < quotes.size(); i++) {
@@ -258,7 +311,7 @@ public final class SviSliceCalibrator {
             double x = -quotes.k(below) / (quotes.k(above) - quotes.k(below));
             theta = quotes.w(below) + x * (quotes.w(above) - quotes.w(below));
         }
-        return Math.min(settings.maxWingSlope(), settings.wingSlopePerAtmStdDev() * Math.sqrt(theta));
+        return theta;
     }
 
     private static double[][] startingPoints(Box box, Optional<SviParams> warmStart) {

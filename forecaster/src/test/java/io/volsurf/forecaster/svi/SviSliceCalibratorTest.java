@@ -116,14 +116,18 @@ class SviSliceCalibratorTest {
         assertTrue(fit.minG() >= 0);
         assertTrue(fineScan.minimum(fit.params()).minG() >= -1e-9, "finer scan finds g < 0");
         assertTrue(fit.repair() != SviFit.Repair.NONE);
-        // The repaired smile stays close to the quotes (the arbitrage is a small wiggle near k = 0.9).
-        assertTrue(fit.rmseVolPoints() < 2.0, "rmse " + fit.rmseVolPoints());
+        // The repaired smile stays close to the quotes (the arbitrage is a small wiggle near k = 0.9). The
+        // asymptote-constrained refit gives 2.6 vol points here (the former five-parameter penalty refit about 2,
+        // at 5,000 evaluations instead of a few hundred).
+        assertTrue(fit.rmseVolPoints() < 3.0, "rmse " + fit.rmseVolPoints());
+        assertTrue(fit.evaluations() < 1000, "evaluations " + fit.evaluations());
     }
 
     @Test
     void randomSlicesAlwaysComeBackButterflyFree() {
         SplittableRandom random = new SplittableRandom(11);
         int repaired = 0;
+        int capped = 0;
         for (int trial = 0; trial < 40; trial++) {
             double t = Math.exp(random.nextDouble(Math.log(2.0 / 365), Math.log(3)));
             double atmVol = random.nextDouble(0.1, 0.9);
@@ -142,17 +146,23 @@ class SviSliceCalibratorTest {
             assertTrue(fit.butterflyFree() && fit.minG() >= 0, "trial " + trial + ": " + fit);
             assertTrue(fineScan.minimum(fit.params()).minG() >= -1e-9, "fine scan, trial " + trial);
             assertTrue(fit.params().maxWingSlope() <= 2, "wing slope, trial " + trial);
-            if (fineScan.minimum(p).butterflyFree()) {
-                // An arbitrage-free truth inside the constraints is recovered exactly, with no repair.
+            SviSliceQuotes q = quotesFrom(p, t, -1.5 * width, width, 60);
+            if (fineScan.minimum(p).butterflyFree() && p.maxWingSlope() <= calibrator.wingSlopeCap(q)) {
+                // An arbitrage-free truth inside the constraints (wing slopes within the data-scaled cap) is
+                // recovered exactly, with no repair.
                 assertEquals(SviFit.Repair.NONE, fit.repair(), "trial " + trial);
                 assertTrue(fit.rmseVolPoints() < 0.01, "trial " + trial + " rmse " + fit.rmseVolPoints() + " truth "
                         + p + " T=" + t + " fit " + fit);
-            } else {
+            } else if (!fineScan.minimum(p).butterflyFree()) {
+                // The data-scaled wing cap alone may already exclude the truth's arbitrage: no repair needed then.
                 repaired++;
-                assertTrue(fit.repair() != SviFit.Repair.NONE, "trial " + trial);
+            } else {
+                capped++;
+                assertTrue(fit.rmseVolPoints() < 2.0, "capped trial " + trial + " rmse " + fit.rmseVolPoints());
             }
         }
-        System.out.println("random SVI truths with butterfly arbitrage (repaired): " + repaired + " of 40");
+        System.out.println("random SVI truths with butterfly arbitrage (repaired): " + repaired + " of 40; free truths "
+                + "steeper than the data-scaled wing cap: " + capped);
     }
 
     @Test

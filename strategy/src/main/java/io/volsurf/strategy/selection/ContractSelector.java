@@ -60,6 +60,11 @@ public final class ContractSelector {
                 if (config.otmOnly() && !isOutOfTheMoney(m)) {
                     continue;
                 }
+                // the half-spread only widens the bar: a gap within the threshold never trades, skip its Greeks
+                double f = forecast.impliedVol(m.maturityYears() - gapYears, m.logMoneyness());
+                if (!(Math.abs(f - m.impliedVol()) > config.thresholdVol())) {
+                    continue;
+                }
                 CandidateLeg leg = leg(market, m, forecast, gapYears);
                 if (leg != null) {
                     addIfWorth(out, List.of(leg));

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class RealDataBacktestTest {
     private static final ContractPricer PRICER = new ContractPricer(new BlackScholesGreeks(), null,
             AmericanPricing.BLACK_SCHOLES_APPROXIMATION);
-    private static final int SESSIONS = 12;
+    private static final int SESSIONS = 8;
 
     private static Path sharedData() {
         String p = System.getProperty("volsurf.shared.data");
@@ -93,10 +93,10 @@ class RealDataBacktestTest {
     private static ForecastView carryForward(MarketSession s, LocalDate next, double shiftVolPoints) {
         SessionMarket market = new SessionMarket(s, PRICER);
         Map<Double, TreeMap<Double, Double>> smiles = new TreeMap<>();
-        for (OptionMark m : market.allMarks()) {
-            boolean otm = m.key().type() == OptionType.CALL ? m.key().strike() >= m.forward()
-                    : m.key().strike() < m.forward();
-            if (otm && m.impliedVol() < 3) {
+        // only what the default config can trade: saves most of the implied-vol work on SPY's 14,000 contracts
+        for (OptionMark m : market.marksWhere((key, days, k, otm) -> otm && days >= 1 && days <= 200
+                && Math.abs(k) <= 0.3)) {
+            if (m.impliedVol() < 3) {
                 smiles.computeIfAbsent(m.maturityYears(), t -> new TreeMap<>()).put(m.logMoneyness(), m.impliedVol());
             }
         }
@@ -141,11 +141,14 @@ class RealDataBacktestTest {
         return out;
     }
 
-    private static void check(List<SessionInput> inputs, StrategyConfig base, boolean expectDisclosure) {
+    /** Runs DELTA and DELTA_GAMMA; returns the DELTA summary. */
+    private static BacktestSummary check(List<SessionInput> inputs, StrategyConfig base, boolean expectDisclosure) {
+        BacktestSummary first = null;
         for (HedgeMode mode : new HedgeMode[] {HedgeMode.DELTA, HedgeMode.DELTA_GAMMA}) {
             List<SessionResult> results = new ArrayList<>();
             BacktestSummary s = new BacktestEngine(base.toBuilder().hedgeMode(mode).build(), PRICER)
                     .run(inputs, results::add);
+            first = first == null ? s : first;
             assertEquals(inputs.size(), s.sessions());
             assertTrue(s.trades() > 0, mode + ": no trades");
             assertTrue(Double.isFinite(s.totalPnl()) && Double.isFinite(s.sharpe()) && Double.isFinite(s.maxDrawdown()),
@@ -165,6 +168,7 @@ class RealDataBacktestTest {
                     s.sessions(), s.trades(), s.totalPnl(), s.hedgedPnlStd(), s.unhedgedPnlStd(), s.hedgeErrorStd(),
                     s.fillsQuoted(), s.fillsAssumed(), s.evaluation().rmseVolPoints());
         }
+        return first;
     }
 
     @Test
@@ -191,9 +195,10 @@ class RealDataBacktestTest {
         List<SessionChain> chains = read(files).stream().filter(c -> c.underlying().equals("BTC")).toList();
         assertTrue(chains.size() >= SESSIONS - 1, "BTC sessions read: " + chains.size());
         List<SessionInput> in = inputs(chains, ExerciseStyle.EUROPEAN);
-        check(in, StrategyConfig.deribit(), false);
-        BacktestSummary s = new BacktestEngine(StrategyConfig.deribit(), PRICER).run(in, BacktestListener.ignoring());
+        BacktestSummary s = check(in, StrategyConfig.deribit(), false);
         assertTrue(s.fillsQuoted() > s.fillsAssumed(), "Deribit has bid/ask: " + s);
-        assertNull(s.fillsAssumed() == 0 ? s.fillDisclosure() : null);
+        if (s.fillsAssumed() == 0) {
+            assertNull(s.fillDisclosure());
+        }
     }
 }

@@ -1,0 +1,249 @@
+package io.volsurf.db.backtest;
+
+import io.volsurf.db.jdbc.CopyRows;
+import io.volsurf.db.jdbc.Transactions;
+import io.volsurf.forecaster.market.OptionType;
+import io.volsurf.strategy.backtest.BacktestSummary;
+import io.volsurf.strategy.market.ContractKey;
+import io.volsurf.strategy.result.DailyPnl;
+import io.volsurf.strategy.result.ForecastScope;
+import io.volsurf.strategy.result.ForecastVsRealized;
+import io.volsurf.strategy.result.PnlAttribution;
+import io.volsurf.strategy.result.PositionSnapshot;
+import io.volsurf.strategy.result.SessionResult;
+import io.volsurf.strategy.result.Trade;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Backtest runs in PostgreSQL. Each session's rows go in one transaction with the run's
+ * {@code last_session}, so a run that fails part-way can be resumed after its last complete
+ * session, and re-running that session never duplicates a row.
+ */
+public final class BacktestStore {
+
+    private final Transactions tx;
+
+    public BacktestStore(DataSource dataSource) {
+        this.tx = new Transactions(dataSource);
+    }
+
+    /** A stored run's identity and progress. */
+    public record RunState(long id, String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
+            String configJson, String status, LocalDate lastSession) {
+    }
+
+    public long startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
+            String configJson, String configHash, String codeVersion) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into backtest_runs (strategy, ticker, model_id, "
+                    + "from_date, to_date, config, config_hash, code_version) values (?,?,?,?,?,?::jsonb,?,?) returning id")) {
+                ps.setString(1, strategy);
+                ps.setString(2, ticker);
+                ps.setString(3, modelId);
+                ps.setObject(4, from);
+                ps.setObject(5, to);
+                ps.setString(6, configJson);
+                ps.setString(7, configHash);
+                ps.setString(8, codeVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public Optional<RunState> run(long id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select id, strategy, ticker, model_id, from_date, to_date, "
+                    + "config::text, status, last_session from backtest_runs where id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new RunState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
+                            rs.getString(8), rs.getObject(9, LocalDate.class)));
+                }
+            }
+        });
+    }
+
+    /** Marks a run to be resumed: running again, rows after its last complete session removed. */
+    public void reopen(long id) {
+        tx.inTransaction(c -> {
+            LocalDate last;
+            try (PreparedStatement ps = c.prepareStatement("select last_session from backtest_runs where id = ? for update")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    last = rs.getObject(1, LocalDate.class);
+                }
+            }
+            for (String table : new String[] {"trades", "positions", "daily_pnl", "pnl_attribution", "forecast_vs_realized"}) {
+                String date = table.equals("forecast_vs_realized") ? "forecast_for" : "session_date";
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where run_id = ?"
+                        + (last == null ? "" : " and " + date + " > ?"))) {
+                    ps.setLong(1, id);
+                    if (last != null) {
+                        ps.setObject(2, last);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'running', error = null, "
+                    + "finished_at = null, heartbeat_at = now() where id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Stores one session's results and advances the run's {@code last_session}, atomically. */
+    public void saveSession(long runId, String modelId, SessionResult r) {
+        tx.inTransaction(c -> {
+            copyTrades(c, runId, r);
+            copyPositions(c, runId, r);
+            insertDaily(c, runId, r.dailyPnl());
+            copyAttribution(c, runId, r);
+            copyForecasts(c, runId, modelId, r);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update backtest_runs set last_session = ?, heartbeat_at = now() where id = ?")) {
+                ps.setObject(1, r.date());
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void complete(long runId, BacktestSummary s, String summaryJson) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'completed', "
+                    + "finished_at = now(), sessions = ?, total_pnl = ?, sharpe = ?, max_drawdown = ?, "
+                    + "hedge_error_std = ?, turnover = ?, summary = ?::jsonb where id = ?")) {
+                ps.setInt(1, s.sessions());
+                setNullable(ps, 2, s.totalPnl());
+                setNullable(ps, 3, s.sharpe());
+                setNullable(ps, 4, s.maxDrawdown());
+                setNullable(ps, 5, s.hedgeErrorStd());
+                setNullable(ps, 6, s.turnoverUsd());
+                ps.setString(7, summaryJson);
+                ps.setLong(8, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Marks a run failed with its cause; a database that is gone leaves it 'running' (shown failed once stale). */
+    public void fail(long runId, String error) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'failed', "
+                    + "finished_at = now(), error = ? where id = ?")) {
+                ps.setString(1, error);
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void copyTrades(Connection c, long runId, SessionResult r) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (Trade t : r.trades()) {
+            rows.add(runId).add(t.date()).add(t.tradeId()).add(t.role().name());
+            contract(rows, t.contract());
+            rows.add(t.quantity()).add(t.priceUsd()).add(t.referencePriceUsd()).add(t.multiplier())
+                    .add(t.commissionUsd()).add(t.spreadCostUsd()).add(t.fillSource().name()).add(t.reason().name())
+                    .endRow();
+        }
+        rows.copyInto(c, "trades (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, price, "
+                + "reference_price, multiplier, commission, spread_cost, fill_source, reason)");
+    }
+
+    private static void copyPositions(Connection c, long runId, SessionResult r) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (PositionSnapshot p : r.positions()) {
+            rows.add(runId).add(p.date()).add(p.tradeId()).add(p.role().name());
+            contract(rows, p.contract());
+            rows.add(p.quantity()).add(p.multiplier()).add(p.spotUsd()).add(p.maturityYears()).add(p.impliedVol())
+                    .add(p.forecastIvNext()).add(p.priceUsd()).add(p.delta()).add(p.gamma()).add(p.vega())
+                    .add(p.theta()).add(String.valueOf(p.earlyExerciseFlag())).endRow();
+        }
+        rows.copyInto(c, "positions (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, "
+                + "multiplier, spot, maturity_years, implied_vol, forecast_iv_next, price, delta, gamma, vega, theta, "
+                + "early_exercise_flag)");
+    }
+
+    private static void insertDaily(Connection c, long runId, DailyPnl d) throws SQLException {
+        CopyRows rows = new CopyRows();
+        rows.add(runId).add(d.date()).add(d.totalPnl()).add(d.markToMarketPnl()).add(d.tradingPnl())
+                .add(d.tradingBookPnl()).add(d.hedgePnl()).add(d.commissionsUsd()).add(d.spreadCostUsd())
+                .add(d.cumulativePnl()).add(d.portfolioValueUsd()).add(d.cashUsd()).add(d.portfolioDelta())
+                .add(d.portfolioGamma()).add(d.portfolioVega()).add(d.portfolioTheta()).add(d.trades())
+                .add(d.openTrades()).endRow();
+        rows.copyInto(c, "daily_pnl (run_id, session_date, total, mark_to_market, trading, trading_book, hedge, "
+                + "commissions, spread_cost, cumulative, portfolio_value, cash, delta, gamma, vega, theta, trades, "
+                + "open_trades)");
+    }
+
+    private static void copyAttribution(Connection c, long runId, SessionResult r) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (PnlAttribution a : r.attributions()) {
+            rows.add(runId).add(a.date()).add(a.scope().name());
+            if (a.role() == null) {
+                rows.add((String) null).add((String) null);
+            } else {
+                rows.add(a.tradeId()).add(a.role().name());
+            }
+            contract(rows, a.contract());
+            rows.add(a.total()).add(a.delta()).add(a.gamma()).add(a.vega()).add(a.theta()).add(a.residual())
+                    .add(a.forecastPredicted()).add(a.forecastError()).endRow();
+        }
+        rows.copyInto(c, "pnl_attribution (run_id, session_date, scope, trade_id, role, expiry, strike, option_type, "
+                + "total, delta, gamma, vega, theta, residual, forecast_predicted, forecast_error)");
+    }
+
+    private static void copyForecasts(Connection c, long runId, String modelId, SessionResult r) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (ForecastVsRealized f : r.forecastVsRealized()) {
+            boolean contract = f.scope() == ForecastScope.CONTRACT && f.contract() != null;
+            rows.add(modelId == null ? "none" : modelId).add(runId).add(contract ? "contract" : "cell").add(f.ticker())
+                    .add(f.forecastMadeOn()).add(f.date()).add(f.tenorDays() > 0 ? f.tenorDays() : f.maturityYears() * 365)
+                    .add(f.logMoneyness());
+            if (contract) {
+                rows.add(f.contract().expiry()).add(f.contract().strike());
+            } else {
+                rows.add((LocalDate) null).add(Double.NaN);
+            }
+            rows.add(f.forecastIv()).add(f.realizedIv()).add(f.marketIvAtForecast()).endRow();
+        }
+        rows.copyInto(c, "forecast_vs_realized (model_id, run_id, kind, ticker, as_of_date, forecast_for, tenor_days, "
+                + "log_moneyness, expiry, strike, forecast_iv, realized_iv, market_iv)");
+    }
+
+    private static void contract(CopyRows rows, ContractKey k) {
+        if (k == null) {
+            rows.add((LocalDate) null).add(Double.NaN).add((String) null);
+        } else {
+            rows.add(k.expiry()).add(k.strike()).add(k.type() == OptionType.CALL ? "C" : "P");
+        }
+    }
+
+    private static void setNullable(PreparedStatement ps, int i, double v) throws SQLException {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            ps.setNull(i, java.sql.Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+}
