@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            ReportCommand.class,
             GreeksCommand.class,
             GenerateCommand.class,
             FitSviCommand.class,

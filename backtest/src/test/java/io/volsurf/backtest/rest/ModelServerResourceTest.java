@@ -14,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
@@ -55,6 +56,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ModelServerResourceTest {
 
     private static final String TICKER = "RST";
+    /** Numbers as doubles (rest-assured's default float would lose the digits the agreement checks need). */
+    private static final JsonPathConfig DOUBLES = JsonPathConfig.jsonPathConfig()
+            .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
     private static final int DAYS = 17;
     /** Shared across the test methods (one Quarkus app, one trained model). */
     private static Path modelDir;
@@ -96,7 +100,7 @@ class ModelServerResourceTest {
     void canonicalSurfaceSviParamsAndLatestAgree() throws Exception {
         prepare();
         LocalDate asOf = sessions.get(DAYS - 2);
-        JsonPath s = given().get("/api/v1/surface/" + TICKER + "/" + asOf).then().statusCode(200).extract().jsonPath();
+        JsonPath s = given().get("/api/v1/surface/" + TICKER + "/" + asOf).then().statusCode(200).extract().jsonPath().using(DOUBLES);
         assertEquals(TICKER, s.getString("ticker"));
         assertEquals(asOf.toString(), s.getString("date"));
         assertTrue(LocalDate.parse(s.getString("forecastFor")).isAfter(asOf));
@@ -117,7 +121,7 @@ class ModelServerResourceTest {
 
         // The SVI parameters reproduce the surface at the model's tenors.
         JsonPath p = given().get("/api/v1/svi-params/" + TICKER + "/" + asOf).then().statusCode(200).extract()
-                .jsonPath();
+                .jsonPath().using(DOUBLES);
         List<Map<String, Object>> tenors = p.getList("tenors");
         assertEquals(7, tenors.size());
         assertFalse(p.getList("marketSlices").isEmpty());
@@ -143,13 +147,13 @@ class ModelServerResourceTest {
         prepare();
         LocalDate asOf = sessions.get(DAYS - 2);
         JsonPath canonical = given().get("/api/v1/surface/" + TICKER + "/" + asOf).then().statusCode(200).extract()
-                .jsonPath();
+                .jsonPath().using(DOUBLES);
         List<Map<String, Object>> cells = canonical.getList("cells");
         for (int i = 0; i < cells.size(); i += 5) {
             Map<String, Object> c = cells.get(i);
             double iv = given().get("/api/v1/implied-vol/" + TICKER + "/" + asOf + "?maturity="
                     + num(c.get("maturityYears")) + "&strike=" + num(c.get("strike"))).then().statusCode(200)
-                    .extract().jsonPath().getDouble("impliedVol");
+                    .extract().jsonPath().using(DOUBLES).getDouble("impliedVol");
             assertEquals(num(c.get("impliedVol")), iv, 1e-9, "cell " + c);
         }
         // Off the model's grid, between and beyond tenors, with strikes: the same number from both endpoints.
@@ -160,13 +164,13 @@ class ModelServerResourceTest {
             list.append(list.length() == 0 ? "" : ",").append(k);
         }
         JsonPath grid = given().get("/api/v1/surface/" + TICKER + "/" + asOf + "?tenors=3,45,400&strikes=" + list)
-                .then().statusCode(200).body("grid", equalTo("tenors-strikes")).extract().jsonPath();
+                .then().statusCode(200).body("grid", equalTo("tenors-strikes")).extract().jsonPath().using(DOUBLES);
         List<Map<String, Object>> g = grid.getList("cells");
         assertEquals(15, g.size());
         for (Map<String, Object> c : g) {
             JsonPath one = given().get("/api/v1/implied-vol/" + TICKER + "/" + asOf + "?maturity="
                     + num(c.get("maturityYears")) + "&strike=" + num(c.get("strike"))).then().statusCode(200)
-                    .extract().jsonPath();
+                    .extract().jsonPath().using(DOUBLES);
             assertEquals(num(c.get("impliedVol")), one.getDouble("impliedVol"), 1e-12, "cell " + c);
             assertEquals(c.get("extrapolated"), one.getBoolean("extrapolated"));
         }
@@ -175,7 +179,7 @@ class ModelServerResourceTest {
         assertTrue((Boolean) g.get(14).get("extrapolated"));
         double k = num(g.get(12).get("logMoneyness"));
         JsonPath lastTenor = given().get("/api/v1/surface/" + TICKER + "/" + asOf + "?tenors=273,400&k=" + k).then()
-                .statusCode(200).extract().jsonPath();
+                .statusCode(200).extract().jsonPath().using(DOUBLES);
         assertEquals(lastTenor.getDouble("cells[0].impliedVol"), lastTenor.getDouble("cells[1].impliedVol"), 1e-12);
     }
 
@@ -250,7 +254,7 @@ class ModelServerResourceTest {
 
         LocalDate newSession = sessions.get(DAYS - 1);
         JsonPath r = given().header("X-API-Key", "test-api-key").body(chain).post(path).then().statusCode(200)
-                .extract().jsonPath();
+                .extract().jsonPath().using(DOUBLES);
         assertEquals(newSession.toString(), r.getString("latestSession"));
         assertEquals(server.modelId(), r.getString("modelId"));
         assertNotNull(r.getString("forecastFor"), r.prettify());
@@ -288,7 +292,7 @@ class ModelServerResourceTest {
         ModelServerClient client = new ModelServerClient(uri, TICKER.toLowerCase(), asOf, Duration.ofSeconds(10));
         double strike = 480;
         double viaHttp = given().get("/api/v1/implied-vol/" + TICKER + "/" + asOf + "?maturity=0.3&strike=" + strike)
-                .then().statusCode(200).extract().jsonPath().getDouble("impliedVol");
+                .then().statusCode(200).extract().jsonPath().using(DOUBLES).getDouble("impliedVol");
         assertEquals(viaHttp, client.volatility(0.3, strike), 0.0);
         assertEquals(server.modelId(), client.impliedVol(0.3, strike).modelId());
         ModelServerClient unknown = new ModelServerClient(uri, "NOSUCH", asOf, Duration.ofSeconds(10));
