@@ -133,12 +133,13 @@ public final class ForecastSurfaceReader {
         if (maturityYears < tenorYears[0] - 1e-12 || maturityYears > tenorYears[last] + 1e-12) {
             return true;
         }
+        // m: the last tenor at or before the maturity; on a tenor only its own knots count.
         int m = 0;
-        while (m < last && tenorYears[m + 1] < maturityYears) {
+        while (m < last && tenorYears[m + 1] <= maturityYears + 1e-12) {
             m++;
         }
-        int upper = Math.min(m + 1, last);
-        return outsideKnots(m, logMoneyness) || (tenorYears[m] < maturityYears && outsideKnots(upper, logMoneyness));
+        boolean onTenor = Math.abs(tenorYears[m] - maturityYears) <= 1e-12;
+        return outsideKnots(m, logMoneyness) || (!onTenor && outsideKnots(m + 1, logMoneyness));
     }
 
     /** Log-moneyness of the model's knot {@code knot} at maturity {@code maturityYears} (ATM vol from this surface). */

@@ -72,6 +72,9 @@ class ForecastSurfaceReaderTest {
         assertTrue(r.extrapolated(60 / 365.0, 0.3));
         assertTrue(r.extrapolated(10 / 365.0, 0));
         assertTrue(r.extrapolated(1.0, 0));
+        // On a tenor only its own knots count (the 90-day row here spans the same k; a wider row would not flag).
+        assertFalse(r.extrapolated(T90, 0.2));
+        assertTrue(r.extrapolated(T90, 0.21));
     }
 
     @Test
