@@ -22,7 +22,7 @@ public final class EmbeddedPostgresResource implements QuarkusTestResourceLifecy
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        db = EmbeddedDatabase.startOrJoin(home);
+        db = EmbeddedDatabase.startOrJoin(home, 0);
         new SchemaMigrator(db.target()).migrate();
         return Map.of(
                 "quarkus.datasource.jdbc.url", db.target().jdbcUrl(),

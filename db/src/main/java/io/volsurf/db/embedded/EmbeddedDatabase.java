@@ -46,6 +46,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the embedded server under {@code home}, or joins the one already running there. */
     public static EmbeddedDatabase startOrJoin(Path home) {
+        return startOrJoin(home, PREFERRED_PORT);
+    }
+
+    /**
+     * As {@link #startOrJoin(Path)}, preferring {@code preferredPort} when it is free; 0 takes any free
+     * port (tests, so that they never meet a user's running server).
+     */
+    public static EmbeddedDatabase startOrJoin(Path home, int preferredPort) {
         Path dataDir = home.resolve("pgdata");
         try {
             Files.createDirectories(home);
@@ -57,7 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     joined.createDatabaseIfMissing();
                     return joined;
                 }
-                int port = freePort();
+                int port = freePort(preferredPort);
                 Path work = home.resolve("pgbin");
                 Files.createDirectories(work);
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -139,11 +147,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort(int preferred) throws IOException {
         try (ServerSocket s = new ServerSocket()) {
+            if (preferred <= 0) {
+                throw new IOException("no preference");
+            }
             s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", PREFERRED_PORT));
-            return PREFERRED_PORT;
+            s.bind(new InetSocketAddress("127.0.0.1", preferred));
+            return preferred;
         } catch (IOException taken) {
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 return s.getLocalPort();
