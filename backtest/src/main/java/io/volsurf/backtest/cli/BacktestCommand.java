@@ -110,7 +110,8 @@ public final class BacktestCommand implements Runnable {
             out.linef("  attribution: delta %.2f, gamma %.2f, vega %.2f, theta %.2f, residual %.2f (max identity error %.1e)",
                     s.deltaPnl(), s.gammaPnl(), s.vegaPnl(), s.thetaPnl(), s.residualPnl(), s.maxIdentityError());
             out.linef("  daily PnL std: hedged %.2f vs unhedged %.2f", s.hedgedPnlStd(), s.unhedgedPnlStd());
-            out.line("  fills: " + s.fillDisclosure());
+            out.linef("  fills: %d at quoted bid/ask, %d modelled%s", s.fillsQuoted(), s.fillsAssumed(),
+                    s.fillDisclosure() == null ? "" : " (" + s.fillDisclosure() + ")");
         }
         out.document(docs.size() == 1 ? docs.get(0) : Map.of("runs", docs));
         out.line("next: ./volsurf report --run <id>");

@@ -64,10 +64,10 @@ class ModelServerClientTest {
                     () -> new ModelServerClient(base, "SLOW", AS_OF, timeout).volatility(0.25, 450));
             assertTrue(slow.getMessage().contains("did not answer within 300 ms"), slow.getMessage());
             var missing = assertThrows(ModelServerClient.ModelServerException.class,
-                    () -> new ModelServerClient(base, "NOPE", AS_OF, timeout).volatility(0.25, 450));
+                    () -> new ModelServerClient(base, "NOPE", AS_OF, Duration.ofSeconds(5)).volatility(0.25, 450));
             assertEquals(404, missing.status());
             assertTrue(missing.getMessage().contains("no stored surfaces for ticker NOPE"), missing.getMessage());
-            ModelServerClient ok = new ModelServerClient(base, "SPY", AS_OF, Duration.ofSeconds(2));
+            ModelServerClient ok = new ModelServerClient(base, "SPY", AS_OF, Duration.ofSeconds(5));
             assertEquals(0.1834, ok.volatility(0.25, 450), 0.0);
             assertEquals(LocalDate.of(2026, 8, 21), ok.impliedVol(0.25, 450).forecastFor());
         } finally {
