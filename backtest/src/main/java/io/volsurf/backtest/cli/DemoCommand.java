@@ -3,9 +3,10 @@ package io.volsurf.backtest.cli;
 import io.volsurf.backtest.app.DatabaseStatus;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.backtest.runner.BacktestService;
+import io.volsurf.strategy.config.HedgeMode;
 import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
-import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.synthetic.GenerationReport;
 import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code ./volsurf demo}: the whole pipeline on a generated market, on the embedded database. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"End to end on a generated market (or with --real on ../shared/data), on the embedded database: "
-                + "generate, ingest, train a small model, evaluate it against the baselines, report.",
+                + "generate, ingest, train a small model, evaluate it against the baselines, backtest both strategies, report.",
             "Everything lands in VOLSURF_HOME (default ./.volsurf): the database, the market files, the model. "
                     + "Running it again replaces the demo's sessions and retrains; nothing else is touched."},
         footer = {"", "Examples:", "  ./volsurf demo", "  ./volsurf demo --days 80 --epochs 20",
@@ -51,13 +52,15 @@ public final class DemoCommand implements Runnable {
     private final DatabaseStatus database;
     private final IngestService ingest;
     private final ForecastingService forecasting;
+    private final BacktestService backtests;
     private final Path home;
 
     public DemoCommand(DatabaseStatus database, IngestService ingest, ForecastingService forecasting,
-            @ConfigProperty(name = "volsurf.home", defaultValue = ".volsurf") String home) {
+            BacktestService backtests, @ConfigProperty(name = "volsurf.home", defaultValue = ".volsurf") String home) {
         this.database = database;
         this.ingest = ingest;
         this.forecasting = forecasting;
+        this.backtests = backtests;
         this.home = Path.of(home).toAbsolutePath();
     }
 
@@ -92,7 +95,7 @@ public final class DemoCommand implements Runnable {
             tickers = List.of("SPY", "QQQ");
         } else {
             Path market = home.resolve("demo/market");
-            step(out, "1/4 generate", () -> {
+            step(out, "1/5 generate", () -> {
                 GenerationReport g = new SyntheticMarketGenerator().generate(
                         SyntheticMarketConfig.defaults(days, 7L).withTickers(List.of("SYN", "ALT")), market);
                 doc.put("generated", Map.of("sessions", g.sessions(), "files", g.chainFiles().size(), "rows", g.rows()));
@@ -103,20 +106,10 @@ public final class DemoCommand implements Runnable {
             tickers = List.of("SYN", "ALT");
         }
 
-        step(out, "2/4 ingest", () -> {
+        step(out, "2/5 ingest", () -> {
             IngestService.IngestOutcome o;
             try (Progress bar = Progress.start("ingest", inputs.size())) {
-                o = ingest.ingest(inputs, null, new IngestService.Progress() {
-                    @Override
-                    public void file(Path file, int index, int total) {
-                        bar.maxHint(total);
-                        bar.stepTo(index, file.getFileName().toString());
-                    }
-
-                    @Override
-                    public void session(SessionChain chain) {
-                    }
-                });
+                o = ingest.ingest(inputs, null, bar.perFile());
             }
             doc.put("ingest", Map.of("runId", o.runId(), "sessions", o.summary().sessions(), "accepted",
                     o.summary().accepted(), "rejected", o.summary().rejected(), "rejectReasons",
@@ -139,7 +132,7 @@ public final class DemoCommand implements Runnable {
         p.setProperty("epochs", String.valueOf(epochs));
         ForecasterConfig cfg = ForecasterConfig.fromProperties(p);
         String[] modelId = new String[1];
-        step(out, "3/4 train", () -> {
+        step(out, "3/5 train", () -> {
             ForecastingService.TrainOutcome o;
             try (Progress bar = Progress.start("train", epochs)) {
                 o = forecasting.train(tickers, sessions.get(0), trainTo, modelDir, cfg, e -> bar.stepTo(e.epoch(),
@@ -155,7 +148,7 @@ public final class DemoCommand implements Runnable {
         });
 
         EvaluationReport[] report = new EvaluationReport[1];
-        step(out, "4/4 evaluate", () -> {
+        step(out, "4/5 evaluate", () -> {
             ForecastingService.EvaluateOutcome o = forecasting.evaluate(tickers, modelDir, testFrom, last);
             report[0] = o.report();
             doc.put("evaluate", o.report());
@@ -170,6 +163,25 @@ public final class DemoCommand implements Runnable {
         }
         out.linef("  Diebold-Mariano vs carry-forward: statistic %.2f, p-value %.3f; arbitrage violations %d -> %d after the projector",
                 r.dieboldMariano().statistic(), r.dieboldMariano().pValue(), r.arbitrage().before(), r.arbitrage().after());
+        List<Long> runs = new ArrayList<>();
+        step(out, "5/5 backtest", () -> {
+            StringBuilder what = new StringBuilder();
+            for (HedgeMode mode : new HedgeMode[] {HedgeMode.DELTA, HedgeMode.DELTA_GAMMA}) {
+                BacktestService.RunOutcome o;
+                try (Progress bar = Progress.start("backtest " + mode, 1)) {
+                    o = backtests.run(tickers.get(0), BacktestService.defaultsFor(false, mode), modelDir, testFrom, last,
+                            null, d -> bar.step(d.toString()));
+                }
+                runs.add(o.runId());
+                what.append(String.format(java.util.Locale.ROOT, "%n  run %d %-11s PnL %10.2f  Sharpe %6.2f  max DD %9.2f  "
+                        + "daily PnL std %8.2f (trading legs alone %8.2f)", o.runId(),
+                        mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), o.summary().totalPnl(),
+                        o.summary().sharpe(), o.summary().maxDrawdown(), o.summary().hedgedPnlStd(),
+                        o.summary().unhedgedPnlStd()));
+            }
+            doc.put("backtests", runs);
+            return "delta and delta-gamma on " + tickers.get(0) + ", " + testFrom + " to " + last + what;
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         doc.put("seconds", seconds);
         out.document(doc);
@@ -180,6 +192,9 @@ public final class DemoCommand implements Runnable {
         out.line("  select session_date, atm_vol_30d, skew_30d, model_free_vix from session_features where ticker = '"
                 + tickers.get(0) + "' order by session_date;");
         out.line("  select reason, count(*) from rejects group by reason;");
+        out.line("  select * from run_summary order by run_id desc;");
+        out.line("  select * from pnl_attribution_daily where run_id = " + runs.get(0) + " order by session_date;");
+        out.line("or: ./volsurf report --run " + runs.get(0));
     }
 
     private interface Step {

@@ -4,7 +4,6 @@ import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.ingest.IngestService.IngestOutcome;
 import io.volsurf.forecaster.ingest.ChainFormat;
 import io.volsurf.forecaster.ingest.IngestSummary;
-import io.volsurf.forecaster.ingest.SessionChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,17 +55,7 @@ public final class IngestCommand implements Callable<Integer> {
         Output out = new Output(common.json);
         IngestOutcome outcome;
         try (Progress bar = Progress.start("ingest", 1)) {
-            outcome = service.ingest(paths, layout, new IngestService.Progress() {
-                @Override
-                public void file(Path file, int index, int total) {
-                    bar.maxHint(total);
-                    bar.stepTo(index, file.getFileName().toString());
-                }
-
-                @Override
-                public void session(SessionChain chain) {
-                }
-            });
+            outcome = service.ingest(paths, layout, bar.perFile());
         }
         IngestSummary s = outcome.summary();
         Map<String, Object> doc = new LinkedHashMap<>();

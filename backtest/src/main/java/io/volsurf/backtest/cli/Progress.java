@@ -56,6 +56,14 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** This bar as an ingest run's progress: one step per file, named by the file. */
+    public io.volsurf.backtest.ingest.IngestService.Progress perFile() {
+        return (file, index, total) -> {
+            maxHint(total);
+            stepTo(index, file.getFileName().toString());
+        };
+    }
+
     public void maxHint(long max) {
         if (bar != null) {
             bar.maxHint(max);

@@ -59,9 +59,13 @@ public class IngestService {
 
     /** Callbacks for progress display. */
     public interface Progress {
+        /** No progress display (tests, services). */
+        Progress NONE = (file, index, total) -> { };
+
         void file(Path file, int index, int total);
 
-        void session(SessionChain chain);
+        default void session(SessionChain chain) {
+        }
     }
 
     public IngestOutcome ingest(List<Path> paths, ChainFormat format, Progress progress) {

@@ -33,15 +33,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ChainRefreshService {
 
-    private static final IngestService.Progress SILENT = new IngestService.Progress() {
-        @Override
-        public void file(Path file, int index, int total) {
-        }
-
-        @Override
-        public void session(SessionChain chain) {
-        }
-    };
+    private static final IngestService.Progress SILENT = IngestService.Progress.NONE;
 
     private final IngestService ingest;
     private final ModelServerService server;

@@ -10,7 +10,6 @@ import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.ingest.IngestService.IngestOutcome;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.grid.CanonicalSurface;
-import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.synthetic.GenerationReport;
 import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketGenerator;
@@ -32,15 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 class IngestServiceTest {
 
-    private static final IngestService.Progress SILENT = new IngestService.Progress() {
-        @Override
-        public void file(Path file, int index, int total) {
-        }
-
-        @Override
-        public void session(SessionChain chain) {
-        }
-    };
+    private static final IngestService.Progress SILENT = IngestService.Progress.NONE;
 
     @Inject
     IngestService service;

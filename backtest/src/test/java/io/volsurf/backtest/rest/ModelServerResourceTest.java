@@ -18,7 +18,6 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
-import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.TrainingProgressListener;
 import io.volsurf.forecaster.synthetic.GenerationReport;
@@ -317,15 +316,7 @@ class ModelServerResourceTest {
             List<Path> files = new ArrayList<>(market.chainFiles());
             files.sort(null);
             assertEquals(DAYS, files.size());
-            ingest.ingest(files.subList(0, DAYS - 1), null, new IngestService.Progress() {
-                @Override
-                public void file(Path file, int index, int total) {
-                }
-
-                @Override
-                public void session(SessionChain chain) {
-                }
-            });
+            ingest.ingest(files.subList(0, DAYS - 1), null, IngestService.Progress.NONE);
             List<LocalDate> dates = new ArrayList<>();
             for (Path f : files) {
                 dates.add(LocalDate.parse(f.getFileName().toString().replace(".csv", "").replace(".gz", "")));

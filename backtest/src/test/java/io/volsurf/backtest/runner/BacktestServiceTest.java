@@ -10,7 +10,6 @@ import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.report.ReportService;
-import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketGenerator;
@@ -55,15 +54,7 @@ class BacktestServiceTest {
     void bothStrategiesStoreConsistentAttributionAndAResumedRunHasNoDuplicates() throws Exception {
         Path dir = Files.createTempDirectory("volsurf-bt");
         new SyntheticMarketGenerator().generate(SyntheticMarketConfig.defaults(30, 11L), dir.resolve("market"));
-        ingest.ingest(List.of(dir.resolve("market")), null, new IngestService.Progress() {
-            @Override
-            public void file(Path file, int index, int total) {
-            }
-
-            @Override
-            public void session(SessionChain chain) {
-            }
-        });
+        ingest.ingest(List.of(dir.resolve("market")), null, IngestService.Progress.NONE);
         List<LocalDate> sessions = forecasting.sessions("SYN");
         Properties p = new Properties();
         p.setProperty("epochs", "2");
