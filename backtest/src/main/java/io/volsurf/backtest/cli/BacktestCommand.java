@@ -3,6 +3,7 @@ package io.volsurf.backtest.cli;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.forecasting.TickerSelection;
 import io.volsurf.backtest.runner.BacktestService;
+import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.strategy.backtest.BacktestSummary;
 import io.volsurf.strategy.config.HedgeMode;
 import io.volsurf.strategy.config.StrategyConfig;
@@ -79,7 +80,7 @@ public final class BacktestCommand implements Runnable {
         Output out = new Output(common.json);
         List<Map<String, Object>> docs = new java.util.ArrayList<>();
         for (String tk : tickers) {
-            boolean crypto = forecasting.sessions(tk).stream().anyMatch(d -> d.getDayOfWeek().getValue() >= 6);
+            boolean crypto = TradingCalendar.tradesEveryDay(forecasting.sessions(tk));
             StrategyConfig.Builder b = BacktestService.defaultsFor(crypto, mode).toBuilder();
             if (threshold != null) {
                 b.thresholdVolPoints(threshold);

@@ -9,8 +9,6 @@ import io.volsurf.forecaster.baseline.MeanReversionForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
-import io.volsurf.forecaster.calendar.NyseCalendar;
-import io.volsurf.forecaster.calendar.ContinuousCalendar;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.ForecastEvaluator;
@@ -147,16 +145,11 @@ public class ForecastingService {
                         + ", the model needs N=" + window);
             }
             List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
-            LocalDate next = calendarFor(ticker, hist).nextSession(date);
+            LocalDate next = TradingCalendar.inferredFrom(hist.stream().map(CanonicalSurface::session).toList())
+                    .nextSession(date);
             SurfaceForecast f = model.forecast(SampleAssembler.history(hist, next));
             return new ForecastOutcome(models().idFor(modelDir), hist.get(hist.size() - 1), next, f);
         }
-    }
-
-    /** Crypto trades every day; equities on the NYSE calendar (detected from weekend sessions). */
-    static TradingCalendar calendarFor(String ticker, List<CanonicalSurface> sessions) {
-        boolean weekend = sessions.stream().anyMatch(s -> s.session().getDayOfWeek().getValue() >= 6);
-        return weekend ? new ContinuousCalendar() : new NyseCalendar();
     }
 
     /** Not found: the CLI maps it to exit 1, the REST API to 404. */

@@ -20,8 +20,6 @@ import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.MaturitySlice;
 import io.volsurf.forecaster.arbitrage.SurfaceArbitrageCheck;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
-import io.volsurf.forecaster.calendar.ContinuousCalendar;
-import io.volsurf.forecaster.calendar.NyseCalendar;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
@@ -302,7 +300,8 @@ public class ModelServerService {
         }
         List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
         CanonicalSurface latest = hist.get(hist.size() - 1);
-        LocalDate next = calendarFor(upTo).nextSession(date);
+        LocalDate next = TradingCalendar.inferredFrom(upTo.stream().map(CanonicalSurface::session).toList())
+                .nextSession(date);
         SurfaceForecast f;
         try {
             synchronized (m.forecaster()) {
@@ -315,12 +314,6 @@ public class ModelServerService {
         ForecastSurfaceReader reader = new ForecastSurfaceReader(f, latest);
         String blend = m.forecaster().config().blend().name().toLowerCase(Locale.ROOT);
         return new ServedForecast(m.id(), ticker, date, next, latest, f, reader, blend, arbitrage(f));
-    }
-
-    /** Crypto trades every day; equities on the NYSE calendar (detected from weekend sessions). */
-    private static TradingCalendar calendarFor(List<CanonicalSurface> sessions) {
-        boolean weekend = sessions.stream().anyMatch(s -> s.session().getDayOfWeek().getValue() >= 6);
-        return weekend ? new ContinuousCalendar() : new NyseCalendar();
     }
 
     private static ArbitrageView arbitrage(SurfaceForecast f) {

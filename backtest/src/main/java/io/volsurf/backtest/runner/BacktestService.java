@@ -6,6 +6,7 @@ import io.volsurf.backtest.forecasting.SampleAssembler;
 import io.volsurf.db.backtest.BacktestStore;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelStore;
+import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.model.ModelDirectory;
@@ -68,7 +69,7 @@ public class BacktestService {
             int window = model.config().window();
             List<CanonicalSurface> surfaces = market.surfaces(ticker, from.minusDays(120), to);
             List<SessionInput> inputs = new ArrayList<>();
-            boolean crypto = surfaces.stream().anyMatch(s -> s.session().getDayOfWeek().getValue() >= 6);
+            boolean crypto = TradingCalendar.tradesEveryDay(surfaces.stream().map(CanonicalSurface::session).toList());
             for (int i = window - 1; i < surfaces.size(); i++) {
                 CanonicalSurface today = surfaces.get(i);
                 if (today.session().isBefore(from)) {

@@ -1,6 +1,7 @@
 package io.volsurf.db.backtest;
 
 import io.volsurf.db.jdbc.CopyRows;
+import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.jdbc.Transactions;
 import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.strategy.backtest.BacktestSummary;
@@ -131,11 +132,11 @@ public final class BacktestStore {
                     + "finished_at = now(), sessions = ?, total_pnl = ?, sharpe = ?, max_drawdown = ?, "
                     + "hedge_error_std = ?, turnover = ?, summary = ?::jsonb where id = ?")) {
                 ps.setInt(1, s.sessions());
-                setNullable(ps, 2, s.totalPnl());
-                setNullable(ps, 3, s.sharpe());
-                setNullable(ps, 4, s.maxDrawdown());
-                setNullable(ps, 5, s.hedgeErrorStd());
-                setNullable(ps, 6, s.turnoverUsd());
+                NullableDouble.set(ps, 2, s.totalPnl());
+                NullableDouble.set(ps, 3, s.sharpe());
+                NullableDouble.set(ps, 4, s.maxDrawdown());
+                NullableDouble.set(ps, 5, s.hedgeErrorStd());
+                NullableDouble.set(ps, 6, s.turnoverUsd());
                 ps.setString(7, summaryJson);
                 ps.setLong(8, runId);
                 ps.executeUpdate();
@@ -239,11 +240,4 @@ public final class BacktestStore {
         }
     }
 
-    private static void setNullable(PreparedStatement ps, int i, double v) throws SQLException {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            ps.setNull(i, java.sql.Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
 }

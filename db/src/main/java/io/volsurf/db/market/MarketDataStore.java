@@ -1,6 +1,7 @@
 package io.volsurf.db.market;
 
 import io.volsurf.db.jdbc.CopyRows;
+import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.jdbc.Transactions;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.forward.ForwardMethod;
@@ -341,18 +342,18 @@ public final class MarketDataStore {
                 ps.setObject(3, s.expiry());
                 ps.setDouble(4, s.maturityYears());
                 ps.setDouble(5, s.forward());
-                setNullable(ps, 6, f.discount());
+                NullableDouble.set(ps, 6, f.discount());
                 ps.setDouble(7, p.a());
                 ps.setDouble(8, p.b());
                 ps.setDouble(9, p.rho());
                 ps.setDouble(10, p.m());
                 ps.setDouble(11, p.sigma());
                 ps.setInt(12, s.quotes());
-                setNullable(ps, 13, s.rmseVolPoints());
+                NullableDouble.set(ps, 13, s.rmseVolPoints());
                 ps.setBoolean(14, f.butterflyFree());
-                setNullable(ps, 15, f.minG());
-                setNullable(ps, 16, s.minK());
-                setNullable(ps, 17, s.maxK());
+                NullableDouble.set(ps, 15, f.minG());
+                NullableDouble.set(ps, 16, s.minK());
+                NullableDouble.set(ps, 17, s.maxK());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -414,20 +415,13 @@ public final class MarketDataStore {
                         ps.setInt(3 + i, (int) Math.round(v));
                     }
                 } else {
-                    setNullable(ps, 3 + i, v == null ? Double.NaN : v);
+                    NullableDouble.set(ps, 3 + i, v == null ? Double.NaN : v);
                 }
             }
             ps.executeUpdate();
         }
     }
 
-    private static void setNullable(PreparedStatement ps, int i, double v) throws SQLException {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            ps.setNull(i, java.sql.Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
 
     private static Double[] box(double[] a) {
         Double[] b = new Double[a.length];

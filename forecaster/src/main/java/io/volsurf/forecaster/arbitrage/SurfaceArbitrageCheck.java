@@ -18,6 +18,14 @@ public final class SurfaceArbitrageCheck {
     }
 
     public ArbitrageReport check(List<MaturitySlice> slices) {
+        return check(slices, calendar.check(slices));
+    }
+
+    /**
+     * The butterfly check of every slice, reported with calendar violations found by the caller (e.g. on
+     * each adjacent pair's common quoted range only).
+     */
+    public ArbitrageReport check(List<MaturitySlice> slices, List<CalendarViolation> calendarViolations) {
         if (slices == null || slices.isEmpty()) {
             throw new IllegalArgumentException("slices must hold at least one SVI slice");
         }
@@ -34,6 +42,6 @@ public final class SurfaceArbitrageCheck {
                 atT = slice.maturityYears();
             }
         }
-        return new ArbitrageReport(free, minG, atK, atT, calendar.check(slices));
+        return new ArbitrageReport(free, minG, atK, atT, calendarViolations);
     }
 }

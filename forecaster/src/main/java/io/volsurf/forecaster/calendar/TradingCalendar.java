@@ -9,6 +9,19 @@ import java.time.temporal.ChronoUnit;
  */
 public interface TradingCalendar {
 
+    /**
+     * The calendar stored sessions were taken on, for data that does not say: any weekend session
+     * means a venue that trades every day (crypto), otherwise the NYSE.
+     */
+    static TradingCalendar inferredFrom(java.util.Collection<LocalDate> sessions) {
+        return tradesEveryDay(sessions) ? new ContinuousCalendar() : new NyseCalendar();
+    }
+
+    /** True when the sessions include a Saturday or a Sunday. */
+    static boolean tradesEveryDay(java.util.Collection<LocalDate> sessions) {
+        return sessions.stream().anyMatch(d -> d.getDayOfWeek().getValue() >= 6);
+    }
+
     /** Short name, e.g. {@code NYSE} or {@code CONTINUOUS}. */
     String name();
 

@@ -2,7 +2,7 @@ package io.volsurf.forecaster.grid;
 
 import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.MaturitySlice;
-import io.volsurf.forecaster.arbitrage.ButterflyCheck;
+import io.volsurf.forecaster.arbitrage.SurfaceArbitrageCheck;
 import io.volsurf.forecaster.arbitrage.CalendarCheck;
 import io.volsurf.forecaster.arbitrage.CalendarViolation;
 import io.volsurf.forecaster.forward.ExpiryForward;
@@ -38,7 +38,7 @@ public final class SessionSurfaceBuilder {
     /** Decreases of total variance below this (about 0.1 vol point at 30 days) are fit noise, not arbitrage. */
     private static final double CALENDAR_TOLERANCE = 1e-5;
 
-    private final ButterflyCheck butterfly = new ButterflyCheck();
+    private final SurfaceArbitrageCheck arbitrage = new SurfaceArbitrageCheck();
     private final GridSampler sampler = new GridSampler();
 
     /** Default grid, forward, smile and SVI settings. */
@@ -121,19 +121,6 @@ public final class SessionSurfaceBuilder {
         if (slices.isEmpty()) {
             return null;
         }
-        boolean free = true;
-        double minG = Double.POSITIVE_INFINITY;
-        double atK = 0;
-        double atT = 0;
-        for (SmileSlice s : slices) {
-            ButterflyCheck.Result r = butterfly.check(s.svi());
-            free &= r.butterflyFree();
-            if (r.minG() < minG) {
-                minG = r.minG();
-                atK = r.minGAtK();
-                atT = s.maturityYears();
-            }
-        }
         List<CalendarViolation> violations = new ArrayList<>();
         for (int i = 1; i < slices.size(); i++) {
             SmileSlice a = slices.get(i - 1);
@@ -146,7 +133,8 @@ public final class SessionSurfaceBuilder {
                                 new MaturitySlice(b.maturityYears(), b.svi()))));
             }
         }
-        return new ArbitrageReport(free, minG, atK, atT, violations);
+        List<MaturitySlice> all = slices.stream().map(x -> new MaturitySlice(x.maturityYears(), x.svi())).toList();
+        return arbitrage.check(all, violations);
     }
 
     private static double maturityOf(List<OptionQuote> quotes) {
