@@ -3,6 +3,7 @@ package io.volsurf.backtest.cli;
 import io.volsurf.backtest.app.DatabaseStatus;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.backtest.report.HtmlReportWriter;
 import io.volsurf.backtest.runner.BacktestService;
 import io.volsurf.strategy.config.HedgeMode;
 import io.volsurf.forecaster.eval.ErrorSummary;
@@ -53,14 +54,17 @@ public final class DemoCommand implements Runnable {
     private final IngestService ingest;
     private final ForecastingService forecasting;
     private final BacktestService backtests;
+    private final HtmlReportWriter htmlReports;
     private final Path home;
 
     public DemoCommand(DatabaseStatus database, IngestService ingest, ForecastingService forecasting,
-            BacktestService backtests, @ConfigProperty(name = "volsurf.home", defaultValue = ".volsurf") String home) {
+            BacktestService backtests, HtmlReportWriter htmlReports,
+            @ConfigProperty(name = "volsurf.home", defaultValue = ".volsurf") String home) {
         this.database = database;
         this.ingest = ingest;
         this.forecasting = forecasting;
         this.backtests = backtests;
+        this.htmlReports = htmlReports;
         this.home = Path.of(home).toAbsolutePath();
     }
 
@@ -182,10 +186,15 @@ public final class DemoCommand implements Runnable {
             doc.put("backtests", runs);
             return "delta and delta-gamma on " + tickers.get(0) + ", " + testFrom + " to " + last + what;
         });
+        // The charts of the demo's first ticker on its last two sessions, with both runs (no server needed).
+        HtmlReportWriter.Written page = htmlReports.write(home.resolve("reports"), tickers.get(0), null, runs);
+        doc.put("report", page.html().toString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         doc.put("seconds", seconds);
         out.document(doc);
         out.linef("done in %.0f s. Results are in the database (%s) and %s.", seconds, db.get("url"), home);
+        out.line("Charts (surfaces, smiles, forecast vs realised, equity curve, PnL attribution): open " + page.html()
+                + " in a browser, or run './volsurf serve' and open http://127.0.0.1:8080/");
         out.line("Look at them with SQL while './volsurf serve' holds the database (psql -h 127.0.0.1 -p <port> -U postgres volsurf; "
                 + "'./volsurf info' prints the port), for example:");
         out.line("  select * from forecast_error_by_bucket where model_id = '" + modelId[0] + "' order by tenor_bucket;");

@@ -1,10 +1,14 @@
 package io.volsurf.backtest.cli;
 
+import io.volsurf.backtest.report.HtmlReportWriter;
 import io.volsurf.backtest.report.ReportService;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,8 +19,11 @@ import picocli.CommandLine.Option;
                 + "attribution (view pnl_attribution_daily: delta + gamma + vega + theta + residual = total, "
                 + "forecastPredicted + forecastError = vega) and its model's forecast error by tenor and moneyness "
                 + "(view forecast_error_by_bucket).",
-            "The same views answer plain SQL, e.g. select * from run_summary order by run_id desc;"},
-        footer = {"", "Examples:", "  ./volsurf report", "  ./volsurf report --run 3 --json"})
+            "The same views answer plain SQL, e.g. select * from run_summary order by run_id desc;",
+            "--html writes the charts of the served page ('./volsurf serve', then http://127.0.0.1:8080/) as a static "
+                    + "page under VOLSURF_HOME/reports, with the data embedded and plotly.js beside it."},
+        footer = {"", "Examples:", "  ./volsurf report", "  ./volsurf report --run 3 --json",
+            "  ./volsurf report --html", "  ./volsurf report --html --ticker SPY --date 2026-08-20 --run 3"})
 public final class ReportCommand implements Runnable {
 
     @Mixin
@@ -25,15 +32,39 @@ public final class ReportCommand implements Runnable {
     @Option(names = "--run", paramLabel = "ID", description = "One run.")
     Long run;
 
-    private final ReportService reports;
+    @Option(names = "--html", description = "Write the static chart report (surfaces, smiles, forecast vs realised, "
+            + "equity curve and attribution) under VOLSURF_HOME/reports and print its path.")
+    boolean html;
 
-    public ReportCommand(ReportService reports) {
+    @Option(names = "--ticker", paramLabel = "T", description = "With --html: the ticker shown (default the newest "
+            + "run's, else the first stored).")
+    String ticker;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "With --html: the session shown (default the "
+            + "last two stored sessions).")
+    LocalDate date;
+
+    private final ReportService reports;
+    private final HtmlReportWriter htmlReports;
+    private final Path home;
+
+    public ReportCommand(ReportService reports, HtmlReportWriter htmlReports,
+            @ConfigProperty(name = "volsurf.home", defaultValue = ".volsurf") String home) {
         this.reports = reports;
+        this.htmlReports = htmlReports;
+        this.home = Path.of(home).toAbsolutePath();
     }
 
     @Override
     public void run() {
         Output out = new Output(common.json);
+        if (html) {
+            writeHtml(out);
+            return;
+        }
+        if (ticker != null || date != null) {
+            throw new IllegalArgumentException("--ticker and --date choose what --html shows: add --html");
+        }
         if (run == null) {
             List<Map<String, Object>> runs = reports.runs();
             out.document(Map.of("runs", runs));
@@ -73,6 +104,21 @@ public final class ReportCommand implements Runnable {
                     num(a.get("theta"), "%.2f"), num(a.get("residual"), "%.2f"), num(a.get("forecastPredicted"), "%.2f"),
                     num(a.get("forecastError"), "%.2f"));
         }
+    }
+
+    private void writeHtml(Output out) {
+        String t = ticker == null ? null : ticker.trim().toUpperCase(Locale.ROOT);
+        HtmlReportWriter.Written w = htmlReports.write(home.resolve("reports"), t, date,
+                run == null ? List.of() : List.of(run));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("html", w.html().toString());
+        doc.put("plotly", w.plotly().toString());
+        doc.put("ticker", w.ticker());
+        doc.put("dates", w.dates());
+        doc.put("runs", w.runs());
+        out.document(doc);
+        out.linef("report: %s (%s on %s; runs %s); open it in a browser, plotly.js is beside it in %s", w.html(),
+                w.ticker(), w.dates(), w.runs(), w.plotly().getParent());
     }
 
     private static String num(Object v, String format) {

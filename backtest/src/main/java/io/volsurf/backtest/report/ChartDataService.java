@@ -1,0 +1,537 @@
+package io.volsurf.backtest.report;
+
+import io.agroal.api.AgroalDataSource;
+import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.report.ChartViews.Curve;
+import io.volsurf.backtest.report.ChartViews.DailyError;
+import io.volsurf.backtest.report.ChartViews.ForecastErrors;
+import io.volsurf.backtest.report.ChartViews.ForecastPoint;
+import io.volsurf.backtest.report.ChartViews.GridPoint;
+import io.volsurf.backtest.report.ChartViews.QuotePoints;
+import io.volsurf.backtest.report.ChartViews.RunChart;
+import io.volsurf.backtest.report.ChartViews.RunDay;
+import io.volsurf.backtest.report.ChartViews.Runs;
+import io.volsurf.backtest.report.ChartViews.Sessions;
+import io.volsurf.backtest.report.ChartViews.Smile;
+import io.volsurf.backtest.report.ChartViews.SmilesChart;
+import io.volsurf.backtest.report.ChartViews.SurfaceChart;
+import io.volsurf.backtest.report.ChartViews.TickerInfo;
+import io.volsurf.backtest.report.ChartViews.Tickers;
+import io.volsurf.backtest.rest.ForecastSurfaceReader;
+import io.volsurf.backtest.rest.ForecastUnavailableException;
+import io.volsurf.backtest.rest.ModelServerService;
+import io.volsurf.backtest.rest.ModelServerService.ServedForecast;
+import io.volsurf.backtest.rest.ModelUnavailableException;
+import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.grid.SmileSlice;
+import io.volsurf.forecaster.sample.SurfaceReading;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.NotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data behind the charts: the same documents for the served page ({@code /api/v1/report/...}) and the static
+ * report. Read-only: market data and fits from the ingest tables, forecasts from the {@link ModelServerService}
+ * (so a chart shows exactly what the API serves), evaluations from {@code forecast_vs_realized}, runs from
+ * {@code run_summary}, {@code daily_pnl} and {@code pnl_attribution_daily}.
+ */
+@ApplicationScoped
+public class ChartDataService {
+
+    /** Smiles drawn per session: enough to see the term structure of skew, few enough to read. */
+    static final int MAX_SMILES = 12;
+    static final int SURFACE_ROWS = 54;
+    static final int SURFACE_COLUMNS = 61;
+    private static final int SMILE_POINTS = 81;
+
+    private final Instance<AgroalDataSource> dataSource;
+    private final ModelServerService modelServer;
+    private final ReportService reports;
+
+    public ChartDataService(Instance<AgroalDataSource> dataSource, ModelServerService modelServer,
+            ReportService reports) {
+        this.dataSource = dataSource;
+        this.modelServer = modelServer;
+        this.reports = reports;
+    }
+
+    // ---------------------------------------------------------------- pickers
+
+    public Tickers tickers() {
+        List<TickerInfo> out = new ArrayList<>();
+        try (Connection c = dataSource.get().getConnection();
+                PreparedStatement ps = c.prepareStatement("select ticker, count(*), min(session_date), "
+                        + "max(session_date) from surfaces group by ticker order by ticker");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new TickerInfo(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the stored tickers: " + e.getMessage(), e);
+        }
+        return new Tickers(out, modelServer.tryLoadModel() ? modelServer.modelId() : null);
+    }
+
+    public Sessions sessions(String ticker) {
+        List<LocalDate> dates = market().sessionDates(ticker);
+        if (dates.isEmpty()) {
+            throw unknownTicker(ticker);
+        }
+        return new Sessions(ticker, dates);
+    }
+
+    public Runs runs() {
+        return new Runs(reports.runs());
+    }
+
+    // ---------------------------------------------------------------- surfaces
+
+    /** Market and forecast surfaces of {@code ticker} on {@code date} (null: its latest session). */
+    public SurfaceChart surface(String ticker, LocalDate date) {
+        CanonicalSurface s = session(ticker, date);
+        Forecast f = forecast(ticker, s.session());
+        GridSpec spec = s.spec();
+        int[] tenors = spec.tenorsDays();
+        List<Double> rows = linspace(tenors[0], tenors[tenors.length - 1], SURFACE_ROWS);
+        double[] kRange = logMoneynessRange(s, f.served());
+        List<Double> cols = linspace(kRange[0], kRange[1], SURFACE_COLUMNS);
+
+        List<SmileSlice> slices = s.slices().stream().filter(x -> x.maturityYears() > 0).toList();
+        SurfaceReading reading = new SurfaceReading(s);
+        List<List<Double>> market = new ArrayList<>();
+        List<List<Double>> forecast = f.served() == null ? null : new ArrayList<>();
+        for (double days : rows) {
+            double t = days / 365.0;
+            List<Double> m = new ArrayList<>();
+            List<Double> g = new ArrayList<>();
+            for (double k : cols) {
+                m.add(quoted(slices, t, k) ? round(Math.sqrt(Math.max(reading.totalVariance(t, k, 0), 0) / t)) : null);
+                if (forecast != null) {
+                    ForecastSurfaceReader r = f.served().reader();
+                    g.add(r.extrapolated(t, k) ? null : round(r.impliedVol(t, k)));
+                }
+            }
+            market.add(m);
+            if (forecast != null) {
+                forecast.add(g);
+            }
+        }
+        List<GridPoint> marketCells = new ArrayList<>();
+        for (int c = 0; c < spec.cellCount(); c++) {
+            if (s.mask()[c] && Double.isFinite(s.impliedVol()[c]) && Double.isFinite(s.logMoneyness()[c])) {
+                marketCells.add(new GridPoint(tenors[c / spec.knotCount()], round(s.logMoneyness()[c]),
+                        round(s.impliedVol()[c])));
+            }
+        }
+        List<GridPoint> forecastCells = new ArrayList<>();
+        if (f.served() != null) {
+            var fc = f.served().forecast();
+            for (int c = 0; c < fc.spec().cellCount(); c++) {
+                forecastCells.add(new GridPoint(fc.spec().tenorsDays()[c / fc.spec().knotCount()],
+                        round(fc.logMoneyness()[c]), round(fc.impliedVol(c))));
+            }
+        }
+        return new SurfaceChart(s.ticker(), s.session(), finite(s.spot()), f.forecastFor(), f.modelId(), f.note(),
+                rows, cols, market, forecast, marketCells, forecastCells);
+    }
+
+    /** True where quotes support (t, k): between two listed expiries and inside both of their quoted strikes. */
+    static boolean quoted(List<SmileSlice> slices, double t, double k) {
+        for (int i = 0; i < slices.size(); i++) {
+            SmileSlice hi = slices.get(i);
+            if (Math.abs(hi.maturityYears() - t) < 1e-9) {
+                return inside(hi, k);
+            }
+            if (i > 0 && hi.maturityYears() > t) {
+                SmileSlice lo = slices.get(i - 1);
+                return lo.maturityYears() < t && inside(lo, k) && inside(hi, k);
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(SmileSlice s, double k) {
+        return Double.isFinite(s.minK()) && Double.isFinite(s.maxK()) && k >= s.minK() - 1e-12
+                && k <= s.maxK() + 1e-12;
+    }
+
+    /** The k range of the canonical grid (market and forecast cells), widened a little, never empty. */
+    private static double[] logMoneynessRange(CanonicalSurface s, ServedForecast f) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < s.logMoneyness().length; c++) {
+            double k = s.logMoneyness()[c];
+            if (s.mask()[c] && Double.isFinite(k)) {
+                lo = Math.min(lo, k);
+                hi = Math.max(hi, k);
+            }
+        }
+        if (f != null) {
+            for (double k : f.forecast().logMoneyness()) {
+                lo = Math.min(lo, k);
+                hi = Math.max(hi, k);
+            }
+        }
+        if (!(hi > lo)) {
+            return new double[] {-0.3, 0.3};
+        }
+        double pad = 0.1 * (hi - lo);
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    // ---------------------------------------------------------------- smiles
+
+    /** Smiles per expiry of {@code ticker} on {@code date} (null: its latest session). */
+    public SmilesChart smiles(String ticker, LocalDate date) {
+        CanonicalSurface s = session(ticker, date);
+        Forecast f = forecast(ticker, s.session());
+        List<SmileSlice> slices = s.slices().stream().filter(x -> x.maturityYears() > 0).toList();
+        List<SmileSlice> shown = spread(slices, MAX_SMILES);
+        Map<LocalDate, QuoteRows> quotes = quoteVols(ticker, s.session());
+        LocalDate next = nextSession(ticker, s.session());
+        Map<LocalDate, SmileSlice> nextFits = new LinkedHashMap<>();
+        if (next != null) {
+            for (CanonicalSurface n : market().surfaces(ticker, next, next)) {
+                for (SmileSlice x : n.slices()) {
+                    nextFits.putIfAbsent(x.expiry(), x);
+                }
+            }
+        }
+        double gapYears = f.forecastFor() == null ? 0 : ChronoUnit.DAYS.between(s.session(), f.forecastFor()) / 365.0;
+        List<Smile> smiles = new ArrayList<>();
+        for (SmileSlice x : shown) {
+            QuoteRows q = quotes.getOrDefault(x.expiry(), new QuoteRows());
+            QuotePoints points = q.outOfTheMoney(x.forward());
+            double lo = x.minK();
+            double hi = x.maxK();
+            for (double k : points.logMoneyness()) {
+                lo = Math.min(lo, k);
+                hi = Math.max(hi, k);
+            }
+            if (!(hi > lo)) {
+                lo = -0.2;
+                hi = 0.2;
+            }
+            double pad = 0.08 * (hi - lo);
+            List<Double> ks = linspace(lo - pad, hi + pad, SMILE_POINTS);
+            Curve svi = curve(ks, k -> x.svi().impliedVol(k, x.maturityYears()));
+            Curve forecast = null;
+            boolean extrapolated = false;
+            double tNext = x.maturityYears() - gapYears;
+            if (f.served() != null && tNext > 0) {
+                ForecastSurfaceReader r = f.served().reader();
+                forecast = curve(ks, k -> r.impliedVol(tNext, k));
+                GridSpec spec = r.spec();
+                extrapolated = tNext < spec.tenorYears(0) - 1e-12
+                        || tNext > spec.tenorYears(spec.tenorCount() - 1) + 1e-12;
+            }
+            Curve realized = null;
+            SmileSlice n = nextFits.get(x.expiry());
+            if (n != null && n.maturityYears() > 0) {
+                double nlo = Double.isFinite(n.minK()) ? n.minK() : lo;
+                double nhi = Double.isFinite(n.maxK()) ? n.maxK() : hi;
+                realized = curve(linspace(nlo, nhi, SMILE_POINTS / 2 + 1),
+                        k -> n.svi().impliedVol(k, n.maturityYears()));
+            }
+            smiles.add(new Smile(x.expiry(), x.maturityYears(), round(x.maturityYears() * 365), x.forward(),
+                    x.quotes(), finite(x.rmseVolPoints()), points, svi, forecast, extrapolated, realized));
+        }
+        return new SmilesChart(s.ticker(), s.session(), f.forecastFor(), next, f.modelId(), f.note(), slices.size(),
+                smiles);
+    }
+
+    /** At most {@code n} of {@code all}, evenly spread, always the first and the last. */
+    static <T> List<T> spread(List<T> all, int n) {
+        if (all.size() <= n) {
+            return all;
+        }
+        List<T> out = new ArrayList<>();
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            int idx = (int) Math.round(i * (all.size() - 1) / (double) (n - 1));
+            if (idx != previous) {
+                out.add(all.get(idx));
+                previous = idx;
+            }
+        }
+        return out;
+    }
+
+    private interface VolAt {
+        double at(double k);
+    }
+
+    private static Curve curve(List<Double> ks, VolAt vol) {
+        List<Double> ivs = new ArrayList<>(ks.size());
+        for (double k : ks) {
+            double v = vol.at(k);
+            ivs.add(Double.isFinite(v) ? round(v) : null);
+        }
+        return new Curve(ks, ivs);
+    }
+
+    /** The stored implied vols of one expiry's quotes. */
+    private static final class QuoteRows {
+        final List<double[]> rows = new ArrayList<>(); // strike, forward, mid, bid, ask, call (1) or put (0)
+
+        QuotePoints outOfTheMoney(double sliceForward) {
+            List<Double> k = new ArrayList<>();
+            List<Double> strike = new ArrayList<>();
+            List<Double> mid = new ArrayList<>();
+            List<Double> bid = new ArrayList<>();
+            List<Double> ask = new ArrayList<>();
+            List<String> type = new ArrayList<>();
+            for (double[] r : rows) {
+                double forward = Double.isFinite(r[1]) && r[1] > 0 ? r[1] : sliceForward;
+                double x = Math.log(r[0] / forward);
+                boolean call = r[5] > 0.5;
+                // Out of the money only: the side whose price carries the smile (and the side SVI was fitted to).
+                if (call != (x >= 0)) {
+                    continue;
+                }
+                k.add(round(x));
+                strike.add(r[0]);
+                mid.add(round(r[2]));
+                bid.add(Double.isFinite(r[3]) ? round(r[3]) : null);
+                ask.add(Double.isFinite(r[4]) ? round(r[4]) : null);
+                type.add(call ? "C" : "P");
+            }
+            return new QuotePoints(k, strike, mid, bid, ask, type);
+        }
+    }
+
+    private Map<LocalDate, QuoteRows> quoteVols(String ticker, LocalDate session) {
+        Map<LocalDate, QuoteRows> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.get().getConnection();
+                PreparedStatement ps = c.prepareStatement("select expiry, strike, forward, iv_mid, iv_bid, iv_ask, "
+                        + "option_type from quotes where ticker = ? and session_date = ? and iv_mid is not null "
+                        + "and iv_mid <> 'NaN'::float8 order by expiry, strike, option_type")) {
+            ps.setString(1, ticker);
+            ps.setObject(2, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getObject(1, LocalDate.class), e -> new QuoteRows()).rows.add(new double[] {
+                        rs.getDouble(2), nullable(rs, 3), rs.getDouble(4), nullable(rs, 5), nullable(rs, 6),
+                        "C".equals(rs.getString(7)) ? 1 : 0});
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the quotes of " + ticker + " " + session + ": "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- forecast vs realised
+
+    /**
+     * Forecast against realised ATM implied vol at the tenor nearest {@code tenorDays}, and the daily RMSE over
+     * every cell, from the latest evaluation of {@code modelId} (null: the most recent evaluation of any model) on
+     * {@code ticker}.
+     */
+    public ForecastErrors forecastErrors(String ticker, String modelId, double tenorDays) {
+        sessions(ticker); // 404 for an unknown ticker
+        try (Connection c = dataSource.get().getConnection()) {
+            Long evaluation = null;
+            String model = null;
+            try (PreparedStatement ps = c.prepareStatement("select evaluation_id, model_id from forecast_vs_realized "
+                    + "where ticker = ? and kind = 'cell' and evaluation_id is not null and (?::text is null or "
+                    + "model_id = ?) order by evaluation_id desc limit 1")) {
+                ps.setString(1, ticker);
+                ps.setString(2, modelId);
+                ps.setString(3, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        evaluation = rs.getLong(1);
+                        model = rs.getString(2);
+                    }
+                }
+            }
+            if (evaluation == null) {
+                return new ForecastErrors(ticker, modelId, null, null, List.of(), List.of(), "no evaluation of "
+                        + (modelId == null ? "any model" : "model " + modelId) + " on " + ticker
+                        + " is stored: run ./volsurf evaluate --tickers " + ticker);
+            }
+            Double tenor = null;
+            try (PreparedStatement ps = c.prepareStatement("select tenor_days from forecast_vs_realized where "
+                    + "evaluation_id = ? and ticker = ? group by tenor_days order by abs(tenor_days - ?), "
+                    + "tenor_days limit 1")) {
+                ps.setLong(1, evaluation);
+                ps.setString(2, ticker);
+                ps.setDouble(3, tenorDays);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        tenor = rs.getDouble(1);
+                    }
+                }
+            }
+            List<ForecastPoint> points = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select distinct on (as_of_date) as_of_date, forecast_for, "
+                    + "log_moneyness, forecast_iv, realized_iv from forecast_vs_realized where evaluation_id = ? and "
+                    + "ticker = ? and tenor_days = ? order by as_of_date, abs(log_moneyness)")) {
+                ps.setLong(1, evaluation);
+                ps.setString(2, ticker);
+                ps.setDouble(3, tenor);
+                try (ResultSet rs = ps.executeQuery()) {
+                    ForecastPoint previous = null;
+                    while (rs.next()) {
+                        LocalDate asOf = rs.getObject(1, LocalDate.class);
+                        Double carry = previous != null && previous.forecastFor().equals(asOf)
+                                && Math.abs(previous.logMoneyness() - rs.getDouble(3)) < 1e-6
+                                ? previous.realizedIv() : null;
+                        previous = new ForecastPoint(asOf, rs.getObject(2, LocalDate.class), round(rs.getDouble(3)),
+                                round(rs.getDouble(4)), round(rs.getDouble(5)), carry);
+                        points.add(previous);
+                    }
+                }
+            }
+            List<DailyError> daily = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select forecast_for, count(*), "
+                    + "sqrt(avg(error_vol_points * error_vol_points)) from forecast_vs_realized where evaluation_id = ? "
+                    + "and ticker = ? group by forecast_for order by forecast_for")) {
+                ps.setLong(1, evaluation);
+                ps.setString(2, ticker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        daily.add(new DailyError(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                                round(rs.getDouble(3))));
+                    }
+                }
+            }
+            return new ForecastErrors(ticker, model, evaluation, tenor, points, daily, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read forecast_vs_realized: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- runs
+
+    /** One backtest run: its summary, daily PnL and attribution. */
+    public RunChart run(long runId) {
+        Map<String, Object> summary = reports.run(runId).orElseThrow(() -> new NotFoundException("no backtest run "
+                + runId + " (GET /api/v1/report/runs lists them)"));
+        List<RunDay> days = new ArrayList<>();
+        try (Connection c = dataSource.get().getConnection();
+                PreparedStatement ps = c.prepareStatement("select d.session_date, d.total, d.cumulative, "
+                        + "d.portfolio_value, a.delta, a.gamma, a.vega, a.theta, a.residual, a.forecast_predicted, "
+                        + "a.forecast_error, a.total from daily_pnl d left join pnl_attribution_daily a "
+                        + "using (run_id, session_date) where d.run_id = ? order by d.session_date")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new RunDay(rs.getObject(1, LocalDate.class), rs.getDouble(2), rs.getDouble(3),
+                            boxed(rs, 4), boxed(rs, 5), boxed(rs, 6), boxed(rs, 7), boxed(rs, 8), boxed(rs, 9),
+                            boxed(rs, 10), boxed(rs, 11), boxed(rs, 12)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the daily PnL of run " + runId + ": " + e.getMessage(), e);
+        }
+        return new RunChart(summary, days);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A forecast, or why there is none. */
+    private record Forecast(ServedForecast served, String note) {
+        LocalDate forecastFor() {
+            return served == null ? null : served.forecastFor();
+        }
+
+        String modelId() {
+            return served == null ? null : served.modelId();
+        }
+    }
+
+    private Forecast forecast(String ticker, LocalDate date) {
+        try {
+            return new Forecast(modelServer.forecast(ticker, date), null);
+        } catch (ModelUnavailableException | ForecastUnavailableException
+                | ForecastingService.NoSuchElementException e) {
+            return new Forecast(null, "no forecast: " + e.getMessage());
+        }
+    }
+
+    private CanonicalSurface session(String ticker, LocalDate date) {
+        LocalDate d = date;
+        if (d == null) {
+            List<LocalDate> dates = market().sessionDates(ticker);
+            if (dates.isEmpty()) {
+                throw unknownTicker(ticker);
+            }
+            d = dates.get(dates.size() - 1);
+        }
+        List<CanonicalSurface> one = market().surfaces(ticker, d, d);
+        if (one.isEmpty()) {
+            if (market().sessionDates(ticker).isEmpty()) {
+                throw unknownTicker(ticker);
+            }
+            throw new ForecastingService.NoSuchElementException(ticker + " has no stored session on " + d
+                    + " (GET /api/v1/report/sessions/" + ticker + " lists them)");
+        }
+        return one.get(0);
+    }
+
+    private LocalDate nextSession(String ticker, LocalDate date) {
+        try (Connection c = dataSource.get().getConnection();
+                PreparedStatement ps = c.prepareStatement("select min(session_date) from surfaces where ticker = ? "
+                        + "and session_date > ?")) {
+            ps.setString(1, ticker);
+            ps.setObject(2, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, LocalDate.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sessions of " + ticker + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ForecastingService.NoSuchElementException unknownTicker(String ticker) {
+        return new ForecastingService.NoSuchElementException("no stored surfaces for ticker " + ticker
+                + " (GET /api/v1/report/tickers lists them)");
+    }
+
+    static List<Double> linspace(double from, double to, int n) {
+        List<Double> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(round(n == 1 ? from : from + (to - from) * i / (n - 1)));
+        }
+        return out;
+    }
+
+    /** Six decimals: a hundredth of a vol point, a micro of log-moneyness; keeps the documents small. */
+    static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double nullable(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    private static Double boxed(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() || !Double.isFinite(v) ? null : v;
+    }
+
+    private MarketDataStore market() {
+        return new MarketDataStore(dataSource.get());
+    }
+}
