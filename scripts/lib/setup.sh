@@ -2,6 +2,8 @@
 # QuantLib binding needs (as root or through sudo), or says exactly what to run. Sourced, not run.
 
 VOLSURF_DEBIAN_PACKAGES=(libquantlib0-dev swig g++ libboost-dev)
+# Only for the tests (scripts/test): headless Chromium draws the chart page in ChartsPageTest.
+VOLSURF_TEST_DEBIAN_PACKAGES=(chromium)
 
 volsurf_die() {
   echo "volsurf: $*" >&2
@@ -18,21 +20,25 @@ volsurf_check_java() {
   command -v javac >/dev/null 2>&1 || volsurf_die "java is a JRE without javac: install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
 }
 
+# The packages of the given list (default VOLSURF_DEBIAN_PACKAGES) that are not installed.
 volsurf_missing_packages() {
   local p missing=()
-  for p in "${VOLSURF_DEBIAN_PACKAGES[@]}"; do
+  local wanted=("$@")
+  [ ${#wanted[@]} -gt 0 ] || wanted=("${VOLSURF_DEBIAN_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   echo "${missing[@]:-}"
 }
 
+# Installs the given Debian packages (default VOLSURF_DEBIAN_PACKAGES) that are missing.
 volsurf_install_packages() {
   command -v dpkg-query >/dev/null 2>&1 || {
     echo "volsurf: not a Debian/Ubuntu system: install QuantLib 1.29+ headers and library, SWIG 4, g++ and Boost headers by hand" >&2
     return 0
   }
   local missing
-  missing=$(volsurf_missing_packages)
+  missing=$(volsurf_missing_packages "$@")
   [ -z "$missing" ] && return 0
   local cmd="apt-get update && apt-get install -y --no-install-recommends $missing"
   if [ "$(id -u)" -eq 0 ]; then
@@ -51,4 +57,10 @@ volsurf_install_packages() {
 volsurf_setup() {
   volsurf_check_java
   volsurf_install_packages
+}
+
+# scripts/test: what ./volsurf needs, plus the test-only packages (Chromium for the chart page).
+volsurf_setup_tests() {
+  volsurf_setup
+  volsurf_install_packages "${VOLSURF_TEST_DEBIAN_PACKAGES[@]}"
 }

@@ -73,7 +73,7 @@ fi
   || fail "$tarball does not match the pinned sha512 of $PACKAGE@$VERSION: delete it and build again"
 
 if [ -s "$out_dir/plotly.min.js" ] \
-    && grep -q "v$VERSION" "$out_dir/.plotly-version" 2>/dev/null; then
+    && grep -q "v$VERSION" "$build_dir/.plotly-version" 2>/dev/null; then
   exit 0
 fi
 mkdir -p "$out_dir"
@@ -83,5 +83,5 @@ tar -xzmf "$tarball" -C "$tmp" package/plotly.min.js package/LICENSE
 [ -s "$tmp/package/plotly.min.js" ] || fail "$tarball holds no package/plotly.min.js"
 mv "$tmp/package/plotly.min.js" "$out_dir/plotly.min.js"
 mv "$tmp/package/LICENSE" "$out_dir/plotly.LICENSE.txt"
-echo "v$VERSION" > "$out_dir/.plotly-version"
+echo "v$VERSION" > "$build_dir/.plotly-version"
 echo "fetch-plotly: $PACKAGE@$VERSION -> $out_dir/plotly.min.js" >&2

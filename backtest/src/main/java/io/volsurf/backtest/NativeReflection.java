@@ -2,6 +2,7 @@ package io.volsurf.backtest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.backtest.report.ChartViews;
 import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.CalendarViolation;
 import io.volsurf.forecaster.calendar.SessionMapper;
@@ -47,6 +48,22 @@ import io.volsurf.forecaster.projector.ProjectionReport;
         // forecast --json: projection, scaling
         ProjectionReport.class,
         MoneynessScaling.class,
+        // report --html and demo: the chart documents embedded in the static page (also REST return types)
+        ChartViews.Tickers.class,
+        ChartViews.TickerInfo.class,
+        ChartViews.Sessions.class,
+        ChartViews.GridPoint.class,
+        ChartViews.SurfaceChart.class,
+        ChartViews.Curve.class,
+        ChartViews.QuotePoints.class,
+        ChartViews.Smile.class,
+        ChartViews.SmilesChart.class,
+        ChartViews.ForecastPoint.class,
+        ChartViews.DailyError.class,
+        ChartViews.ForecastErrors.class,
+        ChartViews.RunDay.class,
+        ChartViews.RunChart.class,
+        ChartViews.Runs.class,
 })
 public final class NativeReflection {
 

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** The packaged application, as {@code ./volsurf} runs it. */
@@ -58,5 +64,30 @@ class CommandLineIT {
     @Launch(value = {"no-such-command"}, exitCode = 2)
     void unknownCommandSaysSo(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("no-such-command"), result.getErrorOutput());
+    }
+
+    @Test
+    @Launch(value = {"report", "--html", "--ticker", "nosuch"}, exitCode = 2)
+    void reportHtmlNamesAnUnknownTicker(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("--ticker NOSUCH: no stored surfaces"), result.getErrorOutput());
+    }
+
+    @Test
+    void thePackagedApplicationCarriesThePagePlotlyAndItsScript() throws Exception {
+        // plotly.js is fetched from npm at build time (never committed): the packaged jar must hold it, or neither
+        // the served page nor report --html could draw anything. ChartsPageTest draws both in a browser.
+        Path app = Path.of("target/quarkus-app/app");
+        List<String> entries = new ArrayList<>();
+        try (var jars = Files.list(app)) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
+                try (JarFile j = new JarFile(jar.toFile())) {
+                    j.stream().map(JarEntry::getName).forEach(entries::add);
+                }
+            }
+        }
+        for (String name : new String[] {"META-INF/resources/index.html", "META-INF/resources/volsurf-charts.js",
+            "META-INF/resources/vendor/plotly.min.js"}) {
+            assertTrue(entries.contains(name), name + " is not packaged in " + app);
+        }
     }
 }
