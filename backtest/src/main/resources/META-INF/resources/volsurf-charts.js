@@ -264,16 +264,24 @@
       });
       layout.title.y = 0.995;
       layout.title.yanchor = 'top';
+      var legend = {};
+      // One legend entry per kind of curve, on the first smile that has it (the shortest expiry may have no forecast).
+      function firstOf(group) {
+        if (legend[group]) {
+          return false;
+        }
+        legend[group] = true;
+        return true;
+      }
       s.smiles.forEach(function (e, i) {
         var suffix = i === 0 ? '' : String(i + 1);
         var xa = 'x' + suffix;
         var ya = 'y' + suffix;
-        var first = i === 0;
         var q = e.quotes;
         var up = q.mid.map(function (m, j) { return q.ask[j] === null ? 0 : volPoints(q.ask[j] - m); });
         var down = q.mid.map(function (m, j) { return q.bid[j] === null ? 0 : volPoints(m - q.bid[j]); });
         traces.push({
-          type: 'scatter', mode: 'markers', name: 'quotes (mid, bid-ask)', legendgroup: 'quotes', showlegend: first,
+          type: 'scatter', mode: 'markers', name: 'quotes (mid, bid-ask)', legendgroup: 'quotes', showlegend: firstOf('quotes'),
           xaxis: xa, yaxis: ya, x: q.logMoneyness, y: q.mid.map(volPoints),
           text: q.strike.map(function (k, j) { return q.type[j] + ' ' + k; }),
           error_y: { type: 'data', symmetric: false, array: up, arrayminus: down, color: '#adb5bd', thickness: 1, width: 0 },
@@ -281,14 +289,14 @@
           hovertemplate: '%{text}<br>k %{x:.3f}<br>mid %{y:.2f} vol pts<extra></extra>'
         });
         traces.push({
-          type: 'scatter', mode: 'lines', name: 'SVI fit', legendgroup: 'svi', showlegend: first, xaxis: xa, yaxis: ya,
+          type: 'scatter', mode: 'lines', name: 'SVI fit', legendgroup: 'svi', showlegend: firstOf('svi'), xaxis: xa, yaxis: ya,
           x: e.svi.logMoneyness, y: e.svi.impliedVol.map(volPoints), line: { color: COLOURS.svi, width: 2 },
           hovertemplate: 'SVI k %{x:.3f}: %{y:.2f}<extra></extra>'
         });
         if (e.forecast) {
           traces.push({
             type: 'scatter', mode: 'lines', name: 'forecast' + (s.forecastFor ? ' for ' + s.forecastFor : ''),
-            legendgroup: 'forecast', showlegend: first, xaxis: xa, yaxis: ya,
+            legendgroup: 'forecast', showlegend: firstOf('forecast'), xaxis: xa, yaxis: ya,
             x: e.forecast.logMoneyness, y: e.forecast.impliedVol.map(volPoints),
             line: { color: COLOURS.forecast, width: 2, dash: e.forecastExtrapolated ? 'dot' : 'dash' },
             hovertemplate: 'forecast k %{x:.3f}: %{y:.2f}<extra></extra>'
@@ -297,7 +305,7 @@
         if (e.realized) {
           traces.push({
             type: 'scatter', mode: 'lines', name: 'realised (next session fit)', legendgroup: 'realized',
-            showlegend: !traces.some(function (t) { return t.legendgroup === 'realized' && t.showlegend; }),
+            showlegend: firstOf('realized'),
             xaxis: xa, yaxis: ya, x: e.realized.logMoneyness, y: e.realized.impliedVol.map(volPoints),
             line: { color: COLOURS.realized, width: 1.5 },
             hovertemplate: 'realised k %{x:.3f}: %{y:.2f}<extra></extra>'

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "The ModelServer REST API: /api/v1/surface, /api/v1/implied-vol, /api/v1/svi-params, "
-                + "POST /api/v1/chains (needs volsurf.api-key); OpenAPI at /q/openapi, health /q/health, "
-                + "metrics /q/metrics. Blocks until Ctrl-C.",
+                + "POST /api/v1/chains (needs volsurf.api-key); charts at / (data under /api/v1/report); OpenAPI at "
+                + "/q/openapi, health /q/health, metrics /q/metrics. Blocks until Ctrl-C.",
         footer = {"", "Example:", "  VOLSURF_API_KEY=secret ./volsurf serve --port 8080 --model-dir models/us",
             "  curl 'http://127.0.0.1:8080/api/v1/implied-vol/SPY/2026-08-20?maturity=0.25&strike=650'"})
 public final class ServeCommand implements Runnable {
@@ -57,8 +57,8 @@ public final class ServeCommand implements Runnable {
             model = null;
         }
         out.document(java.util.Map.of("url", url, "modelId", String.valueOf(model), "warmedTickers", warmed));
-        out.linef("volsurf ModelServer on %s (model %s, %d tickers warmed); OpenAPI %s/q/openapi; Ctrl-C stops",
-                url, model == null ? "none" : model, warmed, url);
+        out.linef("volsurf ModelServer on %s (model %s, %d tickers warmed); charts %s/; OpenAPI %s/q/openapi; "
+                + "Ctrl-C stops", url, model == null ? "none" : model, warmed, url, url);
         out.out().flush();
         Quarkus.waitForExit();
     }
