@@ -1,6 +1,5 @@
 package io.volsurf.bench;
 
-import io.volsurf.bench.ivbaseline.BaselineImpliedVolatility;
 import io.volsurf.forecaster.iv.BlackFormula;
 import io.volsurf.forecaster.iv.BlackImpliedVolatility;
 import io.volsurf.forecaster.iv.ImpliedVol;
@@ -77,18 +76,6 @@ public class ImpliedVolBenchmark {
         double sum = 0;
         for (int i = 0; i < N; i++) {
             sum += BlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i], isCall[i])
-                    .value();
-        }
-        return sum;
-    }
-
-    /** TEMPORARY: the inversion before the single-exponential rewrite, for a same-run comparison. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public double letsBeRationalBaseline() {
-        double sum = 0;
-        for (int i = 0; i < N; i++) {
-            sum += BaselineImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i], isCall[i])
                     .value();
         }
         return sum;
