@@ -87,8 +87,9 @@ final class NormalisedBlack {
     }
 
     /**
-     * {@code b(x, s)} for {@code x <= 0} and {@code s > 0} in terms of {@code h = x/s <= 0} and {@code t = s/2},
-     * given {@code bMax = e^{x/2}} and {@code e = scaledVega(h, t)}, without any further exponential: in the asymptotic and small-t regions
+     * {@code b(x, s)} for {@code x <= 0} and {@code s > 0} in terms of {@code h = x/s <= 0} and
+     * {@code t = s/2}, given {@code bMax = e^{x/2}} and {@code e = scaledVega(h, t)}, without any further
+     * exponential (but for erfcx near zero in the small-t region): in the asymptotic and small-t regions
      * {@code b = (b / vega) vega}; elsewhere {@code 2b = e^{x/2} erfc(q1) - e^{-x/2} erfc(q2)} with each term
      * either a rational function near zero times {@code bMax} or {@code 1/bMax}, or {@code e erfcx(|q|)}
      * (since {@code e^{x/2 - q1^2} = e^{-x/2 - q2^2} = e}), so nothing cancels that Jäckel's form keeps apart.
@@ -104,9 +105,9 @@ final class NormalisedBlack {
     }
 
     /**
-     * {@code b(x, s) / (db/ds)} for {@code h = x/s <= 0} and {@code t = s/2 > 0}: the lowest branch of the inversion works
-     * in logarithms because b and its vega underflow together far out of the money. Needs an exponential only
-     * where {@code h + t} is within 0.66 of zero.
+     * {@code b(x, s) / (db/ds)} for {@code h = x/s <= 0} and {@code t = s/2 > 0}: the lowest branch of the
+     * inversion works in logarithms because b and its vega underflow together far out of the money. Needs an
+     * exponential only where {@code h + t} or (for small t) {@code h} is within 0.66 of zero.
      */
     static double outOfTheMoneyCallOverVega(double h, double t, double bMax) {
         if (isAsymptoticRegion(h, t)) {

@@ -90,7 +90,7 @@ class BlackImpliedVolatilityTest {
     @Test
     void roundTripOverADenseRandomDomainIsWithinOneInATrillion() {
         // 200k out-of-the-money quotes: forwards 0.05 to 8000, 1 day to 10 years, vols 1% to 300%, strikes up to
-        // 12 standard deviations either side; also the in-the-money twin through put-call parity.
+        // 12 standard deviations either side (in the money: roundTripOnRandomInputsIncludingInTheMoney).
         SplittableRandom random = new SplittableRandom(20261125);
         double worst = 0;
         String worstCase = "";
@@ -132,7 +132,8 @@ class BlackImpliedVolatilityTest {
                 double x = 2 * h * t;
                 double s = 2 * t;
                 double reference = withOptimalUseOfCodysFunctions(x, s);
-                double fast = NormalisedBlack.outOfTheMoneyCall(h, t, Math.exp(0.5 * x), NormalisedBlack.scaledVega(h, t));
+                double fast = NormalisedBlack.outOfTheMoneyCall(h, t, Math.exp(0.5 * x),
+                        NormalisedBlack.scaledVega(h, t));
                 if (reference > 1e-300) {
                     worst = Math.max(worst, Math.abs(fast / reference - 1));
                 }
