@@ -25,13 +25,20 @@ public final class BlackFormula {
         if (!(vol >= 0) || Double.isInfinite(vol)) {
             throw new IllegalArgumentException("vol must be finite and >= 0, got " + vol);
         }
-        double x = Math.log(forward / strike);
         double s = vol * Math.sqrt(maturityYears);
         double intrinsic = Math.max(isCall ? forward - strike : strike - forward, 0.0);
+        if (s <= 0) {
+            return intrinsic;
+        }
         // The time value is that of the out-of-the-money twin, b(-|x|, s) sqrt(F K); adding the exact
         // intrinsic F - K (rather than going through x = ln(F/K)) keeps every digit of it near the money.
-        double timeValue = Math.sqrt(forward) * Math.sqrt(strike) * NormalisedBlack.call(-Math.abs(x), s);
-        return intrinsic + timeValue;
+        // b_max = e^{-|x|/2} = sqrt(min(F, K) / max(F, K)) exactly as the inversion forms it, so that
+        // prices near their maximum round-trip.
+        double sqrtForward = Math.sqrt(forward);
+        double sqrtStrike = Math.sqrt(strike);
+        double bMax = Math.min(sqrtForward, sqrtStrike) / Math.max(sqrtForward, sqrtStrike);
+        double x = -Math.abs(Math.log(forward / strike));
+        return intrinsic + sqrtForward * sqrtStrike * NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
     }
 
     /**

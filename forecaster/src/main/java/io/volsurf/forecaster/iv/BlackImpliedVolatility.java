@@ -10,6 +10,8 @@ import static io.volsurf.forecaster.iv.NormalisedBlack.DBL_EPSILON;
  * gives a rational-cubic initial guess that two Householder iterations of third order (fourth order for
  * moneyness beyond {@code |x| > 190}) polish to full double precision. In the lowest branch the objective is
  * {@code 1/ln b - 1/ln beta}, in the highest {@code ln((b_max - beta)/(b_max - b))}, both nearly linear in s.
+ * Each evaluation of b shares its one exponential with the vega, and b and the vega at {@code s_c} are closed
+ * forms (see {@link NormalisedBlack}); one Householder step alone would leave errors up to 1e-5, so two it is.
  *
  * <p>Prices are undiscounted (forward measure): divide market prices by the discount factor first.
  * Ported from the algorithm's description and Jäckel's reference code ("Permission to use, copy, modify,
@@ -24,6 +26,7 @@ public final class BlackImpliedVolatility {
     private static final double TWO_PI = 6.283185307179586476925286766559005768394338798750;
     private static final double TWO_PI_OVER_SQRT_TWENTY_SEVEN = 1.209199576156145233729385505094770488189377498728;
     private static final double SQRT_THREE_OVER_THIRD_ROOT_TWO_PI = 0.938643487427383566075051356115075878414688769574;
+    private static final double LN_SQRT_THREE_OVER_THIRD_ROOT_TWO_PI = Math.log(SQRT_THREE_OVER_THIRD_ROOT_TWO_PI);
     private static final double PI_OVER_SIX = 0.523598775598298873077107230546583814032861566563;
     private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
     /** Beyond these moneyness levels two Householder(3) steps leave a residual error; Householder(4) does not. */
@@ -66,13 +69,17 @@ public final class BlackImpliedVolatility {
             timeValue = Math.max(price - intrinsic, 0.0);
             theta = -theta;
         }
-        double beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
+        double sqrtForward = Math.sqrt(forward);
+        double sqrtStrike = Math.sqrt(strike);
+        double beta = timeValue / (sqrtForward * sqrtStrike);
         if (!(beta > 0)) {
             return ImpliedVol.failed(ImpliedVolStatus.AT_INTRINSIC);
         }
-        // Puts map to calls by x -> -x; now x <= 0 and beta < b_max = e^{x/2}.
+        // Puts map to calls by x -> -x; now x <= 0 and beta < b_max = e^{x/2} = sqrt(min(F, K) / max(F, K)),
+        // which the square roots already at hand give without an exponential.
         double xCall = theta < 0 ? -x : x;
-        double s = normalisedOutOfTheMoney(beta, xCall);
+        double bMax = Math.min(sqrtForward, sqrtStrike) / Math.max(sqrtForward, sqrtStrike);
+        double s = normalisedOutOfTheMoney(beta, xCall, bMax);
         if (s == Double.MAX_VALUE) {
             return ImpliedVol.failed(ImpliedVolStatus.ABOVE_MAXIMUM);
         }
@@ -86,24 +93,34 @@ public final class BlackImpliedVolatility {
      * {@code beta >= b_max = e^{x/2}}.
      */
     static double normalisedOutOfTheMoney(double beta, double x) {
-        double bMax = Math.exp(0.5 * x);
+        return normalisedOutOfTheMoney(beta, x, Math.exp(0.5 * x));
+    }
+
+    /**
+     * As {@link #normalisedOutOfTheMoney(double, double)} given {@code bMax = e^{x/2}}. Every evaluation of b
+     * costs one exponential, {@code e = exp(-(h^2+t^2)/2)}, which is also the vega (times sqrt(2 pi)); at the
+     * inflection point {@code s_c} both b and its vega are closed forms in {@code bMax}.
+     */
+    static double normalisedOutOfTheMoney(double beta, double x, double bMax) {
         if (beta >= bMax) {
             return Double.MAX_VALUE;
         }
         double s;
-        double ds = -Double.MAX_VALUE;
         double sLeft = Double.MIN_NORMAL;
         double sRight = Double.MAX_VALUE;
-        double sC = Math.sqrt(Math.abs(2 * x));
-        double bC = NormalisedBlack.call(x, sC);
-        double vC = NormalisedBlack.vega(x, sC);
+        double sC = Math.sqrt(-2 * x);
+        double bC = NormalisedBlack.atInflectionPoint(x, bMax);
+        // At s_c, h^2 + t^2 = -x, so the vega is e^{x/2} / sqrt(2 pi).
+        double vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
         if (beta < bC) {
             double sL = sC - bC / vC;
-            double bL = NormalisedBlack.call(x, sL);
+            double hL = x / sL;
+            double eL = NormalisedBlack.scaledVega(hL, 0.5 * sL);
+            double bL = NormalisedBlack.outOfTheMoneyCall(hL, 0.5 * sL, bMax, eL);
             if (beta < bL) {
-                return lowestBranch(beta, x, sL, bL);
+                return lowestBranch(beta, x, sL, bL, eL, bMax);
             }
-            double vL = NormalisedBlack.vega(x, sL);
+            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eL;
             double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
                     0.0, false);
             s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
@@ -111,9 +128,11 @@ public final class BlackImpliedVolatility {
             sRight = sC;
         } else {
             double sU = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-            double bU = NormalisedBlack.call(x, sU);
+            double hU = x / sU;
+            double eU = NormalisedBlack.scaledVega(hU, 0.5 * sU);
+            double bU = NormalisedBlack.outOfTheMoneyCall(hU, 0.5 * sU, bMax, eU);
             if (beta <= bU) {
-                double vU = NormalisedBlack.vega(x, sU);
+                double vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eU;
                 double r = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU,
                         0.0, false);
                 s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, 1 / vU, r);
@@ -128,13 +147,17 @@ public final class BlackImpliedVolatility {
             }
         }
         // Middle branches: objective g(s) = b(x, s) - beta, with b''/b' and b'''/b' in closed form.
+        double ds = -Double.MAX_VALUE;
         for (int i = 0; i < ITERATIONS && Math.abs(ds) > DBL_EPSILON * s; i++) {
-            double b = NormalisedBlack.call(x, s);
-            double bp = NormalisedBlack.vega(x, s);
-            double nu = (beta - b) / bp;
-            double h = x / s;
-            double hh2 = (h * h) / s - s / 4;
-            double hh3 = hh2 * hh2 - 3 * (h / s) * (h / s) - 0.25;
+            double inverseS = 1 / s;
+            double h = x * inverseS;
+            double t = 0.5 * s;
+            double e = NormalisedBlack.scaledVega(h, t);
+            double b = NormalisedBlack.outOfTheMoneyCall(h, t, bMax, e);
+            double nu = (beta - b) * NormalDistribution.SQRT_TWO_PI / e;
+            double hOverS = h * inverseS;
+            double hh2 = h * hOverS - 0.25 * s;
+            double hh3 = hh2 * hh2 - 3 * hOverS * hOverS - 0.25;
             ds = nu * householder3Factor(nu, hh2, hh3);
             double next = clamp(s + ds, sLeft, sRight);
             ds = next - s;
@@ -143,17 +166,34 @@ public final class BlackImpliedVolatility {
         return s;
     }
 
-    /** Lowest branch {@code 0 < beta < b_l}: objective {@code 1/ln b(s) - 1/ln beta}, near-linear in s. */
-    private static double lowestBranch(double beta, double x, double sL, double bL) {
-        double ax = Math.abs(x);
+    /**
+     * Lowest branch {@code 0 < beta < b_l}: objective {@code 1/ln b(s) - 1/ln beta}, near-linear in s. The
+     * initial guess needs {@code Phi(-z)}, {@code phi(z)}, {@code e^{y + s_l^2/8}} and {@code e^{2y + s_l^2/4}}
+     * ({@code y = z^2}); all follow from {@code p = e^{-y/2}}, {@code e_l} and erfcx, so one exponential.
+     */
+    private static double lowestBranch(double beta, double x, double sL, double bL, double eL, double bMax) {
+        double ax = -x;
         double z = SQRT_ONE_OVER_THREE * ax / sL;
         double y = z * z;
         double s2 = sL * sL;
-        double phiCdf = NormalDistribution.cdf(-z);
-        double phiPdf = NormalDistribution.pdf(z);
-        double fpp = PI_OVER_SIX * y / (s2 * sL) * phiCdf * (8 * SQRT_THREE * sL * ax
-                + (3 * s2 * (s2 - 8) - 8 * x * x) * phiCdf / phiPdf) * Math.exp(2 * y + 0.25 * s2);
-        double fp = TWO_PI * y * phiCdf * phiCdf * Math.exp(y + 0.125 * s2);
+        double p = Math.exp(-0.5 * y);
+        // e_l = e^{-3y/2 - s_l^2/8}, so e^{s_l^2/8} = p^3 / e_l while e_l is a normal number.
+        double q = eL >= Double.MIN_NORMAL ? p * p * p / eL : Math.exp(0.125 * s2);
+        double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
+        double phiCdf;
+        double millsRatio; // Phi(-z) / phi(z)
+        if (w > CodyErrorFunction.THRESHOLD) {
+            millsRatio = NormalisedBlack.SQRT_PI_OVER_TWO * CodyErrorFunction.erfcxAboveThreshold(w);
+            phiCdf = millsRatio * phiPdf;
+        } else {
+            phiCdf = 0.5 * (1 - CodyErrorFunction.erfNearZero(w));
+            millsRatio = phiCdf / phiPdf;
+        }
+        // Phi(-z) e^{2y + s^2/4} = millsRatio phi(z) q^2 / p^4; 2 pi Phi(-z)^2 e^{y + s^2/8} = millsRatio^2 q.
+        double fpp = PI_OVER_SIX * y / (s2 * sL) * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x)
+                * millsRatio) * millsRatio * NormalDistribution.ONE_OVER_SQRT_TWO_PI * (q * q / (p * p * p));
+        double fp = y * millsRatio * millsRatio * q;
         double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phiCdf * phiCdf * phiCdf);
         double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(0., bL, 0., fL, 1., fp, fpp, true);
         double f = RationalCubic.interpolate(beta, 0., bL, 0., fL, 1., fp, r);
@@ -162,24 +202,29 @@ public final class BlackImpliedVolatility {
             double t = beta / bL;
             f = (fL * t + bL * (1 - t)) * t;
         }
-        double s = f <= 0 ? 0 : Math.abs(x / (SQRT_THREE * NormalDistribution.inverseCdf(
-                SQRT_THREE_OVER_THIRD_ROOT_TWO_PI * Math.cbrt(f) / Math.cbrt(ax))));
+        // s = |x / (sqrt3 Phi^{-1}(u))| with u = (sqrt3 / cbrt(2 pi)) cbrt(f / |x|) < 1/2, through ln u.
+        double s = f <= 0 ? 0 : Math.abs(x / (SQRT_THREE * NormalDistribution.inverseCdfOfExp(
+                LN_SQRT_THREE_OVER_THIRD_ROOT_TWO_PI + Math.log(f / ax) * (1.0 / 3))));
         double sLeft = Double.MIN_NORMAL;
         double sRight = sL;
         double lnBeta = Math.log(beta);
+        double inverseLnBeta = 1 / lnBeta;
         double ds = -Double.MAX_VALUE;
         for (int i = 0; i < ITERATIONS && Math.abs(ds) > DBL_EPSILON * s; i++) {
-            double lnVega = NormalisedBlack.lnVega(x, s);
-            double bx = NormalisedBlack.callOverVega(x, s, lnVega);
+            double inverseS = 1 / s;
+            double h = x * inverseS;
+            double t = 0.5 * s;
+            double lnVega = -0.5 * NormalisedBlack.LN_TWO_PI - 0.5 * (h * h + t * t);
+            double bx = NormalisedBlack.outOfTheMoneyCallOverVega(h, t, bMax);
             double lnB = Math.log(bx) + lnVega;
             double bpob = 1 / bx;
-            double h = x / s;
-            double bHh2 = h * h / s - s / 4;
-            double nu = (lnBeta - lnB) * lnB / lnBeta / bpob;
+            double hOverS = h * inverseS;
+            double bHh2 = h * hOverS - 0.25 * s;
+            double nu = (lnBeta - lnB) * lnB * inverseLnBeta * bx;
             double lambda = 1 / lnB;
             double otlambda = 1 + 2 * lambda;
             double hh2 = bHh2 - bpob * otlambda;
-            double c = 3 * (h / s) * (h / s);
+            double c = 3 * hOverS * hOverS;
             double bHh3 = bHh2 * bHh2 - c - 0.25;
             double sqBpob = bpob * bpob;
             double bppob = bHh2 * bpob;
@@ -262,15 +307,15 @@ public final class BlackImpliedVolatility {
 
     /** Householder(3) step multiplier: {@code s += nu (1 + nu h2/2) / (1 + nu (h2 + nu h3/6))}. */
     private static double householder3Factor(double nu, double hh2, double hh3) {
-        return (1 + 0.5 * hh2 * nu) / (1 + nu * (hh2 + hh3 * nu / 6));
+        return (1 + 0.5 * hh2 * nu) / (1 + nu * (hh2 + hh3 * nu * (1.0 / 6)));
     }
 
     private static double householder4Factor(double nu, double hh2, double hh3, double hh4) {
-        return (1 + nu * (hh2 + nu * hh3 / 6))
-                / (1 + nu * (1.5 * hh2 + nu * (hh2 * hh2 / 4 + hh3 / 3 + nu * hh4 / 24)));
+        return (1 + nu * (hh2 + nu * hh3 * (1.0 / 6)))
+                / (1 + nu * (1.5 * hh2 + nu * (hh2 * hh2 * 0.25 + hh3 * (1.0 / 3) + nu * hh4 * (1.0 / 24))));
     }
 
     private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
+        return v < lo ? lo : (v > hi ? hi : v);
     }
 }

@@ -25,6 +25,16 @@ final class CodyErrorFunction {
     private static final double[] Q = {2.56852019228982242, 1.87295284992346047, 0.527905102951428412,
         0.0605183413124413191, 0.00233520497626869185};
 
+    // The same coefficients as scalars, for the branch-free entry points above (no array loads in hot loops).
+    private static final double A0 = A[0], A1 = A[1], A2 = A[2], A3 = A[3], A4 = A[4];
+    private static final double B0 = B[0], B1 = B[1], B2 = B[2], B3 = B[3];
+    private static final double C0 = C[0], C1 = C[1], C2 = C[2], C3 = C[3], C4 = C[4], C5 = C[5], C6 = C[6],
+            C7 = C[7], C8 = C[8];
+    private static final double D0 = D[0], D1 = D[1], D2 = D[2], D3 = D[3], D4 = D[4], D5 = D[5], D6 = D[6],
+            D7 = D[7];
+    private static final double P0 = P[0], P1 = P[1], P2 = P[2], P3 = P[3], P4 = P[4], P5 = P[5];
+    private static final double Q0 = Q[0], Q1 = Q[1], Q2 = Q[2], Q3 = Q[3], Q4 = Q[4];
+
     private static final double ONE_OVER_SQRT_PI = 0.56418958354775628695;
     /** Boundary between the erf and the erfc approximations. */
     static final double THRESHOLD = 0.46875;
@@ -45,6 +55,41 @@ final class CodyErrorFunction {
     /** {@code erfcx(x) = exp(x^2) erfc(x)}; {@code Double.MAX_VALUE} below -26.628 where it overflows. */
     static double erfcx(double x) {
         return evaluate(x, true);
+    }
+
+    /**
+     * {@code erf(x)} for {@code |x| <= THRESHOLD}: Cody's first rational approximation {@code x R(x^2)}, no
+     * exponential (the same numbers {@link #erfc} uses there).
+     */
+    static double erfNearZero(double x) {
+        double ysq = Math.abs(x) > X_SMALL ? x * x : 0.0;
+        double num = (((A4 * ysq + A0) * ysq + A1) * ysq + A2) * ysq + A3;
+        double den = (((ysq + B0) * ysq + B1) * ysq + B2) * ysq + B3;
+        return x * num / den;
+    }
+
+    /**
+     * {@code erfcx(y)} for {@code y > THRESHOLD}: the rational approximations in y (up to 4) and in
+     * {@code 1/y^2} (beyond), which need no exponential at all.
+     */
+    static double erfcxAboveThreshold(double y) {
+        // Estrin's scheme: every coefficient is positive, so it is as accurate as Horner's, at half the latency.
+        if (y <= 4.0) {
+            double y2 = y * y;
+            double y4 = y2 * y2;
+            double num = (C7 + C6 * y) + y2 * (C5 + C4 * y) + y4 * ((C3 + C2 * y) + y2 * (C1 + C0 * y))
+                    + (y4 * y4) * C8;
+            double den = (D7 + D6 * y) + y2 * (D5 + D4 * y) + y4 * ((D3 + D2 * y) + y2 * (D1 + D0 * y)) + y4 * y4;
+            return num / den;
+        }
+        if (y >= X_HUGE) {
+            return y < X_MAX ? ONE_OVER_SQRT_PI / y : 0.0;
+        }
+        double z = 1.0 / (y * y);
+        double z2 = z * z;
+        double num = (P4 + P3 * z) + z2 * (P2 + P1 * z) + (z2 * z2) * (P0 + P5 * z);
+        double den = (Q4 + Q3 * z) + z2 * (Q2 + Q1 * z) + (z2 * z2) * (Q0 + z);
+        return (ONE_OVER_SQRT_PI - z * num / den) / y;
     }
 
     private static double evaluate(double x, boolean scaled) {

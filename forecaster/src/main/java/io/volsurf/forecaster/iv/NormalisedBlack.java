@@ -7,6 +7,8 @@ package io.volsurf.forecaster.iv;
  * evaluated with full relative accuracy everywhere: an asymptotic expansion for large negative {@code x/s},
  * a small-{@code s} expansion, and otherwise Cody's erfc/erfcx chosen so that no two large terms cancel.
  * Out-of-the-money values (x <= 0 for calls) are computed directly; in-the-money ones add the intrinsic.
+ * Each evaluation needs exactly one exponential, {@code exp(-(h^2+t^2)/2)} ({@link #scaledVega}), which the
+ * inversion shares with the vega; {@code b_max = e^{x/2}} is passed in, computed once per inversion.
  */
 final class NormalisedBlack {
 
@@ -39,6 +41,22 @@ final class NormalisedBlack {
         return Math.max(bMax - 1 / bMax, 0.0);
     }
 
+    /**
+     * {@code b(x, s_c)} at the inflection point {@code s_c = sqrt(-2x)} of an out-of-the-money call
+     * ({@code x <= 0}, {@code bMax = e^{x/2}}): there {@code h + t = 0}, so
+     * {@code 2b = bMax - erfc(sqrt(-x)) / bMax = bMax (1 - erfcx(sqrt(-x)))}, with no exponential.
+     */
+    static double atInflectionPoint(double x, double bMax) {
+        double y = Math.sqrt(-x);
+        if (y > CodyErrorFunction.THRESHOLD) {
+            return 0.5 * bMax * (1 - CodyErrorFunction.erfcxAboveThreshold(y));
+        }
+        // Near the money 1 - erfcx cancels; 2b = erf(y)/bMax - (1/bMax - bMax) keeps every digit.
+        double x2 = x * x;
+        double intrinsic = x2 < 98 * FOURTH_ROOT_DBL_EPSILON ? intrinsicCall(-x) : 1 / bMax - bMax;
+        return Math.max(0.5 * (CodyErrorFunction.erfNearZero(y) / bMax - intrinsic), 0.0);
+    }
+
     /** {@code b(x, s)} for a call; a put is {@code call(-x, s)} (reciprocal-strike symmetry). */
     static double call(double x, double s) {
         if (x > 0) {
@@ -47,33 +65,96 @@ final class NormalisedBlack {
         if (s <= 0) {
             return intrinsicCall(x);
         }
-        if (x < s * ASYMPTOTIC_THRESHOLD && 0.5 * s * s + x < s * (SMALL_T_THRESHOLD + ASYMPTOTIC_THRESHOLD)) {
-            return asymptoticExpansionOverVega(x / s, 0.5 * s) * vega(x, s);
-        }
-        if (0.5 * s < SMALL_T_THRESHOLD) {
-            return smallTExpansionOverVega(x / s, 0.5 * s) * vega(x, s);
-        }
-        return withOptimalUseOfCodysFunctions(x, s);
+        return outOfTheMoneyCall(x, s, Math.exp(0.5 * x));
     }
 
     /**
-     * {@code b(x, s) / (db/ds)} for {@code x <= 0}, given {@code ln(db/ds)}: the lowest branch of the
-     * inversion works in logarithms because b and its vega underflow together far out of the money.
+     * {@code sqrt(2 pi) db/ds = exp(-(h^2 + t^2)/2)} with {@code h = x/s}, {@code t = s/2}: the one exponential
+     * an evaluation of {@link #outOfTheMoneyCall} needs, shared with the vega by the inversion.
      */
-    static double callOverVega(double x, double s, double lnVega) {
-        if (x > 0) {
-            return intrinsicCall(x) * Math.exp(-lnVega) + callOverVega(-x, s, lnVega);
+    static double scaledVega(double h, double t) {
+        return Math.exp(-0.5 * (h * h + t * t));
+    }
+
+    /** {@code b(x, s)} for {@code x <= 0} and {@code s > 0}, given {@code bMax = e^{x/2}}. */
+    static double outOfTheMoneyCall(double x, double s, double bMax) {
+        if (s <= -x * SQRT_DBL_MIN) {
+            return 0; // h = x/s beyond -1e154: b and vega underflow together
         }
-        if (s <= 0) {
-            return intrinsicCall(x) * Math.exp(-lnVega);
+        double h = x / s;
+        double t = 0.5 * s;
+        return outOfTheMoneyCall(h, t, bMax, scaledVega(h, t));
+    }
+
+    /**
+     * {@code b(x, s)} for {@code x <= 0} and {@code s > 0} in terms of {@code h = x/s <= 0} and
+     * {@code t = s/2}, given {@code bMax = e^{x/2}} and {@code e = scaledVega(h, t)}, without any further
+     * exponential (but for erfcx near zero in the small-t region): in the asymptotic and small-t regions
+     * {@code b = (b / vega) vega}; elsewhere {@code 2b = e^{x/2} erfc(q1) - e^{-x/2} erfc(q2)} with each term
+     * either a rational function near zero times {@code bMax} or {@code 1/bMax}, or {@code e erfcx(|q|)}
+     * (since {@code e^{x/2 - q1^2} = e^{-x/2 - q2^2} = e}), so nothing cancels that Jäckel's form keeps apart.
+     */
+    static double outOfTheMoneyCall(double h, double t, double bMax, double e) {
+        if (isAsymptoticRegion(h, t)) {
+            return asymptoticExpansionOverVega(h, t) * (NormalDistribution.ONE_OVER_SQRT_TWO_PI * e);
         }
-        if (x < s * ASYMPTOTIC_THRESHOLD && 0.5 * s * s + x < s * (SMALL_T_THRESHOLD + ASYMPTOTIC_THRESHOLD)) {
-            return asymptoticExpansionOverVega(x / s, 0.5 * s);
+        if (t < SMALL_T_THRESHOLD) {
+            return smallTExpansionOverVega(h, t) * (NormalDistribution.ONE_OVER_SQRT_TWO_PI * e);
         }
-        if (0.5 * s < SMALL_T_THRESHOLD) {
-            return smallTExpansionOverVega(x / s, 0.5 * s);
+        return codyRegion(h, t, bMax, e);
+    }
+
+    /**
+     * {@code b(x, s) / (db/ds)} for {@code h = x/s <= 0} and {@code t = s/2 > 0}: the lowest branch of the
+     * inversion works in logarithms because b and its vega underflow together far out of the money. Needs an
+     * exponential only where {@code h + t} or (for small t) {@code h} is within 0.66 of zero.
+     */
+    static double outOfTheMoneyCallOverVega(double h, double t, double bMax) {
+        if (isAsymptoticRegion(h, t)) {
+            return asymptoticExpansionOverVega(h, t);
         }
-        return withOptimalUseOfCodysFunctions(x, s) * Math.exp(-lnVega);
+        if (t < SMALL_T_THRESHOLD) {
+            return smallTExpansionOverVega(h, t);
+        }
+        double q1 = -NormalDistribution.ONE_OVER_SQRT_TWO * (h + t);
+        if (q1 >= CodyErrorFunction.THRESHOLD) {
+            return SQRT_PI_OVER_TWO * (CodyErrorFunction.erfcxAboveThreshold(q1)
+                    - CodyErrorFunction.erfcxAboveThreshold(NormalDistribution.ONE_OVER_SQRT_TWO * (t - h)));
+        }
+        double e = scaledVega(h, t);
+        if (!(e > 0)) {
+            // b and vega both underflow: the ratio through erfcx, exponentials of small arguments only.
+            return SQRT_PI_OVER_TWO * (CodyErrorFunction.erfcx(q1)
+                    - CodyErrorFunction.erfcx(NormalDistribution.ONE_OVER_SQRT_TWO * (t - h)));
+        }
+        return codyRegion(h, t, bMax, e) * (NormalDistribution.SQRT_TWO_PI / e);
+    }
+
+    /** Region I of Jäckel: {@code h < -10} and {@code t < |h| - 10 + tau}. */
+    private static boolean isAsymptoticRegion(double h, double t) {
+        return h < ASYMPTOTIC_THRESHOLD && t + h < SMALL_T_THRESHOLD + ASYMPTOTIC_THRESHOLD;
+    }
+
+    /**
+     * {@code b = (e^{x/2} erfc(q1) - e^{-x/2} erfc(q2)) / 2} with {@code q1 = -(h+t)/sqrt2 <= q2 = (t-h)/sqrt2},
+     * {@code q2 > 0} for {@code h <= 0}. Near zero erfc is rational; beyond, {@code e^{x/2} erfc(q1) =
+     * e erfcx(q1)}, {@code e^{x/2} erfc(-|q1|) = 2 e^{x/2} - e erfcx(|q1|)}, {@code e^{-x/2} erfc(q2) = e erfcx(q2)}.
+     */
+    private static double codyRegion(double h, double t, double bMax, double e) {
+        double threshold = CodyErrorFunction.THRESHOLD;
+        double q1 = -NormalDistribution.ONE_OVER_SQRT_TWO * (h + t);
+        double q2 = NormalDistribution.ONE_OVER_SQRT_TWO * (t - h);
+        double first;
+        if (q1 >= threshold) {
+            first = e * CodyErrorFunction.erfcxAboveThreshold(q1);
+        } else if (q1 > -threshold) {
+            first = bMax * (1 - CodyErrorFunction.erfNearZero(q1));
+        } else {
+            first = 2 * bMax - e * CodyErrorFunction.erfcxAboveThreshold(-q1);
+        }
+        double second = q2 > threshold ? e * CodyErrorFunction.erfcxAboveThreshold(q2)
+                : (1 - CodyErrorFunction.erfNearZero(q2)) / bMax;
+        return Math.max(0.5 * (first - second), 0.0);
     }
 
     /** Normalised vega {@code db/ds = exp(-((x/s)^2 + (s/2)^2)/2) / sqrt(2 pi)}. */
@@ -87,17 +168,6 @@ final class NormalisedBlack {
         }
         double h = x / s;
         return NormalDistribution.ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + 0.25 * s * s));
-    }
-
-    static double lnVega(double x, double s) {
-        if (Math.abs(x) <= 0) {
-            return -0.5 * LN_TWO_PI - 0.125 * s * s;
-        }
-        if (s <= 0) {
-            return -Double.MAX_VALUE;
-        }
-        double h = x / s;
-        return -0.5 * LN_TWO_PI - 0.5 * (h * h + 0.25 * s * s);
     }
 
     /**
@@ -157,46 +227,38 @@ final class NormalisedBlack {
     /**
      * Twelfth-order expansion of {@code b / vega} in {@code t = s/2} for {@code h <= 0} and {@code t < 0.21},
      * in terms of {@code a = 1 + h Y(h)} with {@code Y(h) = Phi(h)/phi(h) = sqrt(pi/2) erfcx(-h/sqrt 2)}.
+     * Jäckel's series {@code 2t (a + sum_k w^k c_k(a, h^2))}, {@code w = t^2}, is linear in a, so it is summed
+     * as {@code 2t (a A(w, h^2) + B(w, h^2))}: both sums run while erfcx is being evaluated, the factorials
+     * are multiplied by as reciprocals rather than divided by, and the sums are short (Estrin) chains.
      */
     static double smallTExpansionOverVega(double h, double t) {
-        double a = 1 + h * SQRT_PI_OVER_TWO * CodyErrorFunction.erfcx(-NormalDistribution.ONE_OVER_SQRT_TWO * h);
+        double y = -NormalDistribution.ONE_OVER_SQRT_TWO * h;
+        double erfcx = y > CodyErrorFunction.THRESHOLD ? CodyErrorFunction.erfcxAboveThreshold(y)
+                : Math.exp(y * y) * (1 - CodyErrorFunction.erfNearZero(y));
+        double a = 1 + h * SQRT_PI_OVER_TWO * erfcx;
         double w = t * t;
-        double h2 = h * h;
-        double bOverVega = 2 * t * (a + w * ((-1 + 3 * a + a * h2) / 6 + w * ((-7 + 15 * a + h2 * (-1 + 10 * a
-                + a * h2)) / 120 + w * ((-57 + 105 * a + h2 * (-18 + 105 * a + h2 * (-1 + 21 * a + a * h2))) / 5040
-                + w * ((-561 + 945 * a + h2 * (-285 + 1260 * a + h2 * (-33 + 378 * a + h2 * (-1 + 36 * a + a * h2))))
-                / 362880 + w * ((-6555 + 10395 * a + h2 * (-4680 + 17325 * a + h2 * (-840 + 6930 * a + h2 * (-52
-                + 990 * a + h2 * (-1 + 55 * a + a * h2))))) / 39916800 + ((-89055 + 135135 * a + h2 * (-82845
-                + 270270 * a + h2 * (-20370 + 135135 * a + h2 * (-1926 + 25740 * a + h2 * (-75 + 2145 * a + h2
-                * (-1 + 78 * a + a * h2)))))) * w) / 6227020800.0))))));
-        return Math.max(bOverVega, 0.0);
-    }
-
-    /**
-     * {@code 2b = e^{x/2} erfc(q1) - e^{-x/2} erfc(q2)} with {@code q1 = -(h+t)/sqrt2}, {@code q2 = -(h-t)/sqrt2},
-     * switching each term to {@code exp(-(h^2+t^2)/2) erfcx(q)} where Cody's erfc would itself exponentiate,
-     * so the number of exponentials is minimal and no accuracy is lost in the tails.
-     */
-    static double withOptimalUseOfCodysFunctions(double x, double s) {
-        double h = x / s;
-        double t = 0.5 * s;
-        double q1 = -NormalDistribution.ONE_OVER_SQRT_TWO * (h + t);
-        double q2 = -NormalDistribution.ONE_OVER_SQRT_TWO * (h - t);
-        double threshold = CodyErrorFunction.THRESHOLD;
-        double twoB;
-        if (q1 < threshold) {
-            if (q2 < threshold) {
-                twoB = Math.exp(0.5 * x) * CodyErrorFunction.erfc(q1) - Math.exp(-0.5 * x) * CodyErrorFunction.erfc(q2);
-            } else {
-                twoB = Math.exp(0.5 * x) * CodyErrorFunction.erfc(q1)
-                        - Math.exp(-0.5 * (h * h + t * t)) * CodyErrorFunction.erfcx(q2);
-            }
-        } else if (q2 < threshold) {
-            twoB = Math.exp(-0.5 * (h * h + t * t)) * CodyErrorFunction.erfcx(q1)
-                    - Math.exp(-0.5 * x) * CodyErrorFunction.erfc(q2);
-        } else {
-            twoB = Math.exp(-0.5 * (h * h + t * t)) * (CodyErrorFunction.erfcx(q1) - CodyErrorFunction.erfcx(q2));
-        }
-        return Math.max(0.5 * twoB, 0.0);
+        double g = h * h;
+        // Coefficients of a (A) and the a-free parts (B) of c_1 ... c_6, each a polynomial in g = h^2 with
+        // terms of one sign, summed by Estrin's scheme (short dependency chains, no loss of accuracy).
+        double g2 = g * g;
+        double g4 = g2 * g2;
+        double a1 = (3 + g) * (1.0 / 6);
+        double b1 = -1.0 / 6;
+        double a2 = (15 + 10 * g + g2) * (1.0 / 120);
+        double b2 = (-7 - g) * (1.0 / 120);
+        double a3 = ((105 + 105 * g) + g2 * (21 + g)) * (1.0 / 5040);
+        double b3 = (-57 - 18 * g - g2) * (1.0 / 5040);
+        double a4 = ((945 + 1260 * g) + g2 * (378 + 36 * g) + g4) * (1.0 / 362880);
+        double b4 = ((-561 - 285 * g) - g2 * (33 + g)) * (1.0 / 362880);
+        double a5 = ((10395 + 17325 * g) + g2 * (6930 + 990 * g) + g4 * (55 + g)) * (1.0 / 39916800);
+        double b5 = ((-6555 - 4680 * g) - g2 * (840 + 52 * g) - g4) * (1.0 / 39916800);
+        double a6 = ((135135 + 270270 * g) + g2 * (135135 + 25740 * g) + g4 * ((2145 + 78 * g) + g2))
+                * (1.0 / 6227020800.0);
+        double b6 = ((-89055 - 82845 * g) - g2 * (20370 + 1926 * g) - g4 * (75 + g)) * (1.0 / 6227020800.0);
+        double w2 = w * w;
+        double w4 = w2 * w2;
+        double sumA = (1 + w * a1) + w2 * (a2 + w * a3) + w4 * ((a4 + w * a5) + w2 * a6);
+        double sumB = w * ((b1 + w * b2) + w2 * (b3 + w * b4) + w4 * (b5 + w * b6));
+        return Math.max(2 * t * (a * sumA + sumB), 0.0);
     }
 }

@@ -88,6 +88,92 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
+    void roundTripOverADenseRandomDomainIsWithinOneInATrillion() {
+        // 200k out-of-the-money quotes: forwards 0.05 to 8000, 1 day to 10 years, vols 1% to 300%, strikes up to
+        // 12 standard deviations either side (in the money: roundTripOnRandomInputsIncludingInTheMoney).
+        SplittableRandom random = new SplittableRandom(20261125);
+        double worst = 0;
+        String worstCase = "";
+        int count = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double forward = Math.exp(random.nextDouble(-3, 9));
+            double t = Math.exp(random.nextDouble(Math.log(1.0 / 365), Math.log(10)));
+            double vol = Math.exp(random.nextDouble(Math.log(0.01), Math.log(3)));
+            double z = random.nextDouble(-12, 12);
+            double strike = forward * Math.exp(z * vol * Math.sqrt(t));
+            boolean isCall = strike >= forward;
+            double price = BlackFormula.price(forward, strike, vol, t, isCall);
+            double vega = BlackFormula.vega(forward, strike, vol, t);
+            if (!(price > 1e-280) || price / (vol * vega) > 1e3) {
+                continue; // no real quote that small; or vol not pinned down by a double price (see above)
+            }
+            ImpliedVol iv = BlackImpliedVolatility.impliedVol(price, forward, strike, t, isCall);
+            assertTrue(iv.isOk(), () -> "no vol for F=" + forward + " K=" + strike + ": " + iv.status());
+            double rel = Math.abs(iv.vol() / vol - 1);
+            count++;
+            if (rel > worst) {
+                worst = rel;
+                worstCase = "F=" + forward + " K=" + strike + " T=" + t + " vol=" + vol;
+            }
+        }
+        System.out.printf("IV dense random round trip: %d quotes, worst relative error %.3e at %s%n", count, worst,
+                worstCase);
+        assertTrue(count > 150_000, "too few usable quotes: " + count);
+        assertTrue(worst <= 1e-12, "worst relative error " + worst + " at " + worstCase);
+    }
+
+    @Test
+    void singleExponentialBlackAgreesWithTheReferenceFormulation() {
+        // b(x, s) from one exp(-(h^2+t^2)/2) and b_max must equal Jäckel's erfc/erfcx form wherever that form is
+        // accurate (outside the small-t and asymptotic regions, which have their own test above).
+        double worst = 0;
+        for (double h = -9.9; h <= 0; h += 0.05) {
+            for (double t = 0.22; t <= 12; t *= 1.07) {
+                double x = 2 * h * t;
+                double s = 2 * t;
+                double reference = withOptimalUseOfCodysFunctions(x, s);
+                double fast = NormalisedBlack.outOfTheMoneyCall(h, t, Math.exp(0.5 * x),
+                        NormalisedBlack.scaledVega(h, t));
+                if (reference > 1e-300) {
+                    worst = Math.max(worst, Math.abs(fast / reference - 1));
+                }
+            }
+        }
+        assertTrue(worst < 1e-13, "single-exponential b differs from the reference by " + worst);
+    }
+
+    @Test
+    void inflectionPointValueIsTheNormalisedBlackThere() {
+        // b(x, sqrt(-2x)) in closed form, near the money (erf branch) and away from it (erfcx branch).
+        for (double x : new double[] {-1e-12, -1e-6, -0.01, -0.1, -0.2197, -0.2198, -0.5, -2, -30, -300}) {
+            double sC = Math.sqrt(-2 * x);
+            double bMax = Math.exp(0.5 * x);
+            double closed = NormalisedBlack.atInflectionPoint(x, bMax);
+            double direct = NormalisedBlack.call(x, sC);
+            assertEquals(1, closed / direct, 1e-13, "x=" + x);
+        }
+    }
+
+    @Test
+    void inverseCdfThroughTheLogarithmMatchesInverseCdf() {
+        for (double u : new double[] {1e-300, 1e-100, 1e-20, 1e-5, 0.01, 0.0749, 0.075, 0.0751, 0.2, 0.4999}) {
+            assertEquals(NormalDistribution.inverseCdf(u), NormalDistribution.inverseCdfOfExp(Math.log(u)),
+                    1e-14 * Math.max(1, Math.abs(NormalDistribution.inverseCdf(u))), "u=" + u);
+        }
+        assertEquals(Double.NEGATIVE_INFINITY, NormalDistribution.inverseCdfOfExp(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void scaledErrorFunctionEntryPointsMatchTheGeneralOnes() {
+        for (double y = 0.47; y < 40; y *= 1.01) {
+            assertEquals(1, CodyErrorFunction.erfcxAboveThreshold(y) / CodyErrorFunction.erfcx(y), 2e-15, "y=" + y);
+        }
+        for (double y = -0.46875; y <= 0.46875; y += 0.01) {
+            assertEquals(CodyErrorFunction.erfc(y), 1 - CodyErrorFunction.erfNearZero(y), 1e-16, "y=" + y);
+        }
+    }
+
+    @Test
     void hullTextbookValues() {
         // Hull, Options Futures and Other Derivatives, example 15.6: S=42, K=40, r=10%, T=0.5, vol=20%.
         double s = 42;
@@ -160,7 +246,7 @@ class BlackImpliedVolatilityTest {
             double t = hs[1];
             double x = 2 * h * t;
             double s = 2 * t;
-            double viaCody = NormalisedBlack.withOptimalUseOfCodysFunctions(x, s);
+            double viaCody = withOptimalUseOfCodysFunctions(x, s);
             double viaAsymptotic = NormalisedBlack.asymptoticExpansionOverVega(h, t) * NormalisedBlack.vega(x, s);
             assertEquals(1, viaAsymptotic / viaCody, 1e-12, "asymptotic at h=" + h + " t=" + t);
         }
@@ -169,7 +255,7 @@ class BlackImpliedVolatilityTest {
             double t = hs[1];
             double x = 2 * h * t;
             double s = 2 * t;
-            double viaCody = NormalisedBlack.withOptimalUseOfCodysFunctions(x, s);
+            double viaCody = withOptimalUseOfCodysFunctions(x, s);
             double viaSmallT = NormalisedBlack.smallTExpansionOverVega(h, t) * NormalisedBlack.vega(x, s);
             assertEquals(1, viaSmallT / viaCody, 1e-13, "small t at h=" + h + " t=" + t);
         }
@@ -199,5 +285,34 @@ class BlackImpliedVolatilityTest {
             double u = NormalDistribution.cdf(z);
             assertEquals(z, NormalDistribution.inverseCdf(u), 1e-14 * Math.max(1, Math.abs(z)), "z=" + z);
         }
+    }
+
+    /**
+     * Reference: Jäckel's "optimal use of Cody's functions", {@code 2b = e^{x/2} erfc(q1) - e^{-x/2} erfc(q2)}
+     * with {@code q1 = -(h+t)/sqrt2}, {@code q2 = -(h-t)/sqrt2}, each term through erfc or
+     * {@code exp(-(h^2+t^2)/2) erfcx(q)} with its own exponentials (the pre-rewrite evaluation, kept to check
+     * the single-exponential one and the expansions against).
+     */
+    private static double withOptimalUseOfCodysFunctions(double x, double s) {
+        double h = x / s;
+        double t = 0.5 * s;
+        double q1 = -NormalDistribution.ONE_OVER_SQRT_TWO * (h + t);
+        double q2 = -NormalDistribution.ONE_OVER_SQRT_TWO * (h - t);
+        double threshold = CodyErrorFunction.THRESHOLD;
+        double twoB;
+        if (q1 < threshold) {
+            if (q2 < threshold) {
+                twoB = Math.exp(0.5 * x) * CodyErrorFunction.erfc(q1) - Math.exp(-0.5 * x) * CodyErrorFunction.erfc(q2);
+            } else {
+                twoB = Math.exp(0.5 * x) * CodyErrorFunction.erfc(q1)
+                        - Math.exp(-0.5 * (h * h + t * t)) * CodyErrorFunction.erfcx(q2);
+            }
+        } else if (q2 < threshold) {
+            twoB = Math.exp(-0.5 * (h * h + t * t)) * CodyErrorFunction.erfcx(q1)
+                    - Math.exp(-0.5 * x) * CodyErrorFunction.erfc(q2);
+        } else {
+            twoB = Math.exp(-0.5 * (h * h + t * t)) * (CodyErrorFunction.erfcx(q1) - CodyErrorFunction.erfcx(q2));
+        }
+        return Math.max(0.5 * twoB, 0.0);
     }
 }
