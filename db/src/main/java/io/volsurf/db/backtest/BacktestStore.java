@@ -243,17 +243,21 @@ public final class BacktestStore {
     /** Stores one session's results and advances the run's {@code last_session}, atomically. */
     public void saveSession(long runId, String modelId, SessionResult r) {
         tx.inTransaction(c -> {
+            // First, so that the run's row is locked (no delete until commit) and known to exist: the
+            // check the result tables' foreign keys made row by row (see V4__run_owners.sql).
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update backtest_runs set last_session = ?, heartbeat_at = now() where id = ?")) {
+                ps.setObject(1, r.date());
+                ps.setLong(2, runId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("backtest run " + runId + " does not exist (deleted?)");
+                }
+            }
             copyTrades(c, runId, r);
             copyPositions(c, runId, r);
             insertDaily(c, runId, r.dailyPnl());
             copyAttribution(c, runId, r);
             copyForecasts(c, runId, modelId, r);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update backtest_runs set last_session = ?, heartbeat_at = now() where id = ?")) {
-                ps.setObject(1, r.date());
-                ps.setLong(2, runId);
-                ps.executeUpdate();
-            }
             return null;
         });
     }
