@@ -3,7 +3,10 @@ package io.volsurf.backtest.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.volsurf.backtest.db.DedicatedPostgres;
+import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.forecaster.synthetic.GenerationReport;
 import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketGenerator;
@@ -24,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * same features, realised vols over 5 and 21 sessions included, and the same SVI fits: what a session
  * needs from earlier ones comes from the store, not from the run.
  */
+// A Quarkus test only for its class loader: the native PyTorch and QuantLib libraries load in one
+// class loader per JVM, and the other tests of this module load them in Quarkus's.
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 class IngestSplitRunsTest {
 
     @TempDir

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.volsurf.backtest.db.DedicatedPostgres;
+import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.db.backtest.BacktestStore;
@@ -34,6 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * owns it, and resuming it ends with the rows of an uninterrupted run, none duplicated. Runs on a
  * PostgreSQL of its own, stopped and started again on the same data directory.
  */
+// A Quarkus test only for its class loader: the native PyTorch and QuantLib libraries load in one
+// class loader per JVM, and the other tests of this module load them in Quarkus's.
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 class BacktestDatabaseFailureTest {
 
     private static final String[] RESULT_TABLES = {"trades", "positions", "daily_pnl", "pnl_attribution"};
