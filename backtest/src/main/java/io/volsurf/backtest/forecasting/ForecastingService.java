@@ -21,12 +21,15 @@ import io.volsurf.forecaster.model.TransformerForecaster;
 import io.volsurf.forecaster.sample.TrainingSample;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * {@code train}, {@code evaluate} and {@code forecast}: the forecaster on stored surfaces. Each call
@@ -39,10 +42,16 @@ public class ForecastingService {
     /** Surfaces before a period that a window may need (calendar days). */
     private static final int LOOKBACK_DAYS = 120;
 
-    private final Instance<AgroalDataSource> dataSource;
+    private final Supplier<? extends DataSource> dataSource;
 
+    @Inject
     public ForecastingService(Instance<AgroalDataSource> dataSource) {
-        this.dataSource = dataSource;
+        this.dataSource = dataSource::get;
+    }
+
+    /** On a given database (tests, benchmarks): the same code path as the application's. */
+    public ForecastingService(DataSource dataSource) {
+        this.dataSource = () -> dataSource;
     }
 
     public List<String> storedTickers() {

@@ -1,12 +1,12 @@
 package io.volsurf.backtest.ingest;
 
 import io.agroal.api.AgroalDataSource;
-import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.market.MarketDataStore.QuoteAnalytics;
 import io.volsurf.db.market.MarketDataStore.QuoteKey;
 import io.volsurf.db.market.MarketDataStore.SessionAnalytics;
 import io.volsurf.db.market.MarketDataStore.StoredFeatures;
 import io.volsurf.db.market.MarketDataStore.StoredFit;
+import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.calendar.ContinuousCalendar;
 import io.volsurf.forecaster.calendar.NyseCalendar;
 import io.volsurf.forecaster.calendar.TradingCalendar;
@@ -24,9 +24,9 @@ import io.volsurf.forecaster.ingest.IngestSummary;
 import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.smile.FittedSmile;
 import io.volsurf.forecaster.smile.SmilePoint;
-import io.volsurf.forecaster.svi.SviParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,21 +35,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * {@code ingest}: reads chain files one session at a time, builds each session's surface and
  * stores it (replacing a previous ingest of the same session). A session whose surface cannot be
  * built is still stored with its quotes, and counted; a file that cannot be read is reported and
- * the run goes on.
+ * the run goes on. What a session needs from earlier ones (SVI warm starts, realised-vol history)
+ * is read from the store, so splitting sessions over ingest runs changes nothing.
  */
 @ApplicationScoped
 public class IngestService {
 
-    private final Instance<AgroalDataSource> dataSource;
+    private final Supplier<? extends DataSource> dataSource;
 
+    @Inject
     public IngestService(Instance<AgroalDataSource> dataSource) {
-        this.dataSource = dataSource;
+        this.dataSource = dataSource::get;
+    }
+
+    /** On a given database (tests, benchmarks): the same code path as the application's. */
+    public IngestService(DataSource dataSource) {
+        this.dataSource = () -> dataSource;
     }
 
     /** What an ingest run did; {@code summary} carries the fixed JSON fields. */
@@ -72,8 +81,6 @@ public class IngestService {
         MarketDataStore store = new MarketDataStore(dataSource.get());
         long runId = store.startIngestRun(paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
         SessionSurfaceBuilder builder = new SessionSurfaceBuilder();
-        Map<String, Map<LocalDate, SviParams>> warmStarts = new HashMap<>();
-        Map<String, FeatureBuilder> features = new HashMap<>();
         int[] surfaces = {0};
         int[] fitted = {0};
         int[] butterflyFree = {0};
@@ -85,10 +92,11 @@ public class IngestService {
                 progress.session(chain);
                 SessionAnalytics analytics;
                 try {
+                    // Warm start and features from the stored sessions before this one (this run's
+                    // included): the same result however the sessions were split into ingest runs.
                     SessionSurface built = builder.build(chain,
-                            warmStarts.getOrDefault(chain.underlying(), Map.of()));
-                    warmStarts.put(chain.underlying(), built.warmStarts());
-                    analytics = analytics(built, features(features, chain, built));
+                            store.sviFitsBefore(chain.underlying(), chain.session()));
+                    analytics = analytics(built, features(store, chain, built));
                     surfaces[0]++;
                     for (StoredFit f : analytics.fits()) {
                         fitted[0]++;
@@ -128,21 +136,14 @@ public class IngestService {
     }
 
     /**
-     * Features need the ticker's earlier sessions of this run (realised vol); a session older than
-     * the last one seen restarts that history rather than failing.
+     * Features need the ticker's earlier sessions (realised vol over up to 21 returns): they come from the
+     * store, where this run's earlier sessions already are, so ingesting a folder in one go, day by day, or
+     * a day again later gives the same features.
      */
-    private static StoredFeatures features(Map<String, FeatureBuilder> builders, SessionChain chain,
-            SessionSurface built) {
+    private static StoredFeatures features(MarketDataStore store, SessionChain chain, SessionSurface built) {
         TradingCalendar calendar = chain.format() == ChainFormat.DERIBIT ? new ContinuousCalendar() : new NyseCalendar();
-        FeatureBuilder b = builders.computeIfAbsent(chain.underlying(), t -> new FeatureBuilder(calendar));
-        SessionFeatures f;
-        try {
-            f = b.next(chain, built);
-        } catch (IllegalArgumentException outOfOrder) {
-            b = new FeatureBuilder(calendar);
-            builders.put(chain.underlying(), b);
-            f = b.next(chain, built);
-        }
+        SessionFeatures f = FeatureBuilder.continuing(calendar,
+                store.spotsBefore(chain.underlying(), chain.session(), FeatureBuilder.HISTORY_SESSIONS)).next(chain, built);
         Map<String, Double> v = new LinkedHashMap<>();
         v.put("spot", f.spot());
         v.put("log_return", f.logReturn());

@@ -1,6 +1,7 @@
 package io.volsurf.backtest.report;
 
 import io.agroal.api.AgroalDataSource;
+import io.volsurf.db.backtest.BacktestStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
@@ -24,12 +25,17 @@ public class ReportService {
         this.dataSource = dataSource;
     }
 
-    /** Every run, newest first, from the {@code run_summary} view. */
+    /**
+     * Every run, newest first, from the {@code run_summary} view. Runs left 'running' by a process that
+     * is gone are marked failed first, so the table says what the view shows.
+     */
     public List<Map<String, Object>> runs() {
+        new BacktestStore(dataSource.get()).failAbandoned();
         return query("select * from run_summary order by run_id desc");
     }
 
     public Optional<Map<String, Object>> run(long id) {
+        new BacktestStore(dataSource.get()).failAbandoned();
         List<Map<String, Object>> rows = query("select * from run_summary where run_id = ?", id);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }

@@ -25,6 +25,7 @@ import io.volsurf.strategy.market.SurfaceForecastView;
 import io.volsurf.strategy.market.SurfaceVolatility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,6 +35,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * {@code backtest}: stored sessions of one ticker, the model's forecast at each close, the strategy
@@ -43,10 +46,16 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class BacktestService {
 
-    private final Instance<AgroalDataSource> dataSource;
+    private final Supplier<? extends DataSource> dataSource;
 
+    @Inject
     public BacktestService(Instance<AgroalDataSource> dataSource) {
-        this.dataSource = dataSource;
+        this.dataSource = dataSource::get;
+    }
+
+    /** On a given database (tests, benchmarks): the same code path as the application's. */
+    public BacktestService(DataSource dataSource) {
+        this.dataSource = () -> dataSource;
     }
 
     /** A finished run. */
@@ -93,26 +102,36 @@ public class BacktestService {
                         + from + " to " + to + " after the model's window of " + window + "; ingest more or widen the period");
             }
             String configJson = Output.toJson(config);
-            long runId;
             LocalDate resumeAfter = null;
+            BacktestStore.RunClaim claim;
             if (resumeRunId != null) {
                 BacktestStore.RunState state = store.run(resumeRunId).orElseThrow(
                         () -> new IllegalArgumentException("--resume " + resumeRunId + ": no such run"));
                 if ("completed".equals(state.status())) {
                     throw new IllegalArgumentException("--resume " + resumeRunId + ": the run is already completed");
                 }
-                store.reopen(resumeRunId);
-                runId = resumeRunId;
-                resumeAfter = store.run(resumeRunId).orElseThrow().lastSession();
+                try {
+                    claim = store.claim(resumeRunId);
+                } catch (IllegalStateException running) {
+                    throw new IllegalArgumentException("--resume " + resumeRunId + ": " + running.getMessage(), running);
+                }
+                try {
+                    store.reopen(resumeRunId);
+                    resumeAfter = store.run(resumeRunId).orElseThrow().lastSession();
+                } catch (RuntimeException e) {
+                    claim.close();
+                    throw e;
+                }
             } else {
-                runId = store.startRun(config.hedgeMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                claim = store.startRun(config.hedgeMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         ticker, modelId, from, to, configJson, sha256(configJson), codeVersion());
             }
             ContractPricer pricer = new ContractPricer(new BlackScholesGreeks(), american, config.americanPricing());
-            long id = runId;
-            try {
+            long runId = claim.runId();
+            // The claim is held until the outcome is stored: a run whose process dies counts as failed.
+            try (claim) {
                 BacktestSummary summary = new BacktestEngine(config, pricer).run(inputs, r -> {
-                    store.saveSession(id, modelId, r);
+                    store.saveSession(runId, modelId, r);
                     progress.accept(r.date());
                 }, resumeAfter);
                 store.complete(runId, summary, Output.toJson(summary));

@@ -18,19 +18,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Backtest runs in PostgreSQL. Each session's rows go in one transaction with the run's
  * {@code last_session}, so a run that fails part-way can be resumed after its last complete
- * session, and re-running that session never duplicates a row.
+ * session, and re-running that session never duplicates a row. A running run is owned by its process
+ * through a {@link RunClaim}; one whose owner is gone counts as failed.
  */
 public final class BacktestStore {
 
+    private final DataSource dataSource;
     private final Transactions tx;
 
     public BacktestStore(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
     }
 
@@ -39,25 +44,152 @@ public final class BacktestStore {
             String configJson, String status, LocalDate lastSession) {
     }
 
-    public long startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
+    /**
+     * A live process's hold on a run: the run's advisory lock (see {@code V4__run_owners.sql}), held on a
+     * connection of its own until {@link #close()}. While it is held the run counts as running; once the
+     * process or the database goes, the lock goes with the connection and the run counts as failed.
+     */
+    public static final class RunClaim implements AutoCloseable {
+
+        private final Connection connection;
+        private final long runId;
+
+        private RunClaim(Connection connection, long runId) {
+            this.connection = connection;
+            this.runId = runId;
+        }
+
+        public long runId() {
+            return runId;
+        }
+
+        /** Releases the run; a connection the database already dropped has nothing left to release. */
+        @Override
+        public void close() {
+            try (Connection c = connection; PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                ps.setInt(1, OWNER_LOCK_CLASS);
+                ps.setInt(2, lockKey(runId));
+                ps.execute();
+            } catch (SQLException gone) {
+                // the lock went with the connection
+            }
+        }
+    }
+
+    /** The advisory lock's first key ('vols' in ASCII); the second is the run id. */
+    static final int OWNER_LOCK_CLASS = 1987013747;
+
+    private static final String ABANDONED = "abandoned: its process or the database stopped before the run could "
+            + "record why";
+
+    /** Creates a run, owned by the returned claim from before it becomes visible. */
+    public RunClaim startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
             String configJson, String configHash, String codeVersion) {
+        Connection c = ownerConnection();
+        try {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("select nextval('backtest_runs_id_seq')");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            if (!tryLock(c, id)) {
+                throw new IllegalStateException("run " + id + " is locked by another process");
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into backtest_runs (id, strategy, ticker, model_id, "
+                    + "from_date, to_date, config, config_hash, code_version) values (?,?,?,?,?,?,?::jsonb,?,?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, strategy);
+                ps.setString(3, ticker);
+                ps.setString(4, modelId);
+                ps.setObject(5, from);
+                ps.setObject(6, to);
+                ps.setString(7, configJson);
+                ps.setString(8, configHash);
+                ps.setString(9, codeVersion);
+                ps.executeUpdate();
+            }
+            return new RunClaim(c, id);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes over a stored run that no live process owns (to resume it).
+     *
+     * @throws IllegalStateException when another process still runs it
+     */
+    public RunClaim claim(long runId) {
+        Connection c = ownerConnection();
+        try {
+            if (!tryLock(c, runId)) {
+                throw new IllegalStateException("run " + runId + " is still running in another process (it holds "
+                        + "the run's lock); wait for it to finish or stop it first");
+            }
+            return new RunClaim(c, runId);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks failed every run left 'running' by a process that is gone (no one holds its lock), so the
+     * stored status says what {@code run_summary} shows; returns their ids.
+     */
+    public List<Long> failAbandoned() {
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into backtest_runs (strategy, ticker, model_id, "
-                    + "from_date, to_date, config, config_hash, code_version) values (?,?,?,?,?,?::jsonb,?,?) returning id")) {
-                ps.setString(1, strategy);
-                ps.setString(2, ticker);
-                ps.setString(3, modelId);
-                ps.setObject(4, from);
-                ps.setObject(5, to);
-                ps.setString(6, configJson);
-                ps.setString(7, configHash);
-                ps.setString(8, codeVersion);
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'failed', "
+                    + "finished_at = now(), error = coalesce(error, ?) "
+                    + "where status = 'running' and not backtest_run_owned(id) returning id")) {
+                ps.setString(1, ABANDONED);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
                 }
             }
+            return ids;
         });
+    }
+
+    private Connection ownerConnection() {
+        try {
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            return c;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tryLock(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            ps.setInt(1, OWNER_LOCK_CLASS);
+            ps.setInt(2, lockKey(runId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static int lockKey(long runId) {
+        if (runId <= 0 || runId > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("run id " + runId + " is outside the advisory lock's key range");
+        }
+        return (int) runId;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
+        }
     }
 
     public Optional<RunState> run(long id) {
@@ -111,17 +243,21 @@ public final class BacktestStore {
     /** Stores one session's results and advances the run's {@code last_session}, atomically. */
     public void saveSession(long runId, String modelId, SessionResult r) {
         tx.inTransaction(c -> {
+            // First, so that the run's row is locked (no delete until commit) and known to exist: the
+            // check the result tables' foreign keys made row by row (see V4__run_owners.sql).
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update backtest_runs set last_session = ?, heartbeat_at = now() where id = ?")) {
+                ps.setObject(1, r.date());
+                ps.setLong(2, runId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("backtest run " + runId + " does not exist (deleted?)");
+                }
+            }
             copyTrades(c, runId, r);
             copyPositions(c, runId, r);
             insertDaily(c, runId, r.dailyPnl());
             copyAttribution(c, runId, r);
             copyForecasts(c, runId, modelId, r);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update backtest_runs set last_session = ?, heartbeat_at = now() where id = ?")) {
-                ps.setObject(1, r.date());
-                ps.setLong(2, runId);
-                ps.executeUpdate();
-            }
             return null;
         });
     }
@@ -145,7 +281,10 @@ public final class BacktestStore {
         });
     }
 
-    /** Marks a run failed with its cause; a database that is gone leaves it 'running' (shown failed once stale). */
+    /**
+     * Marks a run failed with its cause. A database that is gone cannot take this; the run stays
+     * 'running' without an owner, which {@code run_summary} shows and {@link #failAbandoned()} marks failed.
+     */
     public void fail(long runId, String error) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'failed', "

@@ -3,6 +3,7 @@ package io.volsurf.db.market;
 import io.volsurf.db.jdbc.CopyRows;
 import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.jdbc.Transactions;
+import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.forward.ForwardMethod;
 import io.volsurf.forecaster.grid.CanonicalSurface;
@@ -184,6 +185,55 @@ public final class MarketDataStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getObject(1, LocalDate.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The spots of the last {@code count} stored sessions of {@code ticker} before {@code session} that have
+     * features (the sessions a feature builder was fed), oldest first.
+     */
+    public List<SpotObservation> spotsBefore(String ticker, LocalDate session, int count) {
+        return inTransaction(c -> {
+            List<SpotObservation> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select s.session_date, s.as_of, s.spot from sessions s "
+                    + "join session_features f using (ticker, session_date) "
+                    + "where s.ticker = ? and s.session_date < ? order by s.session_date desc limit ?")) {
+                ps.setString(1, ticker);
+                ps.setObject(2, session);
+                ps.setInt(3, count);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SpotObservation(rs.getObject(1, LocalDate.class), rs.getTimestamp(2).toInstant(),
+                                rs.getDouble(3)));
+                    }
+                }
+            }
+            java.util.Collections.reverse(out);
+            return out;
+        });
+    }
+
+    /**
+     * The SVI parameters by expiry of the last stored session of {@code ticker} before {@code session} that
+     * has fits: the warm start of {@code session}'s fits, whichever ingest run stored that session.
+     */
+    public Map<LocalDate, SviParams> sviFitsBefore(String ticker, LocalDate session) {
+        return inTransaction(c -> {
+            Map<LocalDate, SviParams> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select expiry, a, b, rho, m, sigma from svi_fits "
+                    + "where ticker = ? and session_date = (select max(session_date) from svi_fits "
+                    + "where ticker = ? and session_date < ?) order by maturity_years")) {
+                ps.setString(1, ticker);
+                ps.setString(2, ticker);
+                ps.setObject(3, session);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getObject(1, LocalDate.class), new SviParams(rs.getDouble(2), rs.getDouble(3),
+                                rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)));
                     }
                 }
             }

@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Builds {@link SessionFeatures} for one underlying, fed its sessions in order (it keeps the last 21 returns for the
- * realised vols, so use one instance per underlying and per pass). Not thread-safe.
+ * realised vols, so use one instance per underlying and per pass, or {@link #continuing} from stored sessions).
+ * Not thread-safe.
  */
 public final class FeatureBuilder {
 
@@ -32,6 +33,9 @@ public final class FeatureBuilder {
     private static final double DAYS_30 = 30 / 365.0;
     private static final double DAYS_91 = 91 / 365.0;
     private static final int LONG_WINDOW = 21;
+
+    /** Earlier sessions that determine a session's features: the 21 before it give its 21 returns. */
+    public static final int HISTORY_SESSIONS = LONG_WINDOW;
 
     private final TradingCalendar calendar;
     private final ModelFreeVariance modelFree = new ModelFreeVariance();
@@ -46,28 +50,29 @@ public final class FeatureBuilder {
     }
 
     /**
+     * A builder that carries on from earlier sessions of the underlying, as if they had been fed to it: a
+     * session then gets the same features whether it is ingested with them in one pass or in a later one.
+     *
+     * @param calendar the exchange calendar
+     * @param earlier  earlier sessions, oldest first (the last {@link #HISTORY_SESSIONS} matter)
+     * @throws IllegalArgumentException when they are not in increasing order
+     */
+    public static FeatureBuilder continuing(TradingCalendar calendar, List<SpotObservation> earlier) {
+        FeatureBuilder b = new FeatureBuilder(calendar);
+        for (SpotObservation o : earlier) {
+            b.observe(o.session(), o.snapshot(), o.spot());
+        }
+        return b;
+    }
+
+    /**
      * @param chain   the session's chain
      * @param surface the surface built from it
      * @throws IllegalArgumentException when sessions are not fed in increasing order
      */
     public SessionFeatures next(SessionChain chain, SessionSurface surface) {
-        if (lastSession != null && !chain.session().isAfter(lastSession)) {
-            throw new IllegalArgumentException("sessions must be fed in increasing order: " + chain.session()
-                    + " after " + lastSession);
-        }
         double spot = chain.spot();
-        double logReturn = Double.NaN;
-        if (lastSpot > 0 && spot > 0) {
-            logReturn = Math.log(spot / lastSpot);
-            Duration d = Duration.between(lastSnapshot, chain.snapshot());
-            returns.addLast(new double[] {logReturn, (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR});
-            if (returns.size() > LONG_WINDOW) {
-                returns.removeFirst();
-            }
-        }
-        lastSession = chain.session();
-        lastSnapshot = chain.snapshot();
-        lastSpot = spot;
+        double logReturn = observe(chain.session(), chain.snapshot(), spot);
 
         List<SmileSlice> slices = surface.surface().slices();
         double atm30 = vol(slices, DAYS_30, 0);
@@ -80,6 +85,27 @@ public final class FeatureBuilder {
                 realizedVol(LONG_WINDOW), carry(surface, spot), atm30, skew, vol(slices, DAYS_91, 0) - atm30,
                 sum(chain, true), sum(chain, false), medianSpread(surface), vix(chain, surface),
                 (int) ChronoUnit.DAYS.between(chain.session(), calendar.nextSession(chain.session())));
+    }
+
+    /** Takes in a session's spot; returns its log return against the previous one (NaN when there is none). */
+    private double observe(LocalDate session, Instant snapshot, double spot) {
+        if (lastSession != null && !session.isAfter(lastSession)) {
+            throw new IllegalArgumentException("sessions must be fed in increasing order: " + session
+                    + " after " + lastSession);
+        }
+        double logReturn = Double.NaN;
+        if (lastSpot > 0 && spot > 0) {
+            logReturn = Math.log(spot / lastSpot);
+            Duration d = Duration.between(lastSnapshot, snapshot);
+            returns.addLast(new double[] {logReturn, (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR});
+            if (returns.size() > LONG_WINDOW) {
+                returns.removeFirst();
+            }
+        }
+        lastSession = session;
+        lastSnapshot = snapshot;
+        lastSpot = spot;
+        return logReturn;
     }
 
     private double realizedVol(int n) {
