@@ -47,27 +47,53 @@ public final class NormalDistribution {
 
     /**
      * Standard normal cumulative distribution at x, given expMinusHalfXSquared = exp(-x^2/2)
-     * (only used in the tails, |x| >= sqrt 2).
+     * (only used in the tails, |x| >= sqrt 2). Each branch is its own small method so that the
+     * JIT inlines the whole function into a pricing loop (one body would exceed its inlining limit).
      */
     public static double cdf(double x, double expMinusHalfXSquared) {
         double z = x * SQRT1_2;
         double az = Math.abs(z);
         if (az < 1.0) {
-            double zz = z * z;
+            return central(z);
+        }
+        double halfErfc = az < 8.0 ? halfErfcNear(az, expMinusHalfXSquared) : halfErfcFar(az, expMinusHalfXSquared);
+        return x > 0 ? 1.0 - halfErfc : halfErfc;
+    }
+
+    /**
+     * The lower tail Phi(-|x|) = min(Phi(x), 1 - Phi(x)), given expMinusHalfXSquared = exp(-x^2/2),
+     * to full relative accuracy; the batch pricer turns it into Phi(x) without a branch on the sign.
+     */
+    public static double lowerTail(double x, double expMinusHalfXSquared) {
+        double az = Math.abs(x) * SQRT1_2;
+        if (az < 1.0) {
+            double zz = az * az;
             double t = (((T0 * zz + T1) * zz + T2) * zz + T3) * zz + T4;
             double u = ((((zz + U1) * zz + U2) * zz + U3) * zz + U4) * zz + U5;
-            return 0.5 + 0.5 * z * t / u;
+            return 0.5 - 0.5 * az * t / u;
         }
-        double halfErfc;
-        if (az < 8.0) {
-            double p = (((((((P0 * az + P1) * az + P2) * az + P3) * az + P4) * az + P5) * az + P6) * az + P7) * az + P8;
-            double q = (((((((az + Q1) * az + Q2) * az + Q3) * az + Q4) * az + Q5) * az + Q6) * az + Q7) * az + Q8;
-            halfErfc = 0.5 * expMinusHalfXSquared * p / q;
-        } else {
-            double p = ((((R0 * az + R1) * az + R2) * az + R3) * az + R4) * az + R5;
-            double q = (((((az + S1) * az + S2) * az + S3) * az + S4) * az + S5) * az + S6;
-            halfErfc = 0.5 * expMinusHalfXSquared * p / q;
-        }
-        return x > 0 ? 1.0 - halfErfc : halfErfc;
+        return az < 8.0 ? halfErfcNear(az, expMinusHalfXSquared) : halfErfcFar(az, expMinusHalfXSquared);
+    }
+
+    /** 0.5 (1 + erf z), |z| < 1. */
+    private static double central(double z) {
+        double zz = z * z;
+        double t = (((T0 * zz + T1) * zz + T2) * zz + T3) * zz + T4;
+        double u = ((((zz + U1) * zz + U2) * zz + U3) * zz + U4) * zz + U5;
+        return 0.5 + 0.5 * z * t / u;
+    }
+
+    /** 0.5 erfc(az), 1 <= az < 8, given exp(-az^2). */
+    private static double halfErfcNear(double az, double expMinusAzSquared) {
+        double p = (((((((P0 * az + P1) * az + P2) * az + P3) * az + P4) * az + P5) * az + P6) * az + P7) * az + P8;
+        double q = (((((((az + Q1) * az + Q2) * az + Q3) * az + Q4) * az + Q5) * az + Q6) * az + Q7) * az + Q8;
+        return 0.5 * expMinusAzSquared * p / q;
+    }
+
+    /** 0.5 erfc(az), az >= 8, given exp(-az^2). */
+    private static double halfErfcFar(double az, double expMinusAzSquared) {
+        double p = ((((R0 * az + R1) * az + R2) * az + R3) * az + R4) * az + R5;
+        double q = (((((az + S1) * az + S2) * az + S3) * az + S4) * az + S5) * az + S6;
+        return 0.5 * expMinusAzSquared * p / q;
     }
 }

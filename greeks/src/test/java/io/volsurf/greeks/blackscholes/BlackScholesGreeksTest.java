@@ -82,6 +82,31 @@ class BlackScholesGreeksTest {
         }
     }
 
+    /** The kernel works in blocks of options: a batch spanning several blocks (and a partial one) must
+     * give, for every contract, exactly what pricing that contract alone gives. */
+    @Test
+    void batchAcrossBlocksEqualsOneAtATime() {
+        int n = 700;
+        double[] s = new double[n], k = new double[n], t = new double[n], r = new double[n], q = new double[n],
+                v = new double[n];
+        boolean[] call = new boolean[n], american = new boolean[n];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int i = 0; i < n; i++) {
+            s[i] = rnd.nextDouble(10, 500);
+            k[i] = s[i] * Math.exp(rnd.nextDouble(-1.5, 1.5));
+            t[i] = rnd.nextDouble(1 / 365.0, 5);
+            r[i] = rnd.nextDouble(-0.01, 0.1);
+            q[i] = rnd.nextDouble(0, 0.06);
+            v[i] = rnd.nextDouble(0.05, 1.5);
+            call[i] = rnd.nextBoolean();
+        }
+        io.volsurf.greeks.GreeksBatch batch = bs.price(new ContractBatch(s, k, t, r, q, v, call, american));
+        for (int i = 0; i < n; i++) {
+            Greeks one = eu(call[i] ? OptionType.CALL : OptionType.PUT, s[i], k[i], q[i], r[i], t[i], v[i]);
+            assertEquals(one, batch.get(i), "contract " + i);
+        }
+    }
+
     @Test
     void americanOnlyWhereEuropeanIsExact() {
         PricingInputs noDiv = new PricingInputs(100, 0.05, 0.0, 0.2);

@@ -27,4 +27,19 @@ class NormalDistributionTest {
             previous = p;
         }
     }
+
+    @Test
+    void lowerTailIsTheSmallerSideToFullRelativeAccuracy() {
+        for (double x = -40; x <= 40; x += 0.01) {
+            double e = Math.exp(-0.5 * x * x);
+            double tail = NormalDistribution.lowerTail(x, e);
+            assertEquals(NormalDistribution.cdf(-Math.abs(x), e), tail, 0.0, "x=" + x);
+            assertEquals(tail, NormalDistribution.lowerTail(-x, e), 0.0, "symmetric at " + x);
+        }
+        assertEquals(0.5, NormalDistribution.lowerTail(0.0, 1.0), 0.0);
+        assertEquals(0.15865525393145707, NormalDistribution.lowerTail(1.0, Math.exp(-0.5)), 1e-17);
+        assertEquals(7.619853024160527e-24, NormalDistribution.lowerTail(10.0, Math.exp(-50)), 7.6e-24 * 1e-12);
+        // Phi(-20) = 2.7536241186062337e-89 (far regime, |x| / sqrt 2 >= 8)
+        assertEquals(2.7536241186062337e-89, NormalDistribution.lowerTail(-20.0, Math.exp(-200)), 2.8e-89 * 1e-12);
+    }
 }
