@@ -2,7 +2,6 @@ package io.volsurf.bench;
 
 import io.volsurf.forecaster.iv.BlackFormula;
 import io.volsurf.forecaster.iv.BlackImpliedVolatility;
-import io.volsurf.forecaster.iv.BaselineBlackImpliedVolatility;
 import io.volsurf.forecaster.iv.ImpliedVol;
 import io.volsurf.greeks.ql.NativeLibrary;
 import io.volsurf.greeks.ql.QuantLibBlackFormula;
@@ -87,18 +86,6 @@ public class ImpliedVolBenchmark {
         return sum;
     }
 
-    /** TEMPORARY: current main's scalar inversion, measured in the same run. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public double letsBeRationalBaseline() {
-        double sum = 0;
-        for (int i = 0; i < N; i++) {
-            sum += BaselineBlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i],
-                    isCall[i]).value();
-        }
-        return sum;
-    }
-
     /**
      * Three prices per option (a quote's reference price, bid and ask, the smile builder's case), one at a
      * time: the cost per inversion.
@@ -114,22 +101,6 @@ public class ImpliedVolBenchmark {
                     .value();
             sum += BlackImpliedVolatility.impliedVol(ask[i], forward[i], strike[i], maturityYears[i], isCall[i])
                     .value();
-        }
-        return sum;
-    }
-
-    /** TEMPORARY: the same with current main's inversion. */
-    @Benchmark
-    @OperationsPerInvocation(3 * N)
-    public double letsBeRationalThreePricesBaseline() {
-        double sum = 0;
-        for (int i = 0; i < N; i++) {
-            sum += BaselineBlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i],
-                    isCall[i]).value();
-            sum += BaselineBlackImpliedVolatility.impliedVol(bid[i], forward[i], strike[i], maturityYears[i],
-                    isCall[i]).value();
-            sum += BaselineBlackImpliedVolatility.impliedVol(ask[i], forward[i], strike[i], maturityYears[i],
-                    isCall[i]).value();
         }
         return sum;
     }
