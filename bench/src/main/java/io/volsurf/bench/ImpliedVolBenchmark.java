@@ -37,6 +37,9 @@ public class ImpliedVolBenchmark {
     final double[] price = new double[N];
     final double[] trueVol = new double[N];
     final boolean[] isCall = new boolean[N];
+    /** A bid and ask around each price, 4% of the price apart. */
+    final double[] bid = new double[N];
+    final double[] ask = new double[N];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -49,6 +52,8 @@ public class ImpliedVolBenchmark {
             strike[i] = forward[i] * Math.exp(z * trueVol[i] * Math.sqrt(maturityYears[i]));
             isCall[i] = strike[i] >= forward[i];
             price[i] = BlackFormula.price(forward[i], strike[i], trueVol[i], maturityYears[i], isCall[i]);
+            bid[i] = 0.98 * price[i];
+            ask[i] = 1.02 * price[i];
         }
         double worstOurs = 0;
         double worstQl = 0;
@@ -77,6 +82,43 @@ public class ImpliedVolBenchmark {
         for (int i = 0; i < N; i++) {
             sum += BlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i], isCall[i])
                     .value();
+        }
+        return sum;
+    }
+
+    /**
+     * Three prices per option (a quote's reference price, bid and ask, the smile builder's case), one at a
+     * time: the cost per inversion.
+     */
+    @Benchmark
+    @OperationsPerInvocation(3 * N)
+    public double letsBeRationalThreePricesOneByOne() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += BlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i], isCall[i])
+                    .value();
+            sum += BlackImpliedVolatility.impliedVol(bid[i], forward[i], strike[i], maturityYears[i], isCall[i])
+                    .value();
+            sum += BlackImpliedVolatility.impliedVol(ask[i], forward[i], strike[i], maturityYears[i], isCall[i])
+                    .value();
+        }
+        return sum;
+    }
+
+    /** The same three prices per option through the one-option API, which shares the price-free work. */
+    @Benchmark
+    @OperationsPerInvocation(3 * N)
+    public double letsBeRationalThreePricesTogether() {
+        double sum = 0;
+        double[] prices = new double[3];
+        for (int i = 0; i < N; i++) {
+            prices[0] = price[i];
+            prices[1] = bid[i];
+            prices[2] = ask[i];
+            for (ImpliedVol iv : BlackImpliedVolatility.impliedVols(prices, forward[i], strike[i], maturityYears[i],
+                    isCall[i])) {
+                sum += iv.value();
+            }
         }
         return sum;
     }

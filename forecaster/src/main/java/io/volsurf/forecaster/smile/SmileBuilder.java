@@ -63,7 +63,7 @@ public final class SmileBuilder {
             double price = q.referencePriceUsd();
             double tick = q.priceUnit() == PriceUnit.UNDERLYING ? settings.tickCoin() * q.underlyingPrice()
                     : settings.tickUsd();
-            ImpliedVol iv = null;
+            ImpliedVol[] ivs = null;
             if (!(price > 0) || Double.isInfinite(price)) {
                 reason = QuoteDropReason.NO_PRICE;
             } else if (!q.hasBidAsk() && q.openInterest() == 0 && q.volume() == 0) {
@@ -71,8 +71,11 @@ public final class SmileBuilder {
             } else if (price < 1.5 * tick) {
                 reason = QuoteDropReason.TICK_FLOOR;
             } else {
-                iv = invert(price / d, f, q.strike(), t, q.type());
-                if (!iv.isOk()) {
+                // Reference, bid and ask of one option in one call: the inversion's price-free work is shared.
+                ivs = BlackImpliedVolatility.impliedVols(
+                        new double[] {price / d, sidePrice(q.bidUsd(), d), sidePrice(q.askUsd(), d)}, f, q.strike(), t,
+                        q.type() == OptionType.CALL);
+                if (!ivs[0].isOk()) {
                     reason = QuoteDropReason.NOT_INVERTIBLE;
                 }
             }
@@ -80,14 +83,14 @@ public final class SmileBuilder {
                 count(dropped, reason);
                 continue;
             }
-            double vol = iv.vol();
+            double vol = ivs[0].vol();
             double vega = BlackFormula.vega(f, q.strike(), vol, t);
             if (tick / d > settings.maxVolPerTick() * vega) {
                 count(dropped, QuoteDropReason.TICK_FLOOR);
                 continue;
             }
-            double bidVol = sideVol(q.bidUsd(), d, f, q.strike(), t, q.type());
-            double askVol = sideVol(q.askUsd(), d, f, q.strike(), t, q.type());
+            double bidVol = ivs[1].isOk() ? ivs[1].vol() : Double.NaN;
+            double askVol = ivs[2].isOk() ? ivs[2].vol() : Double.NaN;
             points.add(new SmilePoint(q.strike(), Math.log(q.strike() / f), q.type(), vol, bidVol, askVol,
                     q.vendorIv(), vega, q.volume(), q.openInterest()));
         }
@@ -101,16 +104,12 @@ public final class SmileBuilder {
         return new MarketSmile(forward, points, dropped);
     }
 
-    private static ImpliedVol invert(double undiscounted, double f, double k, double t, OptionType type) {
-        return BlackImpliedVolatility.impliedVol(undiscounted, f, k, t, type == OptionType.CALL);
-    }
-
-    private static double sideVol(double usd, double d, double f, double k, double t, OptionType type) {
-        if (!(usd > 0) || Double.isInfinite(usd)) {
-            return Double.NaN;
-        }
-        ImpliedVol iv = invert(usd / d, f, k, t, type);
-        return iv.isOk() ? iv.vol() : Double.NaN;
+    /**
+     * A bid or ask as an undiscounted price; a side without a positive finite price becomes 0, which has no
+     * vol (an out-of-the-money option at its intrinsic value), so that side's vol is NaN.
+     */
+    private static double sidePrice(double usd, double d) {
+        return usd > 0 && !Double.isInfinite(usd) ? usd / d : 0.0;
     }
 
     private List<SmilePoint> dropFarWings(List<SmilePoint> points, double t, Map<QuoteDropReason, Integer> dropped) {

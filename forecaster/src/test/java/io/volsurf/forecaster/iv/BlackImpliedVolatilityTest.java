@@ -225,6 +225,54 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
+    void severalPricesOfOneOptionGiveExactlyTheOnePriceResults() {
+        // Each option gets prices from vols spanning every branch, around the bid/ask of a quote, and out of
+        // bounds; the shared per-option work must not change a single bit of any result.
+        SplittableRandom random = new SplittableRandom(11);
+        int compared = 0;
+        for (int i = 0; i < 4_000; i++) {
+            double forward = Math.exp(random.nextDouble(-3, 9));
+            double t = Math.exp(random.nextDouble(Math.log(1.0 / 365), Math.log(10)));
+            double vol = Math.exp(random.nextDouble(Math.log(0.01), Math.log(3)));
+            double strike = forward * Math.exp(random.nextDouble(-8, 8) * vol * Math.sqrt(t));
+            boolean isCall = random.nextBoolean();
+            double price = BlackFormula.price(forward, strike, vol, t, isCall);
+            double intrinsic = Math.max(isCall ? forward - strike : strike - forward, 0);
+            double[] prices = new double[9];
+            prices[0] = price;
+            prices[1] = intrinsic + 0.98 * (price - intrinsic);
+            prices[2] = intrinsic + 1.02 * (price - intrinsic);
+            prices[3] = BlackFormula.price(forward, strike, vol * 0.1, t, isCall);
+            prices[4] = BlackFormula.price(forward, strike, vol * 5, t, isCall);
+            prices[5] = BlackFormula.price(forward, strike, 2.5, 10, isCall);
+            prices[6] = intrinsic;
+            prices[7] = intrinsic - 1e-3 * forward;
+            prices[8] = isCall ? forward : strike;
+            ImpliedVol[] together = BlackImpliedVolatility.impliedVols(prices, forward, strike, t, isCall);
+            assertEquals(prices.length, together.length);
+            for (int j = 0; j < prices.length; j++) {
+                ImpliedVol alone = BlackImpliedVolatility.impliedVol(prices[j], forward, strike, t, isCall);
+                int at = j;
+                assertEquals(alone, together[j], () -> "price " + prices[at] + " of F=" + forward + " K=" + strike
+                        + " T=" + t + " call=" + isCall);
+                compared += alone.isOk() ? 1 : 0;
+            }
+        }
+        assertTrue(compared > 20_000, "too few invertible prices compared: " + compared);
+        assertEquals(0, BlackImpliedVolatility.impliedVols(new double[0], 100, 100, 1, true).length);
+    }
+
+    @Test
+    void severalPricesBadInputNamesTheFieldOrThePrice() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackImpliedVolatility.impliedVols(new double[] {1, Double.NaN}, 100, 100, 1, true))
+                .getMessage().contains("prices[1]"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlackImpliedVolatility.impliedVols(new double[] {1}, 100, 100, -1, true))
+                .getMessage().contains("maturityYears"));
+    }
+
+    @Test
     void badInputNamesTheField() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> BlackImpliedVolatility.impliedVol(Double.NaN, 100, 100, 1, true)).getMessage().contains("price"));
