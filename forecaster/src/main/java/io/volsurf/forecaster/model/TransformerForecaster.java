@@ -62,6 +62,15 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         return summary;
     }
 
+    /** Trainable parameters of the network (every weight, both heads where configured). */
+    public long parameterCount() {
+        long n = 0;
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
     SurfaceForecastNet net() {
         return net;
     }
