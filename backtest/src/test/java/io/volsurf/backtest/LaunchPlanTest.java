@@ -36,4 +36,16 @@ class LaunchPlanTest {
         assertEquals("postgresql://eq/db", LaunchPlan.of(new String[] {"report", "--db-url=postgresql://eq/db"}, env).dbUrl());
         assertEquals(Path.of("/tmp/vh"), LaunchPlan.of(new String[] {"report"}, env).home());
     }
+
+    @Test
+    void pytorchRunsOneThreadUnlessTheUserSaysOtherwise() {
+        java.util.Properties fresh = new java.util.Properties();
+        VolsurfMain.defaultPytorchThreads(fresh);
+        assertEquals("1", fresh.getProperty("ai.djl.pytorch.num_threads"));
+        assertEquals("1", fresh.getProperty("ai.djl.pytorch.num_interop_threads"));
+        java.util.Properties user = new java.util.Properties();
+        user.setProperty("ai.djl.pytorch.num_threads", "8");
+        VolsurfMain.defaultPytorchThreads(user);
+        assertEquals("8", user.getProperty("ai.djl.pytorch.num_threads"));
+    }
 }

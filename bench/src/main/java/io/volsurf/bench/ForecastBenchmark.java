@@ -56,6 +56,8 @@ public class ForecastBenchmark {
     private TransformerForecaster forecaster;
     private SurfaceHistory history;
     private SampleEncoder encoder;
+    private io.volsurf.forecaster.model.EncodedSample encoded;
+    private TransformerForecaster.NetworkOutput output;
     private final StickyExpiryForecaster sticky = new StickyExpiryForecaster();
 
     @Setup(Level.Trial)
@@ -81,6 +83,16 @@ public class ForecastBenchmark {
         net.initialize(model.getNDManager(), DataType.FLOAT32, net.inputShapes());
         forecaster = new TransformerForecaster(model, net, config, stats, new TrainingSummary(List.of(), null, null,
                 null, null, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of()));
+        encoded = forecaster.encode(history);
+        output = forecaster.predict(encoded);
+    }
+
+    TransformerForecaster forecaster() {
+        return forecaster;
+    }
+
+    SurfaceHistory history() {
+        return history;
     }
 
     @TearDown(Level.Trial)
@@ -92,6 +104,24 @@ public class ForecastBenchmark {
     @Benchmark
     public SurfaceForecast forecastOneSurface() {
         return forecaster.forecast(history);
+    }
+
+    /** Step 1 of the forecast: encoding (Java: standardisation, sticky-expiry base, 7 SVI row fits). */
+    @Benchmark
+    public Object forecastStepEncode() {
+        return forecaster.encode(history);
+    }
+
+    /** Step 2: the network alone on an encoded sample (input arrays, forward pass, outputs back to Java). */
+    @Benchmark
+    public TransformerForecaster.NetworkOutput forecastStepNetwork() {
+        return forecaster.predict(encoded);
+    }
+
+    /** Step 3: smiles per tenor and the no-arbitrage projector on the network's outputs. */
+    @Benchmark
+    public SurfaceForecast forecastStepProjector() {
+        return forecaster.finish(history, encoded, output);
     }
 
     /** The encoding alone (Java: standardisation, sticky-expiry base, 7 SVI row fits). */
@@ -106,7 +136,7 @@ public class ForecastBenchmark {
         return sticky.forecast(history);
     }
 
-    private static CanonicalSurface surface(LocalDate day, double v) {
+    static CanonicalSurface surface(LocalDate day, double v) {
         List<SmileSlice> slices = new ArrayList<>();
         LocalDate expiry = day.plusDays(4);
         for (int i = 0; i < 12; i++) {

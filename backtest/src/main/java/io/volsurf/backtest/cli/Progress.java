@@ -56,6 +56,13 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** A new extra message without moving the bar. */
+    public void message(String extra) {
+        if (bar != null) {
+            bar.setExtraMessage(extra);
+        }
+    }
+
     /** This bar as an ingest run's progress: one step per file, named by the file. */
     public io.volsurf.backtest.ingest.IngestService.Progress perFile() {
         return (file, index, total) -> {

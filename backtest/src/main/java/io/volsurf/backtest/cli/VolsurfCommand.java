@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            AblateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             ReportCommand.class,

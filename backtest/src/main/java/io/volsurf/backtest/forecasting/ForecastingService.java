@@ -17,6 +17,7 @@ import io.volsurf.forecaster.model.ForecastTrainer;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.ModelDirectory;
 import io.volsurf.forecaster.model.TrainingProgressListener;
+import io.volsurf.forecaster.model.TrainingSummary;
 import io.volsurf.forecaster.model.TransformerForecaster;
 import io.volsurf.forecaster.sample.TrainingSample;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,10 +70,7 @@ public class ForecastingService {
 
     public TrainOutcome train(List<String> tickers, LocalDate from, LocalDate to, Path modelDir, ForecasterConfig config,
             TrainingProgressListener progress) {
-        List<TrainingSample> samples = new ArrayList<>();
-        for (String t : tickers) {
-            samples.addAll(SampleAssembler.pairs(surfaces(t, from.minusDays(LOOKBACK_DAYS), to), config.window(), from, to));
-        }
+        List<TrainingSample> samples = pairs(tickers, from, to, config.window());
         if (samples.size() < 10) {
             throw new IllegalArgumentException("only " + samples.size() + " training pairs for " + tickers + " from "
                     + from + " to " + to + " with window N=" + config.window()
@@ -110,14 +108,7 @@ public class ForecastingService {
                 throw new IllegalArgumentException("no sessions to evaluate for " + tickers + " from " + from + " to "
                         + to + " (window N=" + window + " needs that many earlier sessions)");
             }
-            List<SurfaceForecaster> baselines = new ArrayList<>();
-            baselines.add(new CarryForwardForecaster());
-            baselines.add(new StickyExpiryForecaster());
-            if (!training.isEmpty()) {
-                baselines.add(MeanReversionForecaster.fit(training));
-                baselines.add(LinearForecaster.fit(training, 1.0));
-            }
-            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines);
+            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training));
             String modelId = models().idFor(modelDir);
             long evalId = models().saveEvaluation(modelId, tickers, from, to, io.volsurf.backtest.cli.Output.toJson(report));
             List<ModelStore.CellError> cells = new ArrayList<>();
@@ -136,6 +127,71 @@ public class ForecastingService {
             models().saveCellErrors(modelId, evalId, cells);
             return new EvaluateOutcome(modelId, evalId, report, test.size());
         }
+    }
+
+    /** The baselines every evaluation reports beside the model; the fitted ones learn from {@code training}. */
+    private static List<SurfaceForecaster> baselines(List<TrainingSample> training) {
+        List<SurfaceForecaster> baselines = new ArrayList<>();
+        baselines.add(new CarryForwardForecaster());
+        baselines.add(new StickyExpiryForecaster());
+        if (!training.isEmpty()) {
+            baselines.add(MeanReversionForecaster.fit(training));
+            baselines.add(LinearForecaster.fit(training, 1.0));
+        }
+        return baselines;
+    }
+
+    /**
+     * One trained-and-scored configuration, held in memory (nothing is written): {@code ablate}'s unit.
+     *
+     * @param report         the model against the baselines on the test pairs
+     * @param summary        how training went
+     * @param trainPairs     training pairs (validation slice included)
+     * @param testPairs      scored pairs
+     * @param trainMillis    wall time of training
+     * @param parameters     trainable parameters of the network
+     */
+    public record Comparison(EvaluationReport report, TrainingSummary summary, int trainPairs, int testPairs,
+            long trainMillis, long parameters) {
+    }
+
+    /**
+     * Trains {@code config} on targets in {@code [trainFrom, trainTo]} and scores it with the baselines on targets in
+     * {@code [testFrom, testTo]}, as {@code train} then {@code evaluate} would, without storing the model.
+     */
+    public Comparison trainAndEvaluate(List<String> tickers, LocalDate trainFrom, LocalDate trainTo, LocalDate testFrom,
+            LocalDate testTo, ForecasterConfig config, TrainingProgressListener progress) {
+        if (!testFrom.isAfter(trainTo)) {
+            throw new IllegalArgumentException("the test period must start after the training period (" + testFrom
+                    + " is not after " + trainTo + "): walk-forward, no future session in training");
+        }
+        List<TrainingSample> training = pairs(tickers, trainFrom, trainTo, config.window());
+        if (training.size() < 10) {
+            throw new IllegalArgumentException("only " + training.size() + " training pairs for " + tickers + " from "
+                    + trainFrom + " to " + trainTo + " with window N=" + config.window()
+                    + ": ingest more sessions or widen the training period");
+        }
+        List<TrainingSample> test = pairs(tickers, testFrom, testTo, config.window());
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException("no sessions to evaluate for " + tickers + " from " + testFrom + " to "
+                    + testTo + " (window N=" + config.window() + " needs that many earlier sessions)");
+        }
+        long started = System.nanoTime();
+        try (TransformerForecaster model = new ForecastTrainer(config).train(training, progress)) {
+            long trainMillis = (System.nanoTime() - started) / 1_000_000;
+            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training));
+            return new Comparison(report, model.summary(), training.size(), test.size(), trainMillis,
+                    model.parameterCount());
+        }
+    }
+
+    /** Pairs of every ticker whose target session lies in {@code [from, to]}. */
+    private List<TrainingSample> pairs(List<String> tickers, LocalDate from, LocalDate to, int window) {
+        List<TrainingSample> out = new ArrayList<>();
+        for (String t : tickers) {
+            out.addAll(SampleAssembler.pairs(surfaces(t, from.minusDays(LOOKBACK_DAYS), to), window, from, to));
+        }
+        return out;
     }
 
     /** A forecast made at the close of {@code date} for the next session. */

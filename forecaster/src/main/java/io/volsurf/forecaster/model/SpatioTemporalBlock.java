@@ -52,10 +52,15 @@ public final class SpatioTemporalBlock extends AbstractBlock {
         NDArray t = temporal.forward(ps, new NDList(norm(ps, temporalNorm, h, training), mask), training).head();
         NDArray s = crossSectional.forward(ps, new NDList(norm(ps, crossNorm, h, training), mask), training).head();
         NDArray fused = fusion.forward(ps, new NDList(t, s), training).head();
-        h = h.add(dropout.forward(ps, new NDList(fused), training).head());
+        h = h.add(dropped(ps, fused, training));
         NDArray f = ffnIn.forward(ps, new NDList(norm(ps, ffnNorm, h, training)), training).head();
         f = ffnOut.forward(ps, new NDList(Activation.gelu(f)), training).head();
-        return new NDList(h.add(dropout.forward(ps, new NDList(f), training).head()));
+        return new NDList(h.add(dropped(ps, f, training)));
+    }
+
+    /** Dropout in training; in inference the identity without an op (and a native array) per call. */
+    private NDArray dropped(ParameterStore ps, NDArray x, boolean training) {
+        return training ? dropout.forward(ps, new NDList(x), true).head() : x;
     }
 
     private static NDArray norm(ParameterStore ps, LayerNorm ln, NDArray x, boolean training) {

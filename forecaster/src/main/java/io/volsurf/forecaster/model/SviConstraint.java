@@ -2,7 +2,6 @@ package io.volsurf.forecaster.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import io.volsurf.forecaster.svi.SviParams;
 
@@ -25,11 +24,12 @@ public final class SviConstraint {
 
     /** Raw parameters {@code (..., 5)} from unconstrained {@code (..., 5)}, in the order a, b, rho, m, sigma. */
     public static NDArray constrain(NDArray u) {
-        NDArray ua = u.get(new NDIndex("..., 0:1"));
-        NDArray ub = u.get(new NDIndex("..., 1:2"));
-        NDArray ur = u.get(new NDIndex("..., 2:3"));
-        NDArray um = u.get(new NDIndex("..., 3:4"));
-        NDArray us = u.get(new NDIndex("..., 4:5"));
+        ai.djl.ndarray.NDList parts = u.split(5, u.getShape().dimension() - 1); // one op instead of five index parses and slices
+        NDArray ua = parts.get(0);
+        NDArray ub = parts.get(1);
+        NDArray ur = parts.get(2);
+        NDArray um = parts.get(3);
+        NDArray us = parts.get(4);
         NDArray b = Activation.softPlus(ub);
         NDArray rho = ur.tanh().mul(RHO_BOUND);
         NDArray sigma = Activation.softPlus(us).add(SIGMA_FLOOR);

@@ -1,7 +1,7 @@
 package io.volsurf.forecaster.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDList;
 
 /**
  * The deterministic, differentiable SVI layer: raw SVI parameters per tenor to total variance on that tenor's cells,
@@ -22,11 +22,12 @@ public final class SviLayer {
      * @return {@code (B, M, K)} total variance
      */
     public static NDArray totalVariance(NDArray params, NDArray k) {
-        NDArray a = params.get(new NDIndex("..., 0:1"));
-        NDArray b = params.get(new NDIndex("..., 1:2"));
-        NDArray rho = params.get(new NDIndex("..., 2:3"));
-        NDArray m = params.get(new NDIndex("..., 3:4"));
-        NDArray sigma = params.get(new NDIndex("..., 4:5"));
+        NDList p = params.split(5, params.getShape().dimension() - 1); // one op instead of five index parses and slices
+        NDArray a = p.get(0);
+        NDArray b = p.get(1);
+        NDArray rho = p.get(2);
+        NDArray m = p.get(3);
+        NDArray sigma = p.get(4);
         NDArray x = k.sub(m);
         return a.add(b.mul(rho.mul(x).add(x.square().add(sigma.square()).sqrt())));
     }
@@ -36,11 +37,12 @@ public final class SviLayer {
      * butterfly arbitrage.
      */
     public static NDArray durrlemanG(NDArray params, NDArray k) {
-        NDArray a = params.get(new NDIndex("..., 0:1"));
-        NDArray b = params.get(new NDIndex("..., 1:2"));
-        NDArray rho = params.get(new NDIndex("..., 2:3"));
-        NDArray m = params.get(new NDIndex("..., 3:4"));
-        NDArray sigma = params.get(new NDIndex("..., 4:5"));
+        NDList p = params.split(5, params.getShape().dimension() - 1); // one op instead of five index parses and slices
+        NDArray a = p.get(0);
+        NDArray b = p.get(1);
+        NDArray rho = p.get(2);
+        NDArray m = p.get(3);
+        NDArray sigma = p.get(4);
         NDArray x = k.sub(m);
         NDArray r = x.square().add(sigma.square()).sqrt();
         NDArray w = a.add(b.mul(rho.mul(x).add(r))).maximum(W_FLOOR);

@@ -3,6 +3,7 @@ package io.volsurf.forecaster.model;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
@@ -62,6 +63,15 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         return summary;
     }
 
+    /** Trainable parameters of the network (every weight, both heads where configured). */
+    public long parameterCount() {
+        long n = 0;
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
     SurfaceForecastNet net() {
         return net;
     }
@@ -72,18 +82,43 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
 
     @Override
     public SurfaceForecast forecast(SurfaceHistory history) {
-        EncodedSample e = encoder.encode(history, null);
-        GridSpec spec = config.gridSpec();
-        int tenors = spec.tenorCount();
-        int knots = spec.knotCount();
-        float[] w;
-        float[] svi;
+        EncodedSample e = encode(history);
+        return finish(history, e, predict(e));
+    }
+
+    /** The network's raw outputs for one sample: total variance per cell and SVI parameters per tenor. */
+    public record NetworkOutput(float[] totalVariance, float[] svi) {
+    }
+
+    /** Step 1 of {@link #forecast}: the history as the network's inputs. */
+    public EncodedSample encode(SurfaceHistory history) {
+        return encoder.encode(history, null);
+    }
+
+    /**
+     * Step 2 of {@link #forecast}: the network on one encoded sample, with autograd off on this thread (the weights
+     * carry gradients from training; recording a graph per forecast roughly doubled the network's time).
+     */
+    public NetworkOutput predict(EncodedSample e) {
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList in = EncodedBatch.inputs(manager, List.of(e), net.inputShapes());
             NDList out = net.forward(new ParameterStore(manager, false), in, false);
-            w = out.get(ModelInputs.OUT_W).toFloatArray();
-            svi = out.get(ModelInputs.OUT_SVI).toFloatArray();
+            return new NetworkOutput(out.get(ModelInputs.OUT_W).toFloatArray(),
+                    out.get(ModelInputs.OUT_SVI).toFloatArray());
+        } finally {
+            JniUtils.setGradMode(grad);
         }
+    }
+
+    /** Step 3 of {@link #forecast}: smiles per tenor (refits of grid-head rows), then the no-arbitrage projector. */
+    public SurfaceForecast finish(SurfaceHistory history, EncodedSample e, NetworkOutput out) {
+        GridSpec spec = config.gridSpec();
+        int tenors = spec.tenorCount();
+        int knots = spec.knotCount();
+        float[] w = out.totalVariance();
+        float[] svi = out.svi();
         double[] cellW = new double[w.length];
         for (int c = 0; c < w.length; c++) {
             if (!Float.isFinite(w[c])) {
