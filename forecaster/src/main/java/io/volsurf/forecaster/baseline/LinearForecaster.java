@@ -38,7 +38,15 @@ public final class LinearForecaster implements SurfaceForecaster {
                         + " coefficients per tenor, got " + beta.length);
             }
         }
-        this.betaByTenor = betaByTenor.clone();
+        this.betaByTenor = new double[betaByTenor.length][];
+        for (int m = 0; m < betaByTenor.length; m++) {
+            for (double b : betaByTenor[m]) {
+                if (!Double.isFinite(b)) {
+                    throw new IllegalArgumentException("betaByTenor: non-finite coefficient at tenor " + m);
+                }
+            }
+            this.betaByTenor[m] = betaByTenor[m].clone();
+        }
         this.stats = stats;
         this.featureCount = featureCount;
     }
@@ -85,6 +93,25 @@ public final class LinearForecaster implements SurfaceForecaster {
     @Override
     public String name() {
         return "linear";
+    }
+
+    /** Per tenor the fitted coefficients (a copy). */
+    public double[][] betaByTenor() {
+        double[][] out = new double[betaByTenor.length][];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = betaByTenor[m].clone();
+        }
+        return out;
+    }
+
+    /** The per-ticker standardisation the coefficients were fitted with. */
+    public NormalizationStats stats() {
+        return stats;
+    }
+
+    /** Number of session features the coefficients expect. */
+    public int featureCount() {
+        return featureCount;
     }
 
     @Override

@@ -45,6 +45,11 @@ import java.util.Properties;
  * @param informerFactor           ProbSparse sampling factor c (u = c ln L queries and keys)
  * @param project                  run the no-arbitrage projector on every forecast
  * @param seed                     seed of initialisation, dropout and shuffling
+ * @param linearLambda             ridge penalty of the linear residual base ({@code residual_base=linear}); null
+ *                                 means 1.0, the {@code evaluate} baseline's
+ * @param volPointLoss             the data term (and the correction and temporal terms' units) in vol points
+ *                                 instead of standardised total variance: the unit {@code evaluate} scores in
+ * @param earlyStopping            the validation metric of early stopping; null means {@code DATA_LOSS}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
@@ -52,7 +57,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         int dModel, int heads, int layers, double dropout, double learningRate, double weightDecay, int epochs,
         int patience, int batchSize, double warmupFraction, double validationFraction, boolean huber,
         double blendFitRmseThreshold, double blendMinObservedFraction, int informerFactor, boolean project,
-        long seed) {
+        long seed, Double linearLambda, boolean volPointLoss, EarlyStopping earlyStopping) {
 
     /** The built-in derived inputs. */
     public static final List<String> BUILT_IN_FEATURES = List.of("gap", "rolldown", "event");
@@ -71,6 +76,15 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
             lossWeights = LossWeights.defaults();
         }
         features = features == null ? BUILT_IN_FEATURES : List.copyOf(features);
+        if (linearLambda == null) {
+            linearLambda = 1.0;
+        }
+        if (earlyStopping == null) {
+            earlyStopping = EarlyStopping.DATA_LOSS;
+        }
+        if (!(linearLambda >= 0) || linearLambda.isInfinite()) {
+            throw new IllegalArgumentException("linear_lambda must be finite and >= 0, got " + linearLambda);
+        }
         if (!useSviHead && !useGridHead) {
             throw new IllegalArgumentException("use_svi_head and use_grid_head are both false: the model needs a head");
         }
@@ -111,6 +125,19 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         }
     }
 
+    /** The seed's switches and the training settings, with the later additions at their defaults. */
+    public ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
+            ResidualBase residualBase, LossWeights lossWeights, GridSpec gridSpec, List<String> features, int window,
+            int dModel, int heads, int layers, double dropout, double learningRate, double weightDecay, int epochs,
+            int patience, int batchSize, double warmupFraction, double validationFraction, boolean huber,
+            double blendFitRmseThreshold, double blendMinObservedFraction, int informerFactor, boolean project,
+            long seed) {
+        this(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, gridSpec, features, window,
+                dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience, batchSize, warmupFraction,
+                validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction, informerFactor, project,
+                seed, null, false, null);
+    }
+
     /** The defaults: SVI head, N = 5, a small model that trains in minutes on 2 cores. */
     public static ForecasterConfig defaults() {
         return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.STICKY_EXPIRY,
@@ -138,7 +165,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         return new ForecasterConfig(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, spec,
                 features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
                 batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
-                informerFactor, project, seed);
+                informerFactor, project, seed, linearLambda, volPointLoss, earlyStopping);
     }
 
     public String toJson() {
@@ -181,7 +208,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 "loss_weights.bid_ask", "features", "n", "window", "d_model", "heads", "layers", "dropout", "lr",
                 "learning_rate", "weight_decay", "epochs", "patience", "batch_size", "warmup_fraction",
                 "validation_fraction", "huber", "blend_fit_rmse_threshold", "blend_min_observed_fraction",
-                "informer_factor", "project", "seed");
+                "informer_factor", "project", "seed", "linear_lambda", "vol_point_loss", "early_stopping",
+                "loss_weights.correction");
         for (String key : p.stringPropertyNames()) {
             if (!known.contains(normalise(key))) {
                 throw new IllegalArgumentException("model config: unknown key '" + key + "'");
@@ -190,7 +218,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         LossWeights lw = d.lossWeights();
         lw = new LossWeights(dbl(p, "loss_weights.data", lw.data()), dbl(p, "loss_weights.noarb", lw.noarb()),
                 dbl(p, "loss_weights.temporal", lw.temporal()), dbl(p, "loss_weights.smooth", lw.smooth()),
-                dbl(p, "loss_weights.bid_ask", lw.bidAsk()));
+                dbl(p, "loss_weights.bid_ask", lw.bidAsk()), dbl(p, "loss_weights.correction", lw.correction()));
         String feats = get(p, "features");
         List<String> features = feats == null ? d.features()
                 : feats.isBlank() ? List.of() : List.of(feats.trim().split("\\s*,\\s*"));
@@ -208,7 +236,10 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 bool(p, "huber", d.huber()), dbl(p, "blend_fit_rmse_threshold", d.blendFitRmseThreshold()),
                 dbl(p, "blend_min_observed_fraction", d.blendMinObservedFraction()),
                 integer(p, "informer_factor", d.informerFactor()), bool(p, "project", d.project()),
-                (long) dbl(p, "seed", d.seed()));
+                (long) dbl(p, "seed", d.seed()), dbl(p, "linear_lambda", d.linearLambda()),
+                bool(p, "vol_point_loss", d.volPointLoss()),
+                get(p, "early_stopping") == null ? d.earlyStopping()
+                        : EarlyStopping.valueOf(get(p, "early_stopping").trim().toUpperCase(Locale.ROOT)));
     }
 
     private static void positive(String name, int v) {
