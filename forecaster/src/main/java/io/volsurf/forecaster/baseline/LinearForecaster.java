@@ -25,6 +25,7 @@ public final class LinearForecaster implements SurfaceForecaster {
     private final double[][] betaByTenor;
     private final NormalizationStats stats;
     private final int featureCount;
+    private final double lambda;
 
     /**
      * @param betaByTenor  per tenor the coefficients ({@code BASE_INPUTS + featureCount} each)
@@ -32,6 +33,11 @@ public final class LinearForecaster implements SurfaceForecaster {
      * @param featureCount number of session features used
      */
     public LinearForecaster(double[][] betaByTenor, NormalizationStats stats, int featureCount) {
+        this(betaByTenor, stats, featureCount, Double.NaN);
+    }
+
+    /** @param lambda the ridge penalty the coefficients were fitted with (NaN: unknown) */
+    public LinearForecaster(double[][] betaByTenor, NormalizationStats stats, int featureCount, double lambda) {
         for (double[] beta : betaByTenor) {
             if (beta.length != BASE_INPUTS + featureCount) {
                 throw new IllegalArgumentException("betaByTenor: expected " + (BASE_INPUTS + featureCount)
@@ -49,6 +55,7 @@ public final class LinearForecaster implements SurfaceForecaster {
         }
         this.stats = stats;
         this.featureCount = featureCount;
+        this.lambda = lambda;
     }
 
     /** Fits by ridge ({@code lambda} on standardised inputs) on training samples only. */
@@ -87,7 +94,7 @@ public final class LinearForecaster implements SurfaceForecaster {
         for (int m = 0; m < beta.length; m++) {
             beta[m] = ridge[m].solve(lambda * Math.max(1, ridge[m].rows()) / 1000.0);
         }
-        return new LinearForecaster(beta, stats, features);
+        return new LinearForecaster(beta, stats, features, lambda);
     }
 
     @Override
@@ -107,6 +114,11 @@ public final class LinearForecaster implements SurfaceForecaster {
     /** The per-ticker standardisation the coefficients were fitted with. */
     public NormalizationStats stats() {
         return stats;
+    }
+
+    /** The ridge penalty of the fit (NaN where unknown). */
+    public double lambda() {
+        return lambda;
     }
 
     /** Number of session features the coefficients expect. */

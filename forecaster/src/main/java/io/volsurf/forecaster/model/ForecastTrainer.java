@@ -17,6 +17,7 @@ import ai.djl.training.tracker.Tracker;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.eval.ForecastEvaluator;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.sample.NormalizationStats;
@@ -85,9 +86,9 @@ public final class ForecastTrainer {
         NormalizationStats stats = NormalizationStats.fit(trainSurfaces);
         ForecasterConfig cfg = config.withGridSpec(spec);
         MeanReversionForecaster drift = cfg.lossWeights().temporal() > 0 ? MeanReversionForecaster.fit(train) : null;
-        // the ridge base sees the training pairs only: validation (and anything later) stays out of sample
+        // the ridge base is fitted on the training pairs only and its penalty chosen on validation
         LinearForecaster linear = cfg.residualBase() == ResidualBase.LINEAR
-                ? LinearForecaster.fit(train, cfg.linearLambda()) : null;
+                ? chooseRidge(train, validation, cfg.linearLambdas()) : null;
         SampleEncoder encoder = new SampleEncoder(cfg, stats, drift, linear);
         List<EncodedSample> trainEncoded = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
         List<EncodedSample> valEncoded = validation.stream().map(s -> encoder.encode(s.history(), s.target()))
@@ -103,11 +104,31 @@ public final class ForecastTrainer {
                     ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear), validation)
                     : (m, n, l, shapes, tenors) -> validationLoss(m, n, l, valEncoded, shapes, tenors);
             TrainingSummary summary = fit(model, net, cfg, trainEncoded, metric, spec, listener, train, validation);
+            if (linear != null && cfg.linearRefit()) {
+                // model selection done: the ridge may now see every pair of the training range (as evaluate's does)
+                linear = LinearForecaster.fit(sorted, linear.lambda());
+            }
             return new TransformerForecaster(model, net, cfg, stats, summary, linear);
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
+    }
+
+    /** The ridge fitted on {@code train} whose RMSE (vol points) on {@code validation} is lowest; ties: the first. */
+    static LinearForecaster chooseRidge(List<TrainingSample> train, List<TrainingSample> validation,
+            List<Double> lambdas) {
+        LinearForecaster best = null;
+        double bestRmse = Double.POSITIVE_INFINITY;
+        for (double lambda : lambdas) {
+            LinearForecaster candidate = LinearForecaster.fit(train, lambda);
+            double rmse = new ForecastEvaluator().evaluate(validation, candidate, List.of()).model().rmseVolPoints();
+            if (best == null || rmse < bestRmse) {
+                best = candidate;
+                bestRmse = rmse;
+            }
+        }
+        return best;
     }
 
     /** The validation score of the network's current parameters (lower is better). */

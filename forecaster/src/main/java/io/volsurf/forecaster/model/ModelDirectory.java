@@ -44,7 +44,7 @@ public final class ModelDirectory {
     private static final List<String> FILES = List.of(PARAMETERS, CONFIG, NORMALIZATION, TRAINING);
 
     /** What {@code linear.json} holds: the ridge residual base, enough to rebuild its forecasts exactly. */
-    record LinearBaseFile(double[][] betaByTenor, NormalizationStats stats, int featureCount) {
+    record LinearBaseFile(double[][] betaByTenor, NormalizationStats stats, int featureCount, Double lambda) {
     }
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -63,7 +63,8 @@ public final class ModelDirectory {
         LinearForecaster linear = forecaster.linearBase();
         if (linear != null) {
             Files.writeString(dir.resolve(LINEAR), json.writeValueAsString(
-                    new LinearBaseFile(linear.betaByTenor(), linear.stats(), linear.featureCount())));
+                    new LinearBaseFile(linear.betaByTenor(), linear.stats(), linear.featureCount(),
+                            Double.isNaN(linear.lambda()) ? null : linear.lambda())));
             files.add(LINEAR);
         } else {
             Files.deleteIfExists(dir.resolve(LINEAR));
@@ -142,7 +143,8 @@ public final class ModelDirectory {
                 if (lf.betaByTenor() == null || lf.stats() == null || lf.betaByTenor().length != spec.tenorCount()) {
                     throw new ModelLoadException(dir.resolve(LINEAR) + " does not match the grid of " + CONFIG);
                 }
-                linear = new LinearForecaster(lf.betaByTenor(), lf.stats(), lf.featureCount());
+                linear = new LinearForecaster(lf.betaByTenor(), lf.stats(), lf.featureCount(),
+                        lf.lambda() == null ? Double.NaN : lf.lambda());
             }
             int features = Math.max(1, (config.uses("gap") ? 1 : 0) + config.sessionFeatures().size());
             Model model = Model.newInstance("volsurf-forecaster", Device.cpu(), "PyTorch");
