@@ -25,6 +25,7 @@ public final class LinearForecaster implements SurfaceForecaster {
     private final double[][] betaByTenor;
     private final NormalizationStats stats;
     private final int featureCount;
+    private final double lambda;
 
     /**
      * @param betaByTenor  per tenor the coefficients ({@code BASE_INPUTS + featureCount} each)
@@ -32,15 +33,29 @@ public final class LinearForecaster implements SurfaceForecaster {
      * @param featureCount number of session features used
      */
     public LinearForecaster(double[][] betaByTenor, NormalizationStats stats, int featureCount) {
+        this(betaByTenor, stats, featureCount, Double.NaN);
+    }
+
+    /** @param lambda the ridge penalty the coefficients were fitted with (NaN: unknown) */
+    public LinearForecaster(double[][] betaByTenor, NormalizationStats stats, int featureCount, double lambda) {
         for (double[] beta : betaByTenor) {
             if (beta.length != BASE_INPUTS + featureCount) {
                 throw new IllegalArgumentException("betaByTenor: expected " + (BASE_INPUTS + featureCount)
                         + " coefficients per tenor, got " + beta.length);
             }
         }
-        this.betaByTenor = betaByTenor.clone();
+        this.betaByTenor = new double[betaByTenor.length][];
+        for (int m = 0; m < betaByTenor.length; m++) {
+            for (double b : betaByTenor[m]) {
+                if (!Double.isFinite(b)) {
+                    throw new IllegalArgumentException("betaByTenor: non-finite coefficient at tenor " + m);
+                }
+            }
+            this.betaByTenor[m] = betaByTenor[m].clone();
+        }
         this.stats = stats;
         this.featureCount = featureCount;
+        this.lambda = lambda;
     }
 
     /** Fits by ridge ({@code lambda} on standardised inputs) on training samples only. */
@@ -79,12 +94,36 @@ public final class LinearForecaster implements SurfaceForecaster {
         for (int m = 0; m < beta.length; m++) {
             beta[m] = ridge[m].solve(lambda * Math.max(1, ridge[m].rows()) / 1000.0);
         }
-        return new LinearForecaster(beta, stats, features);
+        return new LinearForecaster(beta, stats, features, lambda);
     }
 
     @Override
     public String name() {
         return "linear";
+    }
+
+    /** Per tenor the fitted coefficients (a copy). */
+    public double[][] betaByTenor() {
+        double[][] out = new double[betaByTenor.length][];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = betaByTenor[m].clone();
+        }
+        return out;
+    }
+
+    /** The per-ticker standardisation the coefficients were fitted with. */
+    public NormalizationStats stats() {
+        return stats;
+    }
+
+    /** The ridge penalty of the fit (NaN where unknown). */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** Number of session features the coefficients expect. */
+    public int featureCount() {
+        return featureCount;
     }
 
     @Override

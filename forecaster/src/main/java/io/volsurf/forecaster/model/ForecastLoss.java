@@ -23,6 +23,8 @@ public final class ForecastLoss {
     static final int FINE_K = 5;
 
     private static final float G_PENALTY_CAP = 10f;
+    /** Total variance floor of the vol-point loss (keeps the square root's gradient finite). */
+    private static final float VOL_FLOOR_W = 1e-8f;
 
     private final ForecasterConfig config;
 
@@ -49,6 +51,9 @@ public final class ForecastLoss {
         if (lw.smooth() > 0) {
             loss = loss.add(smoothnessTerm(out).mul((float) lw.smooth()));
         }
+        if (lw.correction() > 0) {
+            loss = loss.add(correctionTerm(out, in).mul((float) lw.correction()));
+        }
         if (lw.bidAsk() > 0) {
             NDArray gap = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).abs().sub(labels.get(HALF_SPREAD));
             NDArray v = Activation.relu(gap).div(in.get(ModelInputs.SCALE)).square();
@@ -67,9 +72,14 @@ public final class ForecastLoss {
             smoothnessTerm(out).getFloat(), maskedMean(v, labels.get(SPREAD_MASK)).getFloat()};
     }
 
-    /** Masked MSE (or Huber with delta 1) of the blended surface in scale units: the validation metric too. */
+    /**
+     * Masked MSE (or Huber with delta 1) of the blended surface in scale units, or in vol points with
+     * {@code vol_point_loss}: the validation metric too.
+     */
     public NDArray dataTerm(NDList out, NDList in, NDList labels) {
-        NDArray e = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).div(in.get(ModelInputs.SCALE));
+        NDArray e = config.volPointLoss()
+                ? volPoints(out.get(ModelInputs.OUT_W), in).sub(volPoints(labels.get(TARGET), in))
+                : out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).div(in.get(ModelInputs.SCALE));
         NDArray per;
         if (config.huber()) {
             NDArray a = e.abs();
@@ -79,6 +89,17 @@ public final class ForecastLoss {
             per = e.square();
         }
         return maskedMean(per, labels.get(TARGET_MASK));
+    }
+
+    /** Implied vol in vol points of each cell's total variance; the tenor (years) is the first coordinate. */
+    static NDArray volPoints(NDArray w, NDList in) {
+        NDArray years = in.get(ModelInputs.COORDS).get(new NDIndex("..., 0"));
+        return w.maximum(VOL_FLOOR_W).div(years).sqrt().mul(100f);
+    }
+
+    /** Mean square of the change from the residual base, in units of each tenor's scale (shrinks the correction). */
+    NDArray correctionTerm(NDList out, NDList in) {
+        return out.get(ModelInputs.OUT_W).sub(in.get(ModelInputs.BASE)).div(in.get(ModelInputs.SCALE)).square().mean();
     }
 
     NDArray noArbitrageTerm(NDList out, NDList in, NDList labels) {

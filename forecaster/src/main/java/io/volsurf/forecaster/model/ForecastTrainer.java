@@ -14,7 +14,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
+import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.eval.ForecastEvaluator;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.sample.NormalizationStats;
@@ -37,7 +40,8 @@ import java.util.TreeSet;
  * Trains the forecaster on samples pooled across tickers (shared weights, per-ticker standardisation), split by
  * time: the latest {@code validationFraction} of target sessions validate, and only pairs whose target precedes
  * them train (walk-forward, no future session in training). AdamW with linear warm-up then cosine decay, gradient
- * clipping, early stopping on the validation data loss with the untrained residual model (epoch 0) as a candidate,
+ * clipping, early stopping on the validation data loss (or, with {@code early_stopping=vol_rmse}, on evaluate's RMSE in
+ * vol points of the finished forecasts) with the untrained residual model (epoch 0) as a candidate,
  * fixed seeds for initialisation, dropout and shuffling.
  */
 public final class ForecastTrainer {
@@ -82,7 +86,10 @@ public final class ForecastTrainer {
         NormalizationStats stats = NormalizationStats.fit(trainSurfaces);
         ForecasterConfig cfg = config.withGridSpec(spec);
         MeanReversionForecaster drift = cfg.lossWeights().temporal() > 0 ? MeanReversionForecaster.fit(train) : null;
-        SampleEncoder encoder = new SampleEncoder(cfg, stats, drift);
+        // the ridge base is fitted on the training pairs only and its penalty chosen on validation
+        LinearForecaster linear = cfg.residualBase() == ResidualBase.LINEAR
+                ? chooseRidge(train, validation, cfg.linearLambdas()) : null;
+        SampleEncoder encoder = new SampleEncoder(cfg, stats, drift, linear);
         List<EncodedSample> trainEncoded = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
         List<EncodedSample> valEncoded = validation.stream().map(s -> encoder.encode(s.history(), s.target()))
                 .toList();
@@ -93,18 +100,72 @@ public final class ForecastTrainer {
             SurfaceForecastNet net = new SurfaceForecastNet(cfg, spec.tenorCount(), spec.knotCount(),
                     encoder.featureCount());
             model.setBlock(net);
-            TrainingSummary summary = fit(model, net, cfg, trainEncoded, valEncoded, spec, listener, train,
-                    validation, encoder.featureCount());
-            return new TransformerForecaster(model, net, cfg, stats, summary);
+            ValidationMetric metric = cfg.earlyStopping() == EarlyStopping.VOL_RMSE
+                    ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear), validation)
+                    : (m, n, l, shapes, tenors) -> validationLoss(m, n, l, valEncoded, shapes, tenors);
+            TrainingSummary summary = fit(model, net, cfg, trainEncoded, metric, spec, listener, train, validation);
+            if (linear != null && cfg.linearRefit()) {
+                // model selection done: the ridge may now see every pair of the training range (as evaluate's does)
+                linear = LinearForecaster.fit(sorted, linear.lambda());
+            }
+            return new TransformerForecaster(model, net, cfg, stats, summary, linear);
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
     }
 
+    /** The ridge fitted on {@code train} whose RMSE (vol points) on {@code validation} is lowest; ties: the first. */
+    static LinearForecaster chooseRidge(List<TrainingSample> train, List<TrainingSample> validation,
+            List<Double> lambdas) {
+        LinearForecaster best = null;
+        double bestRmse = Double.POSITIVE_INFINITY;
+        for (double lambda : lambdas) {
+            LinearForecaster candidate = LinearForecaster.fit(train, lambda);
+            double rmse = new ForecastEvaluator().evaluate(validation, candidate, List.of()).model().rmseVolPoints();
+            if (best == null || rmse < bestRmse) {
+                best = candidate;
+                bestRmse = rmse;
+            }
+        }
+        return best;
+    }
+
+    /** The validation score of the network's current parameters (lower is better). */
+    @FunctionalInterface
+    private interface ValidationMetric {
+        double score(Model model, SurfaceForecastNet net, ForecastLoss loss, Shape[] shapes, int tenors);
+    }
+
+    /**
+     * RMSE in vol points of the finished forecasts (SVI refit and projector included) on the observed cells of the
+     * validation targets: what {@code evaluate} reports. {@code view} shares the trained network (never closed here).
+     */
+    private static ValidationMetric volRmse(TransformerForecaster view, List<TrainingSample> validation) {
+        return (model, net, loss, shapes, tenors) -> {
+            double sq = 0;
+            long n = 0;
+            for (TrainingSample s : validation) {
+                SurfaceForecast f = view.forecast(s.history());
+                CanonicalSurface target = s.target();
+                GridSpec spec = target.spec();
+                for (int c = 0; c < spec.cellCount(); c++) {
+                    double w = target.totalVariance()[c];
+                    if (!target.mask()[c] || !Double.isFinite(w) || w < 0) {
+                        continue;
+                    }
+                    double e = 100 * (f.impliedVol(c) - Math.sqrt(w / spec.tenorYears(c / spec.knotCount())));
+                    sq += e * e;
+                    n++;
+                }
+            }
+            return n > 0 ? Math.sqrt(sq / n) : 0;
+        };
+    }
+
     private TrainingSummary fit(Model model, SurfaceForecastNet net, ForecasterConfig cfg, List<EncodedSample> train,
-            List<EncodedSample> validation, GridSpec spec, TrainingProgressListener listener,
-            List<TrainingSample> trainPairs, List<TrainingSample> valPairs, int featureCount) {
+            ValidationMetric validation, GridSpec spec, TrainingProgressListener listener,
+            List<TrainingSample> trainPairs, List<TrainingSample> valPairs) {
         int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
         int totalSteps = Math.max(1, stepsPerEpoch * cfg.epochs());
         int warmup = Math.max(1, (int) Math.round(cfg.warmupFraction() * totalSteps));
@@ -130,7 +191,7 @@ public final class ForecastTrainer {
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
             trainer.initialize(shapes);
             net.zeroHeadOutputs();
-            initial = validationLoss(model, net, loss, validation, shapes, tenors);
+            initial = validation.score(model, net, loss, shapes, tenors);
             best = initial;
             byte[] bestParameters = snapshot(net);
             Random random = new Random(cfg.seed());
@@ -184,7 +245,7 @@ public final class ForecastTrainer {
                     }
                 }
                 epochsRun = epoch;
-                double val = validationLoss(model, net, loss, validation, shapes, tenors);
+                double val = validation.score(model, net, loss, shapes, tenors);
                 trainHistory.add(sum / Math.max(batches, 1));
                 valHistory.add(val);
                 if (val < best - 1e-9) {

@@ -45,6 +45,14 @@ import java.util.Properties;
  * @param informerFactor           ProbSparse sampling factor c (u = c ln L queries and keys)
  * @param project                  run the no-arbitrage projector on every forecast
  * @param seed                     seed of initialisation, dropout and shuffling
+ * @param linearLambdas            candidate ridge penalties of the linear residual base ({@code residual_base=linear}):
+ *                                 the trainer keeps the one with the lowest validation RMSE (vol points); null means
+ *                                 {@link #DEFAULT_LINEAR_LAMBDAS}
+ * @param linearRefit              after early stopping, refit the ridge (chosen penalty) on all pairs of the training
+ *                                 range, validation included (never later sessions); null means true
+ * @param volPointLoss             the data term (and the correction and temporal terms' units) in vol points
+ *                                 instead of standardised total variance: the unit {@code evaluate} scores in
+ * @param earlyStopping            the validation metric of early stopping; null means {@code DATA_LOSS}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
@@ -52,10 +60,14 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         int dModel, int heads, int layers, double dropout, double learningRate, double weightDecay, int epochs,
         int patience, int batchSize, double warmupFraction, double validationFraction, boolean huber,
         double blendFitRmseThreshold, double blendMinObservedFraction, int informerFactor, boolean project,
-        long seed) {
+        long seed, List<Double> linearLambdas, Boolean linearRefit, boolean volPointLoss,
+        EarlyStopping earlyStopping) {
 
     /** The built-in derived inputs. */
     public static final List<String> BUILT_IN_FEATURES = List.of("gap", "rolldown", "event");
+
+    /** Ridge penalties tried for the linear residual base, from nearly none to nearly carry-forward. */
+    public static final List<Double> DEFAULT_LINEAR_LAMBDAS = List.of(1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -71,6 +83,21 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
             lossWeights = LossWeights.defaults();
         }
         features = features == null ? BUILT_IN_FEATURES : List.copyOf(features);
+        linearLambdas = linearLambdas == null ? DEFAULT_LINEAR_LAMBDAS : List.copyOf(linearLambdas);
+        if (linearRefit == null) {
+            linearRefit = true;
+        }
+        if (earlyStopping == null) {
+            earlyStopping = EarlyStopping.DATA_LOSS;
+        }
+        if (linearLambdas.isEmpty()) {
+            throw new IllegalArgumentException("linear_lambda: at least one ridge penalty");
+        }
+        for (double l : linearLambdas) {
+            if (!(l >= 0) || Double.isInfinite(l)) {
+                throw new IllegalArgumentException("linear_lambda must be finite and >= 0, got " + l);
+            }
+        }
         if (!useSviHead && !useGridHead) {
             throw new IllegalArgumentException("use_svi_head and use_grid_head are both false: the model needs a head");
         }
@@ -111,6 +138,19 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         }
     }
 
+    /** The seed's switches and the training settings, with the later additions at their defaults. */
+    public ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
+            ResidualBase residualBase, LossWeights lossWeights, GridSpec gridSpec, List<String> features, int window,
+            int dModel, int heads, int layers, double dropout, double learningRate, double weightDecay, int epochs,
+            int patience, int batchSize, double warmupFraction, double validationFraction, boolean huber,
+            double blendFitRmseThreshold, double blendMinObservedFraction, int informerFactor, boolean project,
+            long seed) {
+        this(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, gridSpec, features, window,
+                dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience, batchSize, warmupFraction,
+                validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction, informerFactor, project,
+                seed, null, null, false, null);
+    }
+
     /** The defaults: SVI head, N = 5, a small model that trains in minutes on 2 cores. */
     public static ForecasterConfig defaults() {
         return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.STICKY_EXPIRY,
@@ -138,7 +178,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         return new ForecasterConfig(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, spec,
                 features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
                 batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
-                informerFactor, project, seed);
+                informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping);
     }
 
     public String toJson() {
@@ -181,7 +221,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 "loss_weights.bid_ask", "features", "n", "window", "d_model", "heads", "layers", "dropout", "lr",
                 "learning_rate", "weight_decay", "epochs", "patience", "batch_size", "warmup_fraction",
                 "validation_fraction", "huber", "blend_fit_rmse_threshold", "blend_min_observed_fraction",
-                "informer_factor", "project", "seed");
+                "informer_factor", "project", "seed", "linear_lambda", "linear_refit", "vol_point_loss", "early_stopping",
+                "loss_weights.correction");
         for (String key : p.stringPropertyNames()) {
             if (!known.contains(normalise(key))) {
                 throw new IllegalArgumentException("model config: unknown key '" + key + "'");
@@ -190,7 +231,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         LossWeights lw = d.lossWeights();
         lw = new LossWeights(dbl(p, "loss_weights.data", lw.data()), dbl(p, "loss_weights.noarb", lw.noarb()),
                 dbl(p, "loss_weights.temporal", lw.temporal()), dbl(p, "loss_weights.smooth", lw.smooth()),
-                dbl(p, "loss_weights.bid_ask", lw.bidAsk()));
+                dbl(p, "loss_weights.bid_ask", lw.bidAsk()), dbl(p, "loss_weights.correction", lw.correction()));
         String feats = get(p, "features");
         List<String> features = feats == null ? d.features()
                 : feats.isBlank() ? List.of() : List.of(feats.trim().split("\\s*,\\s*"));
@@ -208,7 +249,11 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 bool(p, "huber", d.huber()), dbl(p, "blend_fit_rmse_threshold", d.blendFitRmseThreshold()),
                 dbl(p, "blend_min_observed_fraction", d.blendMinObservedFraction()),
                 integer(p, "informer_factor", d.informerFactor()), bool(p, "project", d.project()),
-                (long) dbl(p, "seed", d.seed()));
+                (long) dbl(p, "seed", d.seed()), doubles(p, "linear_lambda", d.linearLambdas()),
+                bool(p, "linear_refit", d.linearRefit()),
+                bool(p, "vol_point_loss", d.volPointLoss()),
+                get(p, "early_stopping") == null ? d.earlyStopping()
+                        : EarlyStopping.valueOf(get(p, "early_stopping").trim().toUpperCase(Locale.ROOT)));
     }
 
     private static void positive(String name, int v) {
@@ -251,6 +296,23 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("model config: " + key + " must be an integer, got '" + v + "'");
         }
+    }
+
+    private static List<Double> doubles(Properties p, String key, List<Double> dflt) {
+        String v = get(p, key);
+        if (v == null) {
+            return dflt;
+        }
+        List<Double> out = new ArrayList<>();
+        for (String part : v.trim().split("\\s*,\\s*")) {
+            try {
+                out.add(Double.parseDouble(part));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("model config: " + key + " must be numbers separated by commas, got '"
+                        + v + "'");
+            }
+        }
+        return out;
     }
 
     private static double dbl(Properties p, String key, double dflt) {

@@ -7,9 +7,12 @@ package io.volsurf.forecaster.model;
  * @param noarb    Durrleman {@code g >= 0} and calendar monotonicity of the SVI head on a fine grid
  * @param temporal closeness to the carry-forward-plus-drift baseline
  * @param smooth   smoothness of the SVI update across maturities and of the grid update along k (wings)
- * @param bidAsk   forecasts outside mid +/- half-spread, where spreads exist
+ * @param bidAsk     forecasts outside mid +/- half-spread, where spreads exist
+ * @param correction shrinkage of the heads' correction towards the residual base (mean square of the change, in
+ *                   units of each tenor's scale); 0 (the default) switches it off
  */
-public record LossWeights(double data, double noarb, double temporal, double smooth, double bidAsk) {
+public record LossWeights(double data, double noarb, double temporal, double smooth, double bidAsk,
+        double correction) {
 
     public LossWeights {
         check("data", data);
@@ -17,6 +20,12 @@ public record LossWeights(double data, double noarb, double temporal, double smo
         check("temporal", temporal);
         check("smooth", smooth);
         check("bidAsk", bidAsk);
+        check("correction", correction);
+    }
+
+    /** The five seed terms, without correction shrinkage. */
+    public LossWeights(double data, double noarb, double temporal, double smooth, double bidAsk) {
+        this(data, noarb, temporal, smooth, bidAsk, 0);
     }
 
     public static LossWeights defaults() {

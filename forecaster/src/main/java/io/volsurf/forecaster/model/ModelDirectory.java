@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.sample.NormalizationStats;
 import java.io.ByteArrayInputStream;
@@ -25,8 +26,9 @@ import java.util.Map;
 
 /**
  * A trained model on disk: {@code parameters.bin} (the network), {@code config.json}, {@code normalization.json}
- * (per-ticker statistics), {@code training.json} (data range, losses) and {@code manifest.json} with the format and
- * the SHA-256 of every file. Loading checks every checksum first: a damaged, truncated or foreign file is a
+ * (per-ticker statistics), {@code training.json} (data range, losses), {@code linear.json} (the ridge residual base's
+ * coefficients and standardisation, only for {@code residual_base=linear}) and {@code manifest.json} with the format
+ * and the SHA-256 of every file. Loading checks every checksum first: a damaged, truncated or foreign file is a
  * {@link ModelLoadException} naming it, never a half-loaded model.
  */
 public final class ModelDirectory {
@@ -38,7 +40,12 @@ public final class ModelDirectory {
     static final String NORMALIZATION = "normalization.json";
     static final String TRAINING = "training.json";
     static final String MANIFEST = "manifest.json";
+    static final String LINEAR = "linear.json";
     private static final List<String> FILES = List.of(PARAMETERS, CONFIG, NORMALIZATION, TRAINING);
+
+    /** What {@code linear.json} holds: the ridge residual base, enough to rebuild its forecasts exactly. */
+    record LinearBaseFile(double[][] betaByTenor, NormalizationStats stats, int featureCount, Double lambda) {
+    }
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,10 +59,20 @@ public final class ModelDirectory {
         Files.writeString(dir.resolve(CONFIG), forecaster.config().toJson());
         Files.writeString(dir.resolve(NORMALIZATION), json.writeValueAsString(forecaster.stats()));
         Files.writeString(dir.resolve(TRAINING), json.writeValueAsString(forecaster.summary()));
+        List<String> files = new java.util.ArrayList<>(FILES);
+        LinearForecaster linear = forecaster.linearBase();
+        if (linear != null) {
+            Files.writeString(dir.resolve(LINEAR), json.writeValueAsString(
+                    new LinearBaseFile(linear.betaByTenor(), linear.stats(), linear.featureCount(),
+                            Double.isNaN(linear.lambda()) ? null : linear.lambda())));
+            files.add(LINEAR);
+        } else {
+            Files.deleteIfExists(dir.resolve(LINEAR));
+        }
         ObjectNode manifest = json.createObjectNode();
         manifest.put("format", FORMAT);
         ObjectNode sums = manifest.putObject("sha256");
-        for (String f : FILES) {
+        for (String f : files) {
             sums.put(f, sha256(Files.readAllBytes(dir.resolve(f))));
         }
         Files.writeString(dir.resolve(MANIFEST), json.writeValueAsString(manifest));
@@ -80,7 +97,11 @@ public final class ModelDirectory {
                     : manifest.path("format").asText()) + "' is not " + FORMAT);
         }
         JsonNode sums = manifest.path("sha256");
-        for (String f : FILES) {
+        List<String> files = new java.util.ArrayList<>(FILES);
+        if (sums.has(LINEAR)) {
+            files.add(LINEAR);
+        }
+        for (String f : files) {
             Path file = dir.resolve(f);
             if (!Files.isRegularFile(file)) {
                 throw new ModelLoadException("model file " + file + " is missing");
@@ -99,7 +120,7 @@ public final class ModelDirectory {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = sums.properties().iterator(); it.hasNext();) {
             String name = it.next().getKey();
-            if (!FILES.contains(name)) {
+            if (!files.contains(name)) {
                 throw new ModelLoadException(manifestFile + " lists an unknown file " + name);
             }
         }
@@ -112,6 +133,19 @@ public final class ModelDirectory {
             if (spec == null) {
                 throw new ModelLoadException(dir.resolve(CONFIG) + " has no gridSpec");
             }
+            LinearForecaster linear = null;
+            if (config.residualBase() == ResidualBase.LINEAR) {
+                if (!files.contains(LINEAR)) {
+                    throw new ModelLoadException("model directory " + dir + ": residual_base=linear but " + LINEAR
+                            + " is missing from " + MANIFEST);
+                }
+                LinearBaseFile lf = json.readValue(Files.readString(dir.resolve(LINEAR)), LinearBaseFile.class);
+                if (lf.betaByTenor() == null || lf.stats() == null || lf.betaByTenor().length != spec.tenorCount()) {
+                    throw new ModelLoadException(dir.resolve(LINEAR) + " does not match the grid of " + CONFIG);
+                }
+                linear = new LinearForecaster(lf.betaByTenor(), lf.stats(), lf.featureCount(),
+                        lf.lambda() == null ? Double.NaN : lf.lambda());
+            }
             int features = Math.max(1, (config.uses("gap") ? 1 : 0) + config.sessionFeatures().size());
             Model model = Model.newInstance("volsurf-forecaster", Device.cpu(), "PyTorch");
             try {
@@ -121,7 +155,7 @@ public final class ModelDirectory {
                 try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
                     net.loadParameters(model.getNDManager(), in);
                 }
-                return new TransformerForecaster(model, net, config, stats, summary);
+                return new TransformerForecaster(model, net, config, stats, summary, linear);
             } catch (IOException | MalformedModelException | RuntimeException e) {
                 model.close();
                 throw new ModelLoadException(dir.resolve(PARAMETERS) + " does not match the saved config: "

@@ -5,5 +5,10 @@ public enum ResidualBase {
     /** Today's surface read at tenor + gap: the strongest nothing-fitted baseline on the real data. */
     STICKY_EXPIRY,
     /** Today's surface at the same tenor. */
-    CARRY_FORWARD
+    CARRY_FORWARD,
+    /**
+     * The ridge baseline's forecast ({@link io.volsurf.forecaster.baseline.LinearForecaster}), fitted on the
+     * training pairs only and saved with the model: the network learns a correction on top of the best baseline.
+     */
+    LINEAR
 }

@@ -31,14 +31,28 @@ public final class SampleEncoder {
     private final CarryForwardForecaster carryForward = new CarryForwardForecaster();
     private final StickyExpiryForecaster stickyExpiry = new StickyExpiryForecaster();
     private final SviRowFitter rowFitter = new SviRowFitter();
+    private final SurfaceForecaster linearBase;
 
     /**
      * @param temporalReference the carry-forward-plus-drift forecaster of the temporal loss term; carry-forward if null
      */
     public SampleEncoder(ForecasterConfig config, NormalizationStats stats, SurfaceForecaster temporalReference) {
+        this(config, stats, temporalReference, null);
+    }
+
+    /**
+     * @param temporalReference the carry-forward-plus-drift forecaster of the temporal loss term; carry-forward if null
+     * @param linearBase        the fitted ridge forecaster of {@code residual_base=linear} (required there, else unused)
+     */
+    public SampleEncoder(ForecasterConfig config, NormalizationStats stats, SurfaceForecaster temporalReference,
+            SurfaceForecaster linearBase) {
+        if (config.residualBase() == ResidualBase.LINEAR && linearBase == null) {
+            throw new IllegalArgumentException("residual_base=linear needs the fitted linear forecaster");
+        }
         this.config = config;
         this.stats = stats;
         this.temporalReference = temporalReference != null ? temporalReference : carryForward;
+        this.linearBase = linearBase;
     }
 
     /** Width F of the session-feature input. */
@@ -90,8 +104,11 @@ public final class SampleEncoder {
 
         SurfaceForecast cf = carryForward.forecast(history);
         SurfaceForecast sticky = stickyExpiry.forecast(history);
-        double[] base = config.residualBase() == ResidualBase.STICKY_EXPIRY ? sticky.totalVariance()
-                : cf.totalVariance();
+        double[] base = switch (config.residualBase()) {
+            case STICKY_EXPIRY -> sticky.totalVariance();
+            case CARRY_FORWARD -> cf.totalVariance();
+            case LINEAR -> linearBase.forecast(history).totalVariance();
+        };
         double[] kCells = cf.logMoneyness();
         double[] kink = config.uses("event") ? eventKink(latest, spec, history.gapDaysToNext()) : new double[tenors];
         float[] context = new float[cells * 3];

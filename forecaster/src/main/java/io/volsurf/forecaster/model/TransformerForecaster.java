@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.grid.GridSpec;
@@ -31,10 +32,20 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
     private final SampleEncoder encoder;
     private final NoArbitrageProjector projector = new NoArbitrageProjector();
     private final SviRowFitter rowFitter = new SviRowFitter();
+    private final LinearForecaster linearBase;
 
     /** @param config the model's configuration, with its grid spec set */
     public TransformerForecaster(Model model, SurfaceForecastNet net, ForecasterConfig config, NormalizationStats stats,
             TrainingSummary summary) {
+        this(model, net, config, stats, summary, null);
+    }
+
+    /**
+     * @param config     the model's configuration, with its grid spec set
+     * @param linearBase the ridge forecaster fitted in training, for {@code residual_base=linear} (null otherwise)
+     */
+    public TransformerForecaster(Model model, SurfaceForecastNet net, ForecasterConfig config, NormalizationStats stats,
+            TrainingSummary summary, LinearForecaster linearBase) {
         if (config.gridSpec() == null) {
             throw new IllegalArgumentException("config.gridSpec must be set on a trained model");
         }
@@ -43,7 +54,8 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         this.config = config;
         this.stats = stats;
         this.summary = summary;
-        this.encoder = new SampleEncoder(config, stats, null);
+        this.linearBase = linearBase;
+        this.encoder = new SampleEncoder(config, stats, null, linearBase);
     }
 
     @Override
@@ -70,6 +82,11 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
             n += p.getValue().getArray().size();
         }
         return n;
+    }
+
+    /** The ridge forecaster of {@code residual_base=linear}, saved with the model; null for the other bases. */
+    public LinearForecaster linearBase() {
+        return linearBase;
     }
 
     SurfaceForecastNet net() {

@@ -1,0 +1,12 @@
+package io.volsurf.forecaster.model;
+
+/** What the trainer's early stopping compares on the validation pairs after each epoch. */
+public enum EarlyStopping {
+    /** The data term of the loss on the network's output (standardised total variance; the seed's choice). */
+    DATA_LOSS,
+    /**
+     * The metric {@code evaluate} reports: RMSE in vol points on the observed cells of the finished forecast
+     * (after the SVI refit and the no-arbitrage projector).
+     */
+    VOL_RMSE
+}
