@@ -298,77 +298,75 @@ public final class BacktestStore {
     }
 
     private static void copyTrades(Connection c, long runId, SessionResult r) throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (Trade t : r.trades()) {
-            rows.add(runId).add(t.date()).add(t.tradeId()).add(t.role().name());
-            contract(rows, t.contract());
-            rows.add(t.quantity()).add(t.priceUsd()).add(t.referencePriceUsd()).add(t.multiplier())
-                    .add(t.commissionUsd()).add(t.spreadCostUsd()).add(t.fillSource().name()).add(t.reason().name())
-                    .endRow();
-        }
-        rows.copyInto(c, "trades (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, price, "
-                + "reference_price, multiplier, commission, spread_cost, fill_source, reason)");
+        CopyRows.copy(c, "trades (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, price, "
+                + "reference_price, multiplier, commission, spread_cost, fill_source, reason)", rows -> {
+                    for (Trade t : r.trades()) {
+                        rows.add(runId).add(t.date()).add(t.tradeId()).add(t.role().name());
+                        contract(rows, t.contract());
+                        rows.add(t.quantity()).add(t.priceUsd()).add(t.referencePriceUsd()).add(t.multiplier())
+                                .add(t.commissionUsd()).add(t.spreadCostUsd()).add(t.fillSource().name())
+                                .add(t.reason().name()).endRow();
+                    }
+                });
     }
 
     private static void copyPositions(Connection c, long runId, SessionResult r) throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (PositionSnapshot p : r.positions()) {
-            rows.add(runId).add(p.date()).add(p.tradeId()).add(p.role().name());
-            contract(rows, p.contract());
-            rows.add(p.quantity()).add(p.multiplier()).add(p.spotUsd()).add(p.maturityYears()).add(p.impliedVol())
-                    .add(p.forecastIvNext()).add(p.priceUsd()).add(p.delta()).add(p.gamma()).add(p.vega())
-                    .add(p.theta()).add(String.valueOf(p.earlyExerciseFlag())).endRow();
-        }
-        rows.copyInto(c, "positions (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, "
+        CopyRows.copy(c, "positions (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, "
                 + "multiplier, spot, maturity_years, implied_vol, forecast_iv_next, price, delta, gamma, vega, theta, "
-                + "early_exercise_flag)");
+                + "early_exercise_flag)", rows -> {
+                    for (PositionSnapshot p : r.positions()) {
+                        rows.add(runId).add(p.date()).add(p.tradeId()).add(p.role().name());
+                        contract(rows, p.contract());
+                        rows.add(p.quantity()).add(p.multiplier()).add(p.spotUsd()).add(p.maturityYears())
+                                .add(p.impliedVol()).add(p.forecastIvNext()).add(p.priceUsd()).add(p.delta())
+                                .add(p.gamma()).add(p.vega()).add(p.theta()).add(p.earlyExerciseFlag()).endRow();
+                    }
+                });
     }
 
     private static void insertDaily(Connection c, long runId, DailyPnl d) throws SQLException {
-        CopyRows rows = new CopyRows();
-        rows.add(runId).add(d.date()).add(d.totalPnl()).add(d.markToMarketPnl()).add(d.tradingPnl())
-                .add(d.tradingBookPnl()).add(d.hedgePnl()).add(d.commissionsUsd()).add(d.spreadCostUsd())
-                .add(d.cumulativePnl()).add(d.portfolioValueUsd()).add(d.cashUsd()).add(d.portfolioDelta())
-                .add(d.portfolioGamma()).add(d.portfolioVega()).add(d.portfolioTheta()).add(d.trades())
-                .add(d.openTrades()).endRow();
-        rows.copyInto(c, "daily_pnl (run_id, session_date, total, mark_to_market, trading, trading_book, hedge, "
+        CopyRows.copy(c, "daily_pnl (run_id, session_date, total, mark_to_market, trading, trading_book, hedge, "
                 + "commissions, spread_cost, cumulative, portfolio_value, cash, delta, gamma, vega, theta, trades, "
-                + "open_trades)");
+                + "open_trades)", rows -> rows.add(runId).add(d.date()).add(d.totalPnl()).add(d.markToMarketPnl())
+                        .add(d.tradingPnl()).add(d.tradingBookPnl()).add(d.hedgePnl()).add(d.commissionsUsd())
+                        .add(d.spreadCostUsd()).add(d.cumulativePnl()).add(d.portfolioValueUsd()).add(d.cashUsd())
+                        .add(d.portfolioDelta()).add(d.portfolioGamma()).add(d.portfolioVega())
+                        .add(d.portfolioTheta()).add(d.trades()).add(d.openTrades()).endRow());
     }
 
     private static void copyAttribution(Connection c, long runId, SessionResult r) throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (PnlAttribution a : r.attributions()) {
-            rows.add(runId).add(a.date()).add(a.scope().name());
-            if (a.role() == null) {
-                rows.add((String) null).add((String) null);
-            } else {
-                rows.add(a.tradeId()).add(a.role().name());
-            }
-            contract(rows, a.contract());
-            rows.add(a.total()).add(a.delta()).add(a.gamma()).add(a.vega()).add(a.theta()).add(a.residual())
-                    .add(a.forecastPredicted()).add(a.forecastError()).endRow();
-        }
-        rows.copyInto(c, "pnl_attribution (run_id, session_date, scope, trade_id, role, expiry, strike, option_type, "
-                + "total, delta, gamma, vega, theta, residual, forecast_predicted, forecast_error)");
+        CopyRows.copy(c, "pnl_attribution (run_id, session_date, scope, trade_id, role, expiry, strike, option_type, "
+                + "total, delta, gamma, vega, theta, residual, forecast_predicted, forecast_error)", rows -> {
+                    for (PnlAttribution a : r.attributions()) {
+                        rows.add(runId).add(a.date()).add(a.scope().name());
+                        if (a.role() == null) {
+                            rows.add((String) null).add((String) null);
+                        } else {
+                            rows.add(a.tradeId()).add(a.role().name());
+                        }
+                        contract(rows, a.contract());
+                        rows.add(a.total()).add(a.delta()).add(a.gamma()).add(a.vega()).add(a.theta())
+                                .add(a.residual()).add(a.forecastPredicted()).add(a.forecastError()).endRow();
+                    }
+                });
     }
 
     private static void copyForecasts(Connection c, long runId, String modelId, SessionResult r) throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (ForecastVsRealized f : r.forecastVsRealized()) {
-            boolean contract = f.scope() == ForecastScope.CONTRACT && f.contract() != null;
-            rows.add(modelId == null ? "none" : modelId).add(runId).add(contract ? "contract" : "cell").add(f.ticker())
-                    .add(f.forecastMadeOn()).add(f.date()).add(f.tenorDays() > 0 ? f.tenorDays() : f.maturityYears() * 365)
-                    .add(f.logMoneyness());
-            if (contract) {
-                rows.add(f.contract().expiry()).add(f.contract().strike());
-            } else {
-                rows.add((LocalDate) null).add(Double.NaN);
-            }
-            rows.add(f.forecastIv()).add(f.realizedIv()).add(f.marketIvAtForecast()).endRow();
-        }
-        rows.copyInto(c, "forecast_vs_realized (model_id, run_id, kind, ticker, as_of_date, forecast_for, tenor_days, "
-                + "log_moneyness, expiry, strike, forecast_iv, realized_iv, market_iv)");
+        CopyRows.copy(c, "forecast_vs_realized (model_id, run_id, kind, ticker, as_of_date, forecast_for, tenor_days, "
+                + "log_moneyness, expiry, strike, forecast_iv, realized_iv, market_iv)", rows -> {
+                    for (ForecastVsRealized f : r.forecastVsRealized()) {
+                        boolean contract = f.scope() == ForecastScope.CONTRACT && f.contract() != null;
+                        rows.add(modelId == null ? "none" : modelId).add(runId).add(contract ? "contract" : "cell")
+                                .add(f.ticker()).add(f.forecastMadeOn()).add(f.date())
+                                .add(f.tenorDays() > 0 ? f.tenorDays() : f.maturityYears() * 365).add(f.logMoneyness());
+                        if (contract) {
+                            rows.add(f.contract().expiry()).add(f.contract().strike());
+                        } else {
+                            rows.add((LocalDate) null).add(Double.NaN);
+                        }
+                        rows.add(f.forecastIv()).add(f.realizedIv()).add(f.marketIvAtForecast()).endRow();
+                    }
+                });
     }
 
     private static void contract(CopyRows rows, ContractKey k) {

@@ -288,30 +288,31 @@ public final class MarketDataStore {
     }
 
     private static void copyQuotes(Connection c, SessionChain chain, SessionAnalytics analytics) throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (OptionQuote q : chain.quotes()) {
-            QuoteAnalytics a = analytics.quotes().getOrDefault(QuoteKey.of(q), QuoteAnalytics.NONE);
-            ExpiryForward f = analytics.forwards().get(q.expiry());
-            double forward = Double.isNaN(a.forward()) ? (f == null ? Double.NaN : f.forward()) : a.forward();
-            rows.add(chain.underlying()).add(chain.session()).add(q.expiry()).add(q.strike())
-                    .add(q.type() == OptionType.CALL ? "C" : "P").add(q.maturityYears())
-                    .add(q.bidUsd()).add(q.askUsd()).add(q.referencePriceUsd()).add(q.underlyingPrice())
-                    .add(q.volume()).add(q.openInterest()).add(q.vendorIv())
-                    .add(a.ivMid()).add(a.ivBid()).add(a.ivAsk()).add(forward).endRow();
-        }
-        rows.copyInto(c, "quotes (ticker, session_date, expiry, strike, option_type, maturity_years, bid, ask, price, "
-                + "underlying_price, volume, open_interest, vendor_iv, iv_mid, iv_bid, iv_ask, forward)");
+        CopyRows.copy(c, "quotes (ticker, session_date, expiry, strike, option_type, maturity_years, bid, ask, price, "
+                + "underlying_price, volume, open_interest, vendor_iv, iv_mid, iv_bid, iv_ask, forward)", rows -> {
+                    for (OptionQuote q : chain.quotes()) {
+                        QuoteAnalytics a = analytics.quotes().getOrDefault(QuoteKey.of(q), QuoteAnalytics.NONE);
+                        ExpiryForward f = analytics.forwards().get(q.expiry());
+                        double forward = Double.isNaN(a.forward()) ? (f == null ? Double.NaN : f.forward()) : a.forward();
+                        rows.add(chain.underlying()).add(chain.session()).add(q.expiry()).add(q.strike())
+                                .add(q.type() == OptionType.CALL ? "C" : "P").add(q.maturityYears())
+                                .add(q.bidUsd()).add(q.askUsd()).add(q.referencePriceUsd()).add(q.underlyingPrice())
+                                .add(q.volume()).add(q.openInterest()).add(q.vendorIv())
+                                .add(a.ivMid()).add(a.ivBid()).add(a.ivAsk()).add(forward).endRow();
+                    }
+                });
     }
 
     private static void copyForwards(Connection c, String ticker, LocalDate session,
             java.util.Collection<ExpiryForward> forwards) throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (ExpiryForward f : forwards) {
-            rows.add(ticker).add(session).add(f.expiry()).add(f.maturityYears()).add(f.forward()).add(f.discount())
-                    .add(f.method().name()).add(f.pairsUsed()).add(f.pairsRejected()).add(f.residualUsd()).endRow();
-        }
-        rows.copyInto(c, "expiry_forwards (ticker, session_date, expiry, maturity_years, forward, discount, method, "
-                + "pairs_used, pairs_rejected, residual_usd)");
+        CopyRows.copy(c, "expiry_forwards (ticker, session_date, expiry, maturity_years, forward, discount, method, "
+                + "pairs_used, pairs_rejected, residual_usd)", rows -> {
+                    for (ExpiryForward f : forwards) {
+                        rows.add(ticker).add(session).add(f.expiry()).add(f.maturityYears()).add(f.forward())
+                                .add(f.discount()).add(f.method().name()).add(f.pairsUsed()).add(f.pairsRejected())
+                                .add(f.residualUsd()).endRow();
+                    }
+                });
     }
 
     /** The stored forwards of a session, by expiry. */
@@ -371,12 +372,12 @@ public final class MarketDataStore {
 
     private static void insertRejects(Connection c, long runId, String ticker, LocalDate session, List<Reject> rejects)
             throws SQLException {
-        CopyRows rows = new CopyRows();
-        for (Reject r : rejects) {
-            rows.add(runId).add(ticker).add(session).add(r.file()).add(String.valueOf(r.row()))
-                    .add(r.reason().name()).add(r.detail()).endRow();
-        }
-        rows.copyInto(c, "rejects (ingest_run_id, ticker, session_date, source_file, row_ref, reason, detail)");
+        CopyRows.copy(c, "rejects (ingest_run_id, ticker, session_date, source_file, row_ref, reason, detail)", rows -> {
+            for (Reject r : rejects) {
+                rows.add(runId).add(ticker).add(session).add(r.file()).add(String.valueOf(r.row()))
+                        .add(r.reason().name()).add(r.detail()).endRow();
+            }
+        });
     }
 
     private static void insertFits(Connection c, String ticker, LocalDate session, List<StoredFit> fits)

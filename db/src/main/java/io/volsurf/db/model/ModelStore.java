@@ -111,13 +111,14 @@ public final class ModelStore {
     /** Stores per-cell errors of an evaluation with COPY. */
     public void saveCellErrors(String modelId, long evaluationId, List<CellError> cells) {
         tx.inTransaction(c -> {
-            CopyRows rows = new CopyRows();
-            for (CellError e : cells) {
-                rows.add(modelId).add(evaluationId).add("cell").add(e.ticker()).add(e.asOf()).add(e.forecastFor())
-                        .add(e.tenorDays()).add(e.logMoneyness()).add(e.forecastIv()).add(e.realizedIv()).endRow();
-            }
-            return rows.copyInto(c, "forecast_vs_realized (model_id, evaluation_id, kind, ticker, as_of_date, "
-                    + "forecast_for, tenor_days, log_moneyness, forecast_iv, realized_iv)");
+            return CopyRows.copy(c, "forecast_vs_realized (model_id, evaluation_id, kind, ticker, as_of_date, "
+                    + "forecast_for, tenor_days, log_moneyness, forecast_iv, realized_iv)", rows -> {
+                        for (CellError e : cells) {
+                            rows.add(modelId).add(evaluationId).add("cell").add(e.ticker()).add(e.asOf())
+                                    .add(e.forecastFor()).add(e.tenorDays()).add(e.logMoneyness()).add(e.forecastIv())
+                                    .add(e.realizedIv()).endRow();
+                        }
+                    });
         });
     }
 }
