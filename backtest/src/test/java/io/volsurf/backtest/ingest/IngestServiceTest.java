@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 class IngestServiceTest {
 
+    private static final List<String> TICKERS = List.of("ING", "INH");
+    private static final String MINE = " where ticker in ('ING', 'INH')";
+
     private static final IngestService.Progress SILENT = IngestService.Progress.NONE;
 
     @Inject
@@ -44,8 +47,9 @@ class IngestServiceTest {
 
     @Test
     void ingestsEverySessionRejectsBadRowsAndReplacesOnReingest() throws Exception {
-        GenerationReport market = new SyntheticMarketGenerator().generate(SyntheticMarketConfig.defaults(4, 7L),
-                dir.resolve("market"));
+        // Own tickers and counts scoped to them: the embedded database is shared with the other @QuarkusTests.
+        GenerationReport market = new SyntheticMarketGenerator().generate(
+                SyntheticMarketConfig.defaults(4, 7L).withTickers(TICKERS), dir.resolve("market"));
         Path broken = dir.resolve("broken");
         Files.createDirectories(broken);
         byte[] gz = Files.readAllBytes(gzip(market.chainFiles().get(0)));
@@ -60,21 +64,21 @@ class IngestServiceTest {
                 + first.summary().rejectReasons());
         assertEquals(first.summary().sessions(), first.surfaces(), "a surface for every session");
         assertEquals(first.slicesFitted(), first.slicesButterflyFree());
-        long quotes = count("select count(*) from quotes");
+        long quotes = count("select count(*) from quotes" + MINE);
         assertEquals(first.summary().accepted(), quotes);
-        assertEquals(first.summary().rejected(), count("select count(*) from rejects"));
-        assertEquals(first.summary().sessions(), count("select count(*) from session_features where atm_vol_30d > 0"));
+        assertEquals(first.summary().rejected(), count("select count(*) from rejects" + MINE));
+        assertEquals(first.summary().sessions(), count("select count(*) from session_features" + MINE + " and atm_vol_30d > 0"));
         assertEquals(first.summary().sessions() - tickers(market),
-                count("select count(*) from session_features where log_return is not null"));
+                count("select count(*) from session_features" + MINE + " and log_return is not null"));
 
         IngestOutcome second = service.ingest(List.of(dir.resolve("market")), null, SILENT);
-        assertEquals(quotes, count("select count(*) from quotes"), "re-ingest replaces, no duplicates");
-        assertEquals(first.summary().sessions(), count("select count(*) from sessions"));
-        assertEquals(first.summary().rejected(), count("select count(*) from rejects"));
+        assertEquals(quotes, count("select count(*) from quotes" + MINE), "re-ingest replaces, no duplicates");
+        assertEquals(first.summary().sessions(), count("select count(*) from sessions" + MINE));
+        assertEquals(first.summary().rejected(), count("select count(*) from rejects" + MINE));
         assertTrue(second.runId() > first.runId());
         assertEquals("completed", string("select status from ingest_runs where id = " + second.runId()));
 
-        String ticker = new MarketDataStore(dataSource).tickers().get(0);
+        String ticker = TICKERS.get(0);
         List<CanonicalSurface> surfaces = new MarketDataStore(dataSource).surfaces(ticker, LocalDate.of(1900, 1, 1),
                 LocalDate.of(2999, 12, 31));
         assertEquals(market.sessions(), surfaces.size());
