@@ -22,6 +22,7 @@ import io.volsurf.backtest.rest.ForecastUnavailableException;
 import io.volsurf.backtest.rest.ModelServerService;
 import io.volsurf.backtest.rest.ModelServerService.ServedForecast;
 import io.volsurf.backtest.rest.ModelUnavailableException;
+import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
@@ -324,7 +325,7 @@ public class ChartDataService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getObject(1, LocalDate.class), e -> new QuoteRows()).rows.add(new double[] {
-                        rs.getDouble(2), nullable(rs, 3), rs.getDouble(4), nullable(rs, 5), nullable(rs, 6),
+                        rs.getDouble(2), NullableDouble.get(rs, 3), rs.getDouble(4), NullableDouble.get(rs, 5), NullableDouble.get(rs, 6),
                         "C".equals(rs.getString(7)) ? 1 : 0});
                 }
             }
@@ -521,14 +522,8 @@ public class ChartDataService {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static double nullable(ResultSet rs, int i) throws SQLException {
-        double v = rs.getDouble(i);
-        return rs.wasNull() ? Double.NaN : v;
-    }
-
     private static Double boxed(ResultSet rs, int i) throws SQLException {
-        double v = rs.getDouble(i);
-        return rs.wasNull() || !Double.isFinite(v) ? null : v;
+        return finite(NullableDouble.get(rs, i));
     }
 
     private MarketDataStore market() {

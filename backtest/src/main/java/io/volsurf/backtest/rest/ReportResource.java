@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,7 +31,6 @@ public class ReportResource {
 
     private static final String TICKER_DOC = "Underlying, case-insensitive (SPY, iwm, BTC)";
     private static final String DATE_DOC = "Session (ISO date), or 'latest' for the ticker's latest stored session";
-    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** Default tenor of the forecast-vs-realised chart: the 30-day ATM vol, the number a vol desk quotes. */
     private static final double DEFAULT_TENOR_DAYS = 30;
 
@@ -99,25 +97,8 @@ public class ReportResource {
             @QueryParam("model") String model,
             @Parameter(description = "Tenor in calendar days (default 30; the nearest evaluated is used)",
                     example = "30") @QueryParam("tenor") String tenor) {
-        String t = RequestParameters.ticker(ticker);
-        if (model != null && !MODEL_ID.matcher(model.trim()).matches()) {
-            throw new BadParameterException("model", "model must be a model id (letters, digits, '.', '_', '-'), "
-                    + "got '" + model + "'");
-        }
-        double days = DEFAULT_TENOR_DAYS;
-        if (tenor != null) {
-            try {
-                days = Double.parseDouble(tenor.trim());
-            } catch (NumberFormatException e) {
-                throw new BadParameterException("tenor", "tenor must be a number of calendar days, got '" + tenor
-                        + "'");
-            }
-            if (!(days > 0) || days > RequestParameters.MAX_TENOR_DAYS) {
-                throw new BadParameterException("tenor", "tenor must be calendar days > 0 and <= "
-                        + (int) RequestParameters.MAX_TENOR_DAYS + ", got '" + tenor + "'");
-            }
-        }
-        return charts.forecastErrors(t, model == null ? null : model.trim(), days);
+        return charts.forecastErrors(RequestParameters.ticker(ticker), RequestParameters.modelIdOrNull(model),
+                tenor == null ? DEFAULT_TENOR_DAYS : RequestParameters.tenorDays(tenor));
     }
 
     @GET
@@ -137,16 +118,6 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such run")
     public RunChart run(@Parameter(description = "Run id (GET /api/v1/report/runs)", example = "3")
             @PathParam("id") String id) {
-        long run;
-        try {
-            run = Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameterException("id", "id must be a run number (GET /api/v1/report/runs), got '" + id
-                    + "'");
-        }
-        if (run <= 0) {
-            throw new BadParameterException("id", "id must be a positive run number, got " + run);
-        }
-        return charts.run(run);
+        return charts.run(RequestParameters.runId(id));
     }
 }

@@ -15,6 +15,7 @@ final class RequestParameters {
     static final double MAX_ABS_LOG_MONEYNESS = 10;
 
     private static final Pattern TICKER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RequestParameters() {
     }
@@ -64,6 +65,43 @@ final class RequestParameters {
             throw new BadParameterException("strike", "strike must be a price > 0, got " + raw);
         }
         return k;
+    }
+
+    /** A model id (the model directory's hash or a name), trimmed; null when absent. */
+    static String modelIdOrNull(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!MODEL_ID.matcher(raw.trim()).matches()) {
+            throw new BadParameterException("model", "model must be a model id (letters, digits, '.', '_', '-'), got '"
+                    + raw + "'");
+        }
+        return raw.trim();
+    }
+
+    /** One tenor in calendar days, {@code 0 < d <= 36500}. */
+    static double tenorDays(String raw) {
+        double d = number("tenor", raw, "calendar days, e.g. 30");
+        if (!(d > 0) || d > MAX_TENOR_DAYS) {
+            throw new BadParameterException("tenor", "tenor must be calendar days > 0 and <= " + (int) MAX_TENOR_DAYS
+                    + ", got '" + raw + "'");
+        }
+        return d;
+    }
+
+    /** A backtest run id, a positive whole number. */
+    static long runId(String raw) {
+        long run;
+        try {
+            run = Long.parseLong(raw == null ? "" : raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("id", "id must be a run number (GET /api/v1/report/runs), got '" + raw
+                    + "'");
+        }
+        if (run <= 0) {
+            throw new BadParameterException("id", "id must be a positive run number, got " + run);
+        }
+        return run;
     }
 
     /** Tenors in calendar days, {@code 0 < d <= 36500}; null when absent. */

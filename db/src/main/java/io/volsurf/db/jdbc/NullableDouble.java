@@ -1,6 +1,7 @@
 package io.volsurf.db.jdbc;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
@@ -15,5 +16,11 @@ public final class NullableDouble {
         } else {
             ps.setDouble(index, v);
         }
+    }
+
+    /** The column as a double, NaN where it is NULL (rather than JDBC's 0.0). */
+    public static double get(ResultSet rs, int index) throws SQLException {
+        double v = rs.getDouble(index);
+        return rs.wasNull() ? Double.NaN : v;
     }
 }

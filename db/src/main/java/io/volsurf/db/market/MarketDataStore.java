@@ -325,10 +325,9 @@ public final class MarketDataStore {
                 ps.setObject(2, session);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double residual = rs.getDouble(8);
                         out.put(rs.getObject(1, LocalDate.class), new ExpiryForward(rs.getObject(1, LocalDate.class),
                                 rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), ForwardMethod.valueOf(rs.getString(5)),
-                                rs.getInt(6), rs.getInt(7), rs.wasNull() ? Double.NaN : residual));
+                                rs.getInt(6), rs.getInt(7), NullableDouble.get(rs, 8)));
                     }
                 }
             }
@@ -355,19 +354,16 @@ public final class MarketDataStore {
                         long seconds = Math.round(rs.getDouble(4) * 365 * 86_400);
                         out.add(new OptionQuote(ticker, session, asOf, rs.getObject(1, LocalDate.class),
                                 asOf.plusSeconds(Math.max(seconds, 1)), rs.getDouble(2),
-                                "C".equals(rs.getString(3)) ? OptionType.CALL : OptionType.PUT, nullable(rs, 5),
-                                nullable(rs, 6), nullable(rs, 7), Double.NaN, PriceUnit.QUOTE_CURRENCY, nullable(rs, 11),
-                                nullable(rs, 9), nullable(rs, 10), rs.getDouble(8), Double.NaN, Double.NaN));
+                                "C".equals(rs.getString(3)) ? OptionType.CALL : OptionType.PUT,
+                                NullableDouble.get(rs, 5), NullableDouble.get(rs, 6), NullableDouble.get(rs, 7),
+                                Double.NaN, PriceUnit.QUOTE_CURRENCY, NullableDouble.get(rs, 11),
+                                NullableDouble.get(rs, 9), NullableDouble.get(rs, 10), rs.getDouble(8), Double.NaN,
+                                Double.NaN));
                     }
                 }
             }
             return out;
         });
-    }
-
-    private static double nullable(ResultSet rs, int i) throws SQLException {
-        double v = rs.getDouble(i);
-        return rs.wasNull() ? Double.NaN : v;
     }
 
     private static void insertRejects(Connection c, long runId, String ticker, LocalDate session, List<Reject> rejects)

@@ -104,6 +104,18 @@ class CopyRowsTest {
     }
 
     @Test
+    void nullDoublesReadBackAsNaNEvenAfterANonNullColumn() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.target().jdbcUrl(), db.target().user(), db.target().password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select 7, null::float8, 2.5::float8")) {
+            rs.next();
+            assertEquals(7, rs.getInt(1));
+            assertTrue(Double.isNaN(NullableDouble.get(rs, 2)), "NULL reads as NaN, not JDBC's 0.0");
+            assertEquals(2.5, NullableDouble.get(rs, 3));
+        }
+    }
+
+    @Test
     void aFailedCopyWritesNothingAndNamesItsTable() throws Exception {
         try (Connection c = DriverManager.getConnection(db.target().jdbcUrl(), db.target().user(), db.target().password());
                 Statement st = c.createStatement()) {
