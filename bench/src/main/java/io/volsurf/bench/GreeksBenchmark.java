@@ -32,13 +32,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * Options priced per second (with all five Greeks), one thread:
  * pure-Java closed form vs QuantLib through JNI (batch and one call per option), American engines.
  * Run: java -jar bench/target/benchmarks.jar GreeksBenchmark -f 1 -wi 2 -i 3 -r 1s -w 1s
- * (pureJavaEuropeanBatchPrevious is the kernel before the pass split, kept to measure old against new.)
+ * pureJavaEuropeanBatch runs the kernel BlackScholesGreeks selects (SIMD: the fork adds the Vector API module);
+ * pureJavaEuropeanBatchScalar the scalar kernel; pureJavaEuropeanBatchPrevious the scalar kernel before the
+ * pass split (session 1), kept to measure old against new.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class GreeksBenchmark {
     static final int BULK = 10_000;
@@ -101,6 +103,15 @@ public class GreeksBenchmark {
     }
 
     /** The kernel before the pass split (one loop body per option), for the comparison in one run. */
+    /** The scalar kernel (the SIMD kernel's fallback where the Vector API is absent). */
+    @Benchmark
+    @OperationsPerInvocation(BULK)
+    public void pureJavaEuropeanBatchScalar(Blackhole bh) {
+        BlackScholesGreeks.priceEuropeanScalar(BULK, s, k, t, r, q, v, call, out.price(), out.delta(), out.gamma(),
+                out.vega(), out.theta(), out.rho());
+        bh.consume(out.price()[BULK - 1]);
+    }
+
     @Benchmark
     @OperationsPerInvocation(BULK)
     public void pureJavaEuropeanBatchPrevious(Blackhole bh) {
