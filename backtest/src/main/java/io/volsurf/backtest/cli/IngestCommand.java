@@ -72,6 +72,7 @@ public final class IngestCommand implements Callable<Integer> {
         doc.put("smileDrops", outcome.smileDrops());
         doc.put("holidayFolders", s.holidayFolders());
         doc.put("sessionFailures", outcome.sessionFailures());
+        doc.put("featuresRefreshed", outcome.featuresRefreshed());
         out.document(doc);
         out.line("ingest run " + outcome.runId());
         out.line(s.toText().stripTrailing());
@@ -79,6 +80,10 @@ public final class IngestCommand implements Callable<Integer> {
                 outcome.slicesButterflyFree());
         if (!outcome.smileDrops().isEmpty()) {
             out.line("quotes left out of smiles: " + outcome.smileDrops());
+        }
+        if (outcome.featuresRefreshed() > 0) {
+            out.linef("log return and realised vols recomputed for %d stored sessions whose 21-session history"
+                    + " includes a session ingested now", outcome.featuresRefreshed());
         }
         List<String> failures = new ArrayList<>(outcome.sessionFailures());
         for (String f : failures) {

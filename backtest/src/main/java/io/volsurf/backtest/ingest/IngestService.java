@@ -12,6 +12,8 @@ import io.volsurf.forecaster.calendar.NyseCalendar;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.features.FeatureBuilder;
 import io.volsurf.forecaster.features.SessionFeatures;
+import io.volsurf.forecaster.features.SpotHistoryFeatures;
+import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.ExpiryDiagnostics;
 import io.volsurf.forecaster.grid.SessionSurface;
@@ -63,7 +65,8 @@ public class IngestService {
 
     /** What an ingest run did; {@code summary} carries the fixed JSON fields. */
     public record IngestOutcome(long runId, IngestSummary summary, int surfaces, int slicesFitted,
-            int slicesButterflyFree, Map<String, Integer> smileDrops, List<String> sessionFailures) {
+            int slicesButterflyFree, Map<String, Integer> smileDrops, List<String> sessionFailures,
+            int featuresRefreshed) {
     }
 
     /** Callbacks for progress display. */
@@ -86,6 +89,7 @@ public class IngestService {
         int[] butterflyFree = {0};
         Map<String, Integer> drops = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        Map<String, LocalDate[]> ingestedRange = new TreeMap<>();
         IngestListener listener = new IngestListener() {
             @Override
             public void onSession(SessionChain chain) {
@@ -110,6 +114,8 @@ public class IngestService {
                     analytics = new SessionAnalytics(Map.of(), Map.of(), List.of(), null, null);
                 }
                 store.replaceSession(runId, chain, chain.format().cliName(), analytics);
+                ingestedRange.merge(chain.underlying(), new LocalDate[] {chain.session(), chain.session()},
+                        (a, b) -> new LocalDate[] {min(a[0], b[0]), max(a[1], b[1])});
             }
 
             @Override
@@ -125,14 +131,45 @@ public class IngestService {
                     json(Map.of("error", String.valueOf(e.getMessage()))));
             throw e;
         }
+        int refreshed = refreshSpotHistory(store, ingestedRange);
         Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("featuresRefreshed", refreshed);
         notes.put("holidayFolders", summary.holidayFolders());
         notes.put("skippedFiles", summary.skippedFiles());
         notes.put("smileDrops", drops);
         notes.put("sessionFailures", failures);
         store.finishIngestRun(runId, "completed", summary.files(), json(summary.filesFailed()), summary.sessions(),
                 summary.accepted(), summary.rejected(), json(summary.rejectReasons()), json(notes));
-        return new IngestOutcome(runId, summary, surfaces[0], fitted[0], butterflyFree[0], drops, failures);
+        return new IngestOutcome(runId, summary, surfaces[0], fitted[0], butterflyFree[0], drops, failures,
+                refreshed);
+    }
+
+    /**
+     * A session's log return and realised vols depend on the 21 stored sessions before it. When this run stored
+     * a session that already has stored successors (a day re-ingested, files in any order), their values were
+     * computed on the old history: recompute them, and this run's own, from the store. Returns how many stored
+     * sessions changed. (SVI fits are not redone: a later session keeps the fit it got from its warm start.)
+     */
+    private static int refreshSpotHistory(MarketDataStore store, Map<String, LocalDate[]> ingestedRange) {
+        int changed = 0;
+        for (Map.Entry<String, LocalDate[]> e : ingestedRange.entrySet()) {
+            String ticker = e.getKey();
+            LocalDate first = e.getValue()[0];
+            List<SpotObservation> spots = store.spotsAround(ticker, first, e.getValue()[1],
+                    FeatureBuilder.HISTORY_SESSIONS, FeatureBuilder.HISTORY_SESSIONS);
+            List<SpotHistoryFeatures> recomputed = FeatureBuilder.spotHistory(spots).stream()
+                    .filter(f -> !f.session().isBefore(first)).toList();
+            changed += store.updateSpotHistory(ticker, recomputed);
+        }
+        return changed;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

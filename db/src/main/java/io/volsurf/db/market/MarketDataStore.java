@@ -3,6 +3,7 @@ package io.volsurf.db.market;
 import io.volsurf.db.jdbc.CopyRows;
 import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.jdbc.Transactions;
+import io.volsurf.forecaster.features.SpotHistoryFeatures;
 import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.forward.ForwardMethod;
@@ -214,6 +215,70 @@ public final class MarketDataStore {
             }
             java.util.Collections.reverse(out);
             return out;
+        });
+    }
+
+    /**
+     * The spots of the stored sessions of {@code ticker} that have features: the {@code before} sessions
+     * before {@code first}, every one from {@code first} to {@code last}, and the {@code after} sessions after
+     * {@code last}; oldest first. What re-computing the spot-history features around an ingest needs.
+     */
+    public List<SpotObservation> spotsAround(String ticker, LocalDate first, LocalDate last, int before, int after) {
+        String select = "select s.session_date, s.as_of, s.spot from sessions s "
+                + "join session_features f using (ticker, session_date) where s.ticker = ? and ";
+        return inTransaction(c -> {
+            List<SpotObservation> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "(" + select + "s.session_date < ? order by s.session_date desc limit ?) union all ("
+                    + select + "s.session_date between ? and ?) union all ("
+                    + select + "s.session_date > ? order by s.session_date limit ?) order by 1")) {
+                ps.setString(1, ticker);
+                ps.setObject(2, first);
+                ps.setInt(3, before);
+                ps.setString(4, ticker);
+                ps.setObject(5, first);
+                ps.setObject(6, last);
+                ps.setString(7, ticker);
+                ps.setObject(8, last);
+                ps.setInt(9, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SpotObservation(rs.getObject(1, LocalDate.class), rs.getTimestamp(2).toInstant(),
+                                rs.getDouble(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Rewrites the log return and realised vols of stored sessions of {@code ticker} (NaN stored as NULL).
+     *
+     * @return how many sessions' values changed
+     */
+    public int updateSpotHistory(String ticker, List<SpotHistoryFeatures> rows) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update session_features set log_return = ?, "
+                    + "realized_vol_5 = ?, realized_vol_21 = ? where ticker = ? and session_date = ? "
+                    + "and (log_return, realized_vol_5, realized_vol_21) is distinct from (?, ?, ?)")) {
+                for (SpotHistoryFeatures r : rows) {
+                    NullableDouble.set(ps, 1, r.logReturn());
+                    NullableDouble.set(ps, 2, r.realizedVol5());
+                    NullableDouble.set(ps, 3, r.realizedVol21());
+                    ps.setString(4, ticker);
+                    ps.setObject(5, r.session());
+                    NullableDouble.set(ps, 6, r.logReturn());
+                    NullableDouble.set(ps, 7, r.realizedVol5());
+                    NullableDouble.set(ps, 8, r.realizedVol21());
+                    ps.addBatch();
+                }
+                int changed = 0;
+                for (int n : ps.executeBatch()) {
+                    changed += Math.max(n, 0);
+                }
+                return changed;
+            }
         });
     }
 

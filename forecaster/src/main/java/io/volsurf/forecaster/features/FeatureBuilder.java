@@ -32,6 +32,7 @@ public final class FeatureBuilder {
     private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
     private static final double DAYS_30 = 30 / 365.0;
     private static final double DAYS_91 = 91 / 365.0;
+    private static final int SHORT_WINDOW = 5;
     private static final int LONG_WINDOW = 21;
 
     /** Earlier sessions that determine a session's features: the 21 before it give its 21 returns. */
@@ -66,6 +67,25 @@ public final class FeatureBuilder {
     }
 
     /**
+     * The spot-history features of each session of a series, as {@link #next} computes them when fed the
+     * same sessions: a session's values depend on the {@link #HISTORY_SESSIONS} sessions before it, so a
+     * series that starts that many sessions before the first session of interest gives it exact values.
+     *
+     * @param sessions sessions of one underlying, oldest first
+     * @throws IllegalArgumentException when they are not in increasing order
+     */
+    public static List<SpotHistoryFeatures> spotHistory(List<SpotObservation> sessions) {
+        FeatureBuilder b = new FeatureBuilder(null);
+        List<SpotHistoryFeatures> out = new ArrayList<>(sessions.size());
+        for (SpotObservation o : sessions) {
+            double logReturn = b.observe(o.session(), o.snapshot(), o.spot());
+            out.add(new SpotHistoryFeatures(o.session(), logReturn, b.realizedVol(SHORT_WINDOW),
+                    b.realizedVol(LONG_WINDOW)));
+        }
+        return out;
+    }
+
+    /**
      * @param chain   the session's chain
      * @param surface the surface built from it
      * @throws IllegalArgumentException when sessions are not fed in increasing order
@@ -81,7 +101,7 @@ public final class FeatureBuilder {
             double h = 0.05 * atm30 * Math.sqrt(DAYS_30);
             skew = (vol(slices, DAYS_30, h) - vol(slices, DAYS_30, -h)) / (2 * h);
         }
-        return new SessionFeatures(chain.underlying(), chain.session(), spot, logReturn, realizedVol(5),
+        return new SessionFeatures(chain.underlying(), chain.session(), spot, logReturn, realizedVol(SHORT_WINDOW),
                 realizedVol(LONG_WINDOW), carry(surface, spot), atm30, skew, vol(slices, DAYS_91, 0) - atm30,
                 sum(chain, true), sum(chain, false), medianSpread(surface), vix(chain, surface),
                 (int) ChronoUnit.DAYS.between(chain.session(), calendar.nextSession(chain.session())));
