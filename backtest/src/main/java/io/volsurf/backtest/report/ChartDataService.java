@@ -22,8 +22,8 @@ import io.volsurf.backtest.rest.ForecastUnavailableException;
 import io.volsurf.backtest.rest.ModelServerService;
 import io.volsurf.backtest.rest.ModelServerService.ServedForecast;
 import io.volsurf.backtest.rest.ModelUnavailableException;
-import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.db.report.ChartQueries;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SmileSlice;
@@ -31,22 +31,21 @@ import io.volsurf.forecaster.sample.SurfaceReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.NotFoundException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The data behind the charts: the same documents for the served page ({@code /api/v1/report/...}) and the static
- * report. Read-only: market data and fits from the ingest tables, forecasts from the {@link ModelServerService}
- * (so a chart shows exactly what the API serves), evaluations from {@code forecast_vs_realized}, runs from
- * {@code run_summary}, {@code daily_pnl} and {@code pnl_attribution_daily}.
+ * report. Read-only: surfaces and fits from {@link MarketDataStore}, quotes, evaluations
+ * ({@code forecast_vs_realized}) and runs' daily PnL from {@link ChartQueries}, forecasts from the
+ * {@link ModelServerService} (so a chart shows exactly what the API serves). This class shapes the charts; the SQL
+ * lives in {@code db}.
  */
 @ApplicationScoped
 public class ChartDataService {
@@ -72,16 +71,8 @@ public class ChartDataService {
 
     public Tickers tickers() {
         List<TickerInfo> out = new ArrayList<>();
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement("select ticker, count(*), min(session_date), "
-                        + "max(session_date) from surfaces group by ticker order by ticker");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new TickerInfo(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the stored tickers: " + e.getMessage(), e);
+        for (ChartQueries.TickerSessions t : queries().tickerSessions()) {
+            out.add(new TickerInfo(t.ticker(), t.sessions(), t.first(), t.last()));
         }
         return new Tickers(out, modelServer.tryLoadModel() ? modelServer.modelId() : null);
     }
@@ -286,7 +277,7 @@ public class ChartDataService {
 
     /** The stored implied vols of one expiry's quotes. */
     private static final class QuoteRows {
-        final List<double[]> rows = new ArrayList<>(); // strike, forward, mid, bid, ask, call (1) or put (0)
+        final List<ChartQueries.QuoteVol> rows = new ArrayList<>();
 
         QuotePoints outOfTheMoney(double sliceForward) {
             List<Double> k = new ArrayList<>();
@@ -295,19 +286,19 @@ public class ChartDataService {
             List<Double> bid = new ArrayList<>();
             List<Double> ask = new ArrayList<>();
             List<String> type = new ArrayList<>();
-            for (double[] r : rows) {
-                double forward = Double.isFinite(r[1]) && r[1] > 0 ? r[1] : sliceForward;
-                double x = Math.log(r[0] / forward);
-                boolean call = r[5] > 0.5;
+            for (ChartQueries.QuoteVol r : rows) {
+                double forward = Double.isFinite(r.forward()) && r.forward() > 0 ? r.forward() : sliceForward;
+                double x = Math.log(r.strike() / forward);
+                boolean call = r.call();
                 // Out of the money only: the side whose price carries the smile (and the side SVI was fitted to).
                 if (call != (x >= 0)) {
                     continue;
                 }
                 k.add(round(x));
-                strike.add(r[0]);
-                mid.add(round(r[2]));
-                bid.add(Double.isFinite(r[3]) ? round(r[3]) : null);
-                ask.add(Double.isFinite(r[4]) ? round(r[4]) : null);
+                strike.add(r.strike());
+                mid.add(round(r.midVol()));
+                bid.add(Double.isFinite(r.bidVol()) ? round(r.bidVol()) : null);
+                ask.add(Double.isFinite(r.askVol()) ? round(r.askVol()) : null);
                 type.add(call ? "C" : "P");
             }
             return new QuotePoints(k, strike, mid, bid, ask, type);
@@ -316,22 +307,8 @@ public class ChartDataService {
 
     private Map<LocalDate, QuoteRows> quoteVols(String ticker, LocalDate session) {
         Map<LocalDate, QuoteRows> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement("select expiry, strike, forward, iv_mid, iv_bid, iv_ask, "
-                        + "option_type from quotes where ticker = ? and session_date = ? and iv_mid is not null "
-                        + "and iv_mid <> 'NaN'::float8 order by expiry, strike, option_type")) {
-            ps.setString(1, ticker);
-            ps.setObject(2, session);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getObject(1, LocalDate.class), e -> new QuoteRows()).rows.add(new double[] {
-                        rs.getDouble(2), NullableDouble.get(rs, 3), rs.getDouble(4), NullableDouble.get(rs, 5), NullableDouble.get(rs, 6),
-                        "C".equals(rs.getString(7)) ? 1 : 0});
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the quotes of " + ticker + " " + session + ": "
-                    + e.getMessage(), e);
+        for (ChartQueries.QuoteVol q : queries().quoteVols(ticker, session)) {
+            out.computeIfAbsent(q.expiry(), e -> new QuoteRows()).rows.add(q);
         }
         return out;
     }
@@ -345,77 +322,32 @@ public class ChartDataService {
      */
     public ForecastErrors forecastErrors(String ticker, String modelId, double tenorDays) {
         sessions(ticker); // 404 for an unknown ticker
-        try (Connection c = dataSource.get().getConnection()) {
-            Long evaluation = null;
-            String model = null;
-            try (PreparedStatement ps = c.prepareStatement("select evaluation_id, model_id from forecast_vs_realized "
-                    + "where ticker = ? and kind = 'cell' and evaluation_id is not null and (?::text is null or "
-                    + "model_id = ?) order by evaluation_id desc limit 1")) {
-                ps.setString(1, ticker);
-                ps.setString(2, modelId);
-                ps.setString(3, modelId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        evaluation = rs.getLong(1);
-                        model = rs.getString(2);
-                    }
-                }
-            }
-            if (evaluation == null) {
-                return new ForecastErrors(ticker, modelId, null, null, List.of(), List.of(), "no evaluation of "
-                        + (modelId == null ? "any model" : "model " + modelId) + " on " + ticker
-                        + " is stored: run ./volsurf evaluate --tickers " + ticker);
-            }
-            Double tenor = null;
-            try (PreparedStatement ps = c.prepareStatement("select tenor_days from forecast_vs_realized where "
-                    + "evaluation_id = ? and ticker = ? group by tenor_days order by abs(tenor_days - ?), "
-                    + "tenor_days limit 1")) {
-                ps.setLong(1, evaluation);
-                ps.setString(2, ticker);
-                ps.setDouble(3, tenorDays);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        tenor = rs.getDouble(1);
-                    }
-                }
-            }
-            List<ForecastPoint> points = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select distinct on (as_of_date) as_of_date, forecast_for, "
-                    + "log_moneyness, forecast_iv, realized_iv from forecast_vs_realized where evaluation_id = ? and "
-                    + "ticker = ? and tenor_days = ? order by as_of_date, abs(log_moneyness)")) {
-                ps.setLong(1, evaluation);
-                ps.setString(2, ticker);
-                ps.setDouble(3, tenor);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ForecastPoint previous = null;
-                    while (rs.next()) {
-                        LocalDate asOf = rs.getObject(1, LocalDate.class);
-                        Double carry = previous != null && previous.forecastFor().equals(asOf)
-                                && Math.abs(previous.logMoneyness() - rs.getDouble(3)) < 1e-6
-                                ? previous.realizedIv() : null;
-                        previous = new ForecastPoint(asOf, rs.getObject(2, LocalDate.class), round(rs.getDouble(3)),
-                                round(rs.getDouble(4)), round(rs.getDouble(5)), carry);
-                        points.add(previous);
-                    }
-                }
-            }
-            List<DailyError> daily = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select forecast_for, count(*), "
-                    + "sqrt(avg(error_vol_points * error_vol_points)) from forecast_vs_realized where evaluation_id = ? "
-                    + "and ticker = ? group by forecast_for order by forecast_for")) {
-                ps.setLong(1, evaluation);
-                ps.setString(2, ticker);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        daily.add(new DailyError(rs.getObject(1, LocalDate.class), rs.getInt(2),
-                                round(rs.getDouble(3))));
-                    }
-                }
-            }
-            return new ForecastErrors(ticker, model, evaluation, tenor, points, daily, null);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read forecast_vs_realized: " + e.getMessage(), e);
+        ChartQueries q = queries();
+        Optional<ChartQueries.EvaluationRef> evaluation = q.latestEvaluation(ticker, modelId);
+        if (evaluation.isEmpty()) {
+            return new ForecastErrors(ticker, modelId, null, null, List.of(), List.of(), "no evaluation of "
+                    + (modelId == null ? "any model" : "model " + modelId) + " on " + ticker
+                    + " is stored: run ./volsurf evaluate --tickers " + ticker);
         }
+        long id = evaluation.get().evaluationId();
+        OptionalDouble tenor = q.nearestTenor(id, ticker, tenorDays);
+        List<ForecastPoint> points = new ArrayList<>();
+        ForecastPoint previous = null;
+        for (ChartQueries.CellForecast cell : tenor.isPresent() ? q.nearestTheMoney(id, ticker, tenor.getAsDouble())
+                : List.<ChartQueries.CellForecast>of()) {
+            // the realised vol of the previous origin's target date is this origin's carry-forward forecast
+            Double carry = previous != null && previous.forecastFor().equals(cell.asOf())
+                    && Math.abs(previous.logMoneyness() - cell.logMoneyness()) < 1e-6 ? previous.realizedIv() : null;
+            previous = new ForecastPoint(cell.asOf(), cell.forecastFor(), round(cell.logMoneyness()),
+                    round(cell.forecastIv()), round(cell.realizedIv()), carry);
+            points.add(previous);
+        }
+        List<DailyError> daily = new ArrayList<>();
+        for (ChartQueries.DailyRmse d : q.dailyRmse(id, ticker)) {
+            daily.add(new DailyError(d.forecastFor(), d.cells(), round(d.rmseVolPoints())));
+        }
+        return new ForecastErrors(ticker, evaluation.get().modelId(), id,
+                tenor.isPresent() ? tenor.getAsDouble() : null, points, daily, null);
     }
 
     // ---------------------------------------------------------------- runs
@@ -425,21 +357,10 @@ public class ChartDataService {
         Map<String, Object> summary = reports.run(runId).orElseThrow(() -> new NotFoundException("no backtest run "
                 + runId + " (GET /api/v1/report/runs lists them)"));
         List<RunDay> days = new ArrayList<>();
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement("select d.session_date, d.total, d.cumulative, "
-                        + "d.portfolio_value, a.delta, a.gamma, a.vega, a.theta, a.residual, a.forecast_predicted, "
-                        + "a.forecast_error, a.total from daily_pnl d left join pnl_attribution_daily a "
-                        + "using (run_id, session_date) where d.run_id = ? order by d.session_date")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    days.add(new RunDay(rs.getObject(1, LocalDate.class), rs.getDouble(2), rs.getDouble(3),
-                            boxed(rs, 4), boxed(rs, 5), boxed(rs, 6), boxed(rs, 7), boxed(rs, 8), boxed(rs, 9),
-                            boxed(rs, 10), boxed(rs, 11), boxed(rs, 12)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the daily PnL of run " + runId + ": " + e.getMessage(), e);
+        for (ChartQueries.RunDayPnl d : queries().runDays(runId)) {
+            days.add(new RunDay(d.session(), d.total(), d.cumulative(), finite(d.portfolioValue()), finite(d.delta()),
+                    finite(d.gamma()), finite(d.vega()), finite(d.theta()), finite(d.residual()),
+                    finite(d.forecastPredicted()), finite(d.forecastError()), finite(d.attributed())));
         }
         return new RunChart(summary, days);
     }
@@ -487,17 +408,7 @@ public class ChartDataService {
     }
 
     private LocalDate nextSession(String ticker, LocalDate date) {
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement("select min(session_date) from surfaces where ticker = ? "
-                        + "and session_date > ?")) {
-            ps.setString(1, ticker);
-            ps.setObject(2, date);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, LocalDate.class) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the sessions of " + ticker + ": " + e.getMessage(), e);
-        }
+        return queries().nextSession(ticker, date).orElse(null);
     }
 
     private static ForecastingService.NoSuchElementException unknownTicker(String ticker) {
@@ -522,11 +433,11 @@ public class ChartDataService {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static Double boxed(ResultSet rs, int i) throws SQLException {
-        return finite(NullableDouble.get(rs, i));
-    }
-
     private MarketDataStore market() {
         return new MarketDataStore(dataSource.get());
+    }
+
+    private ChartQueries queries() {
+        return new ChartQueries(dataSource.get());
     }
 }
