@@ -8,7 +8,10 @@ import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.CalendarViolation;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.ingest.ChainIngestor;
+import io.volsurf.forecaster.ingest.Reject;
 import io.volsurf.forecaster.ingest.SessionChain;
+import io.volsurf.forecaster.market.OptionQuote;
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.forecaster.smile.FittedSmile;
 import io.volsurf.forecaster.smile.SmilePoint;
 import io.volsurf.forecaster.svi.SviFit;
@@ -61,11 +64,17 @@ class SurfaceGoldenTest {
     static String record(Path usOptions) {
         StringBuilder sb = new StringBuilder();
         SessionSurfaceBuilder builder = new SessionSurfaceBuilder();
-        SessionSurface spy = builder.build(read(usOptions.resolve("2026-06-01/SPY.json.gz")));
+        SessionChain spyChain = read(usOptions.resolve("2026-06-01/SPY.json.gz"));
+        chain(sb, spyChain);
+        SessionSurface spy = builder.build(spyChain);
         append(sb, spy);
-        append(sb, builder.build(read(usOptions.resolve("2026-06-02/SPY.json.gz")), spy.warmStarts()));
+        SessionChain next = read(usOptions.resolve("2026-06-02/SPY.json.gz"));
+        chain(sb, next);
+        append(sb, builder.build(next, spy.warmStarts()));
         for (String f : List.of("2026-06-01/QQQ.json.gz", "2026-06-01/AAPL.json.gz", "2026-06-01/TLT.json.gz")) {
-            append(sb, builder.build(read(usOptions.resolve(f))));
+            SessionChain c = read(usOptions.resolve(f));
+            chain(sb, c);
+            append(sb, builder.build(c));
         }
         return sb.toString();
     }
@@ -75,6 +84,37 @@ class SurfaceGoldenTest {
         new ChainIngestor().ingest(List.of(file), null, chains::add);
         assertEquals(1, chains.size(), file.toString());
         return chains.get(0);
+    }
+
+    /** The parsed chain: counts, and sums over the quotes of every number the reader fills in. */
+    private static void chain(StringBuilder sb, SessionChain c) {
+        double strike = 0;
+        double last = 0;
+        double vendorIv = 0;
+        double volume = 0;
+        double openInterest = 0;
+        double underlying = 0;
+        double maturity = 0;
+        long calls = 0;
+        long expiryDays = 0;
+        for (OptionQuote q : c.quotes()) {
+            strike += q.strike();
+            last += Double.isNaN(q.last()) ? 0 : q.last();
+            vendorIv += Double.isNaN(q.vendorIv()) ? 0 : q.vendorIv();
+            volume += Double.isNaN(q.volume()) ? 0 : q.volume();
+            openInterest += Double.isNaN(q.openInterest()) ? 0 : q.openInterest();
+            underlying += q.underlyingPrice();
+            maturity += q.maturityYears();
+            calls += q.type() == OptionType.CALL ? 1 : 0;
+            expiryDays += q.expiry().toEpochDay() + q.expiryInstant().getEpochSecond();
+        }
+        long rejectRows = 0;
+        for (Reject r : c.rejects()) {
+            rejectRows += r.row() * (r.reason().ordinal() + 1) + r.detail().hashCode();
+        }
+        line(sb, "chain", c.underlying(), c.session(), c.snapshot(), c.spot(), c.spotSource(), c.quotes().size(),
+                c.rejects().size(), rejectRows, calls, expiryDays, strike, last, vendorIv, volume, openInterest,
+                underlying, maturity);
     }
 
     private static void append(StringBuilder sb, SessionSurface s) {
