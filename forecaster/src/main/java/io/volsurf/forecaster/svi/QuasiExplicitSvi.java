@@ -26,6 +26,12 @@ final class QuasiExplicitSvi {
     private final SviSliceQuotes quotes;
     private final double maxWingSlope;
     private final double sumWeightedSquares;
+    /** Per quote: log-moneyness, weight, weight times total variance; and the sums of the last two. */
+    private final double[] k;
+    private final double[] v;
+    private final double[] vw;
+    private final double sumWeights;
+    private final double sumWeightedVariance;
     // Constraint rows G theta <= h for theta = (a, d, c); h depends on sigma.
     private final double[][] g = new double[CONSTRAINTS][];
     private final double[] h = new double[CONSTRAINTS];
@@ -53,6 +59,22 @@ final class QuasiExplicitSvi {
             s += quotes.weight(i) * quotes.w(i) * quotes.w(i);
         }
         this.sumWeightedSquares = s;
+        // The (m, sigma)-free parts of the normal equations, summed in the same order as solve summed them.
+        int n = quotes.size();
+        k = new double[n];
+        v = new double[n];
+        vw = new double[n];
+        double sv = 0;
+        double svw = 0;
+        for (int i = 0; i < n; i++) {
+            k[i] = quotes.k(i);
+            v[i] = quotes.weight(i);
+            vw[i] = v[i] * quotes.w(i);
+            sv += v[i];
+            svw += vw[i];
+        }
+        sumWeights = sv;
+        sumWeightedVariance = svw;
         double q = 1 - RHO_MARGIN;
         g[0] = new double[] {0, 1, -q};
         g[1] = new double[] {0, -1, -q};
@@ -97,26 +119,26 @@ final class QuasiExplicitSvi {
      */
     double solve(double mShift, double sigma, double leftSlopeCap, double rightSlopeCap, double asymptoteFloor) {
         constraints = Double.isNaN(asymptoteFloor) ? 4 : 6;
-        double s1 = 0, sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, rw = 0, ry = 0, rz = 0;
+        double sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, ry = 0, rz = 0;
         double invSigma = 1 / sigma;
-        int n = quotes.size();
-        for (int i = 0; i < n; i++) {
-            double v = quotes.weight(i);
-            double y = (quotes.k(i) - mShift) * invSigma;
+        double[] k = this.k;
+        double[] v = this.v;
+        double[] vw = this.vw;
+        for (int i = 0; i < k.length; i++) {
+            double y = (k[i] - mShift) * invSigma;
             double z = Math.sqrt(y * y + 1);
-            double vy = v * y;
-            double vz = v * z;
-            double vw = v * quotes.w(i);
-            s1 += v;
+            double vy = v[i] * y;
+            double vz = v[i] * z;
             sy += vy;
             sz += vz;
             syy += vy * y;
             syz += vy * z;
             szz += vz * z;
-            rw += vw;
-            ry += vw * y;
-            rz += vw * z;
+            ry += vw[i] * y;
+            rz += vw[i] * z;
         }
+        double s1 = sumWeights;
+        double rw = sumWeightedVariance;
         m[0] = s1; m[1] = sy; m[2] = sz;
         m[3] = sy; m[4] = syy; m[5] = syz;
         m[6] = sz; m[7] = syz; m[8] = szz;
