@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Forward {@code F} and discount {@code D} of one expiry from put-call parity {@code C - P = D (F - K)}.
@@ -169,12 +168,23 @@ public final class ParityForwardEstimator {
     }
 
     private List<Pair> nearTheMoneyPairs(List<OptionQuote> quotes, double spot) {
-        TreeMap<Double, OptionQuote[]> byStrike = new TreeMap<>();
-        for (OptionQuote q : quotes) {
-            byStrike.computeIfAbsent(q.strike(), k -> new OptionQuote[2])[q.type() == OptionType.CALL ? 0 : 1] = q;
-        }
+        // By ascending strike (Double.compare), the last call and the last put quoted at each: a stable sort and one
+        // pass over its runs of equal strikes (a TreeMap of boxed strikes did the same at several times the cost).
+        List<OptionQuote> byStrike = new ArrayList<>(quotes);
+        byStrike.sort(Comparator.comparingDouble(OptionQuote::strike));
         List<Pair> pairs = new ArrayList<>();
-        for (OptionQuote[] cp : byStrike.values()) {
+        OptionQuote[] cp = new OptionQuote[2];
+        for (int from = 0; from < byStrike.size();) {
+            double strike = byStrike.get(from).strike();
+            cp[0] = null;
+            cp[1] = null;
+            int to = from;
+            while (to < byStrike.size() && Double.compare(byStrike.get(to).strike(), strike) == 0) {
+                OptionQuote q = byStrike.get(to);
+                cp[q.type() == OptionType.CALL ? 0 : 1] = q;
+                to++;
+            }
+            from = to;
             if (cp[0] == null || cp[1] == null) {
                 continue;
             }

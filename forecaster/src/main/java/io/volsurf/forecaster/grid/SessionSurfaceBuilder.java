@@ -78,8 +78,15 @@ public final class SessionSurfaceBuilder {
                     + " has no accepted quotes (file " + chain.sourceFile() + ")");
         }
         TreeMap<LocalDate, List<OptionQuote>> byExpiry = new TreeMap<>();
+        LocalDate lastExpiry = null;
+        List<OptionQuote> lastList = null;
         for (OptionQuote q : chain.quotes()) {
-            byExpiry.computeIfAbsent(q.expiry(), e -> new ArrayList<>()).add(q);
+            // Chains come in runs of one expiry: look the list up only when the expiry changes.
+            if (!q.expiry().equals(lastExpiry)) {
+                lastExpiry = q.expiry();
+                lastList = byExpiry.computeIfAbsent(lastExpiry, e -> new ArrayList<>());
+            }
+            lastList.add(q);
         }
         List<ExpiryDiagnostics> diagnostics = new ArrayList<>(byExpiry.size());
         List<FittedSmile> fitted = new ArrayList<>();
@@ -139,6 +146,17 @@ public final class SessionSurfaceBuilder {
 
     private static double maturityOf(List<OptionQuote> quotes) {
         // All quotes of an expiry share snapshot and expiry instant; take the median to be safe with mixed rows.
+        OptionQuote first = quotes.get(0);
+        boolean shared = true;
+        for (OptionQuote q : quotes) {
+            if (!q.snapshot().equals(first.snapshot()) || !q.expiryInstant().equals(first.expiryInstant())) {
+                shared = false;
+                break;
+            }
+        }
+        if (shared) {
+            return first.maturityYears(); // the median of equal values
+        }
         double[] t = quotes.stream().mapToDouble(OptionQuote::maturityYears).sorted().toArray();
         return t[t.length / 2];
     }

@@ -26,6 +26,7 @@ final class SessionAssembler {
     private final SpotSource rowSpotSource;
     private final List<RawRow> pending = new ArrayList<>();
     private final List<Reject> rejects = new ArrayList<>();
+    private final Map<Instant, String> instantTexts = new HashMap<>();
 
     /**
      * @param headerSpot    a file-level spot (us-options header), NaN when absent
@@ -70,7 +71,7 @@ final class SessionAssembler {
             detail = "bid " + r.bid() + " > ask " + r.ask();
         } else if (!r.expiryInstant().isAfter(r.snapshot())) {
             reason = RejectReason.EXPIRED;
-            detail = "expiry " + r.expiryInstant() + " not after snapshot " + r.snapshot();
+            detail = "expiry " + text(r.expiryInstant()) + " not after snapshot " + text(r.snapshot());
         } else if (!r.hasPrice() && !(r.vendorIv() > 0)) {
             if (Double.isNaN(r.vendorIv())) {
                 reason = RejectReason.NO_PRICE;
@@ -86,6 +87,11 @@ final class SessionAssembler {
         } else {
             pending.add(r);
         }
+    }
+
+    /** Instant.toString, formatted once per instant: a chain's expired rows share a few (all the same-day ones). */
+    private String text(Instant t) {
+        return instantTexts.computeIfAbsent(t, Instant::toString);
     }
 
     boolean isEmpty() {
@@ -153,18 +159,53 @@ final class SessionAssembler {
         return prices[prices.length / 2];
     }
 
-    private record Key(LocalDate expiry, double strike, OptionType type) {
+    /**
+     * Index of each series (expiry, strike, type) in the kept rows: open addressing on the primitive key (a map of
+     * record keys cost more than the rest of the assembly). Series are equal when their expiry days, strike bits
+     * ({@code Double.compare == 0}, as a record key compares them) and types are.
+     */
+    private static final class SeriesIndex {
+        private final int[] slots;
+        private final int mask;
+        private final List<RawRow> kept;
+
+        SeriesIndex(int rows, List<RawRow> kept) {
+            int capacity = Integer.highestOneBit(Math.max(4, rows) * 2 - 1) << 1;
+            slots = new int[capacity];
+            mask = capacity - 1;
+            this.kept = kept;
+        }
+
+        /** The index in kept of r's series, or -1 after claiming its slot for index {@code next}. */
+        int indexOrPut(RawRow r, int next) {
+            long day = r.expiry().toEpochDay();
+            long strikeBits = Double.doubleToLongBits(r.strike());
+            OptionType type = r.type();
+            long h = (day * 0x9E3779B97F4A7C15L) ^ (strikeBits * 0xC2B2AE3D27D4EB4FL) ^ type.ordinal();
+            int slot = (int) (h ^ (h >>> 29) ^ (h >>> 41)) & mask;
+            while (true) {
+                int at = slots[slot] - 1;
+                if (at < 0) {
+                    slots[slot] = next + 1;
+                    return -1;
+                }
+                RawRow o = kept.get(at);
+                if (o.type() == type && Double.doubleToLongBits(o.strike()) == strikeBits
+                        && o.expiry().toEpochDay() == day) {
+                    return at;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
     }
 
     /** Keeps the more liquid of two rows with the same expiry, strike and type; the other is a DUPLICATE. */
     private List<OptionQuote> dedupe(List<RawRow> rows, double spot) {
-        Map<Key, Integer> index = new HashMap<>(rows.size() * 2);
         List<RawRow> kept = new ArrayList<>(rows.size());
+        SeriesIndex index = new SeriesIndex(rows.size(), kept);
         for (RawRow r : rows) {
-            Key key = new Key(r.expiry(), r.strike(), r.type());
-            Integer at = index.get(key);
-            if (at == null) {
-                index.put(key, kept.size());
+            int at = index.indexOrPut(r, kept.size());
+            if (at < 0) {
                 kept.add(r);
                 continue;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.volsurf.forecaster.calendar.SessionClock;
 import io.volsurf.forecaster.calendar.SessionMapper;
 import io.volsurf.forecaster.market.OptionType;
@@ -40,7 +41,12 @@ import java.util.Locale;
  */
 public final class UsOptionsJsonReader implements ChainReader {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** FastDoubleParser: correctly rounded like {@link Double#parseDouble}, without its per-number garbage. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+    /** Exact powers of ten for the strike fast path (10^22 is the largest exactly representable double). */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private final SessionClock clock;
     private final SessionMapper mapper;
@@ -136,14 +142,12 @@ public final class UsOptionsJsonReader implements ChainReader {
                     sawContracts = true;
                     long row = 0;
                     Contract c = new Contract();
-                    // A chain has a few dozen expiries and thousands of rows: parse each expiry once.
-                    Map<String, LocalDate> expiries = new HashMap<>();
-                    Map<LocalDate, Instant> expiryInstants = new HashMap<>();
+                    Expiries expiries = new Expiries();
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         row++;
                         c.read(p);
-                        side(assembler, c, row, OptionType.CALL, ticker, session, snapshot, expiries, expiryInstants);
-                        side(assembler, c, row, OptionType.PUT, ticker, session, snapshot, expiries, expiryInstants);
+                        side(assembler, c, row, OptionType.CALL, ticker, session, snapshot, expiries);
+                        side(assembler, c, row, OptionType.PUT, ticker, session, snapshot, expiries);
                     }
                 } else {
                     p.skipChildren();
@@ -179,8 +183,72 @@ public final class UsOptionsJsonReader implements ChainReader {
         return spot;
     }
 
+    /**
+     * A chain has a few dozen expiries and thousands of rows, in runs of one expiry: each expiry's date and instant
+     * are parsed once, and the previous row's are reused without a look-up while the symbol's date part repeats.
+     */
+    private final class Expiries {
+        private final Map<String, LocalDate> dates = new HashMap<>();
+        private final Map<LocalDate, Instant> instants = new HashMap<>();
+        private String lastKey;
+        private LocalDate lastDate;
+        private Instant lastInstant;
+
+        /** The expiry of a symbol whose date part is {@code symbol[0, end)}; throws as LocalDate.parse does. */
+        LocalDate date(String symbol, int end) {
+            if (lastKey != null && lastKey.length() == end && symbol.startsWith(lastKey)) {
+                return lastDate;
+            }
+            String key = symbol.substring(0, end);
+            LocalDate date = dates.computeIfAbsent(key, LocalDate::parse);
+            lastKey = key;
+            lastDate = date;
+            lastInstant = null;
+            return date;
+        }
+
+        /** The expiry instant of the date {@link #date} last returned. */
+        Instant instant() {
+            if (lastInstant == null) {
+                lastInstant = instants.computeIfAbsent(lastDate, clock::expiryInstant);
+            }
+            return lastInstant;
+        }
+    }
+
+    /**
+     * {@code Double.parseDouble(s.substring(from, to))} without the substring: plain decimals of up to 15 digits
+     * (every listed strike) are an exact integer over an exact power of ten, so the one division is correctly
+     * rounded, as parseDouble is; anything else goes to parseDouble.
+     */
+    static double parseDecimal(String s, int from, int to) {
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                digits = 10 * digits + (ch - '0');
+                if (++count > 15) {
+                    return Double.parseDouble(s.substring(from, to));
+                }
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (ch == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.parseDouble(s.substring(from, to));
+            }
+        }
+        if (count == 0) {
+            return Double.parseDouble(s.substring(from, to));
+        }
+        return fraction <= 0 ? (double) digits : digits / POWERS_OF_TEN[fraction];
+    }
+
     private void side(SessionAssembler a, Contract c, long row, OptionType type, String ticker, LocalDate session,
-            Instant snapshot, Map<String, LocalDate> expiries, Map<LocalDate, Instant> expiryInstants) {
+            Instant snapshot, Expiries expiries) {
         boolean call = type == OptionType.CALL;
         String symbol = call ? c.callOption : c.putOption;
         String field = call ? "callOption" : "putOption";
@@ -197,8 +265,8 @@ public final class UsOptionsJsonReader implements ChainReader {
             if (u1 <= 0 || u2 <= u1) {
                 throw new IllegalArgumentException();
             }
-            expiry = expiries.computeIfAbsent(symbol.substring(0, u1), LocalDate::parse);
-            strike = Double.parseDouble(symbol.substring(u1 + 1, u2));
+            expiry = expiries.date(symbol, u1);
+            strike = parseDecimal(symbol, u1 + 1, u2);
         } catch (RuntimeException e) {
             a.reject(row, RejectReason.UNPARSEABLE_FIELD, field + " is not <yyyy-mm-dd>_<strike>_<Call|Put>: '"
                     + symbol + "'");
@@ -206,8 +274,7 @@ public final class UsOptionsJsonReader implements ChainReader {
         }
         double price = call ? c.callPrice : c.putPrice;
         double ivPercent = call ? c.callIv : c.putIv;
-        a.add(new RawRow(row, ticker, session, snapshot, expiry,
-                expiryInstants.computeIfAbsent(expiry, clock::expiryInstant), strike, type,
+        a.add(new RawRow(row, ticker, session, snapshot, expiry, expiries.instant(), strike, type,
                 Double.NaN, Double.NaN, price == 0 ? Double.NaN : price, Double.NaN, PriceUnit.QUOTE_CURRENCY,
                 ivPercent / 100.0, call ? c.callVolume : c.putVolume, call ? c.callOi : c.putOi, Double.NaN,
                 Double.NaN, Double.NaN));

@@ -39,17 +39,96 @@ public final class DurrlemanCondition {
         }
     }
 
+    /**
+     * The scan points of every slice with vertex {@code m} and width {@code sigma}, with the parts of g that do not
+     * depend on {@code a, b, rho}: the wing-repair bisections scan many slices that differ only in those, and
+     * reuse one {@code ScanPoints} (same values as {@link #minimum(SviParams)} computes, so the same result).
+     */
+    public static final class ScanPoints {
+        final double m;
+        final double sigma;
+        final double[] k;
+        final double[] x;
+        final double[] root;
+        final double[] xOverRoot;
+        final double[] rootCubed;
+
+        private ScanPoints(double m, double sigma, int points) {
+            this.m = m;
+            this.sigma = sigma;
+            k = new double[points];
+            x = new double[points];
+            root = new double[points];
+            xOverRoot = new double[points];
+            rootCubed = new double[points];
+            double uMax = asinh(range(m, sigma) / sigma);
+            double du = 2 * uMax / (points - 1);
+            for (int i = 0; i < points; i++) {
+                double ki = m + sigma * Math.sinh(-uMax + i * du);
+                double xi = ki - m;
+                double r = Math.sqrt(xi * xi + sigma * sigma);
+                k[i] = ki;
+                x[i] = xi;
+                root[i] = r;
+                xOverRoot[i] = xi / r;
+                rootCubed[i] = r * r * r;
+            }
+        }
+    }
+
+    /** The scan points of slices with this vertex and width, for {@link #minimum(SviParams, ScanPoints)}. */
+    public ScanPoints scanPoints(double m, double sigma) {
+        return new ScanPoints(m, sigma, points);
+    }
+
     public MinimumG minimum(SviParams p) {
-        double range = Math.max(4.0, 50 * p.sigma()) + Math.abs(p.m());
+        return minimum(p, null);
+    }
+
+    /**
+     * As {@link #minimum(SviParams)}, with the grid of {@code scan} (null: computed here).
+     *
+     * @throws IllegalArgumentException when {@code scan} was made for another {@code (m, sigma)} or point count
+     */
+    public MinimumG minimum(SviParams p, ScanPoints scan) {
+        double range = range(p.m(), p.sigma());
         double uMax = asinh(range / p.sigma());
         double du = 2 * uMax / (points - 1);
         double best = Double.POSITIVE_INFINITY;
         int bestIndex = 0;
-        for (int i = 0; i < points; i++) {
-            double g = p.durrlemanG(p.m() + p.sigma() * Math.sinh(-uMax + i * du));
-            if (g < best) {
-                best = g;
-                bestIndex = i;
+        if (scan == null) {
+            for (int i = 0; i < points; i++) {
+                double g = p.durrlemanG(p.m() + p.sigma() * Math.sinh(-uMax + i * du));
+                if (g < best) {
+                    best = g;
+                    bestIndex = i;
+                }
+            }
+        } else {
+            if (scan.m != p.m() || scan.sigma != p.sigma() || scan.k.length != points) {
+                throw new IllegalArgumentException("scan points of (m, sigma) = (" + scan.m + ", " + scan.sigma
+                        + "), " + scan.k.length + " points, used for (" + p.m() + ", " + p.sigma() + "), " + points);
+            }
+            double a = p.a();
+            double b = p.b();
+            double rho = p.rho();
+            double sigma = p.sigma();
+            for (int i = 0; i < points; i++) {
+                // SviParams.durrlemanG with the (m, sigma)-only parts from the scan (same operations).
+                double w = a + b * (rho * scan.x[i] + scan.root[i]);
+                double g;
+                if (!(w > 0)) {
+                    g = Double.NEGATIVE_INFINITY;
+                } else {
+                    double w1 = b * (rho + scan.xOverRoot[i]);
+                    double w2 = b * sigma * sigma / scan.rootCubed[i];
+                    double u = 1 - scan.k[i] * w1 / (2 * w);
+                    g = u * u - 0.25 * w1 * w1 * (1 / w + 0.25) + 0.5 * w2;
+                }
+                if (g < best) {
+                    best = g;
+                    bestIndex = i;
+                }
             }
         }
         // Far out in both wings g tends to 1/4 - slope^2/16: negative there exactly when a slope exceeds 2.
@@ -96,6 +175,10 @@ public final class DurrlemanCondition {
 
     private static double gAt(SviParams p, double u) {
         return p.durrlemanG(p.m() + p.sigma() * Math.sinh(u));
+    }
+
+    private static double range(double m, double sigma) {
+        return Math.max(4.0, 50 * sigma) + Math.abs(m);
     }
 
     private static double asinh(double x) {

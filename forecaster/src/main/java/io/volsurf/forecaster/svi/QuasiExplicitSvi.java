@@ -26,6 +26,12 @@ final class QuasiExplicitSvi {
     private final SviSliceQuotes quotes;
     private final double maxWingSlope;
     private final double sumWeightedSquares;
+    /** Per quote: log-moneyness, weight, weight times total variance; and the sums of the last two. */
+    private final double[] k;
+    private final double[] v;
+    private final double[] vw;
+    private final double sumWeights;
+    private final double sumWeightedVariance;
     // Constraint rows G theta <= h for theta = (a, d, c); h depends on sigma.
     private final double[][] g = new double[CONSTRAINTS][];
     private final double[] h = new double[CONSTRAINTS];
@@ -34,6 +40,14 @@ final class QuasiExplicitSvi {
     private final double[] r = new double[3];
     private final double[] theta = new double[3];
     private final double[] candidate = new double[3];
+    // Per-solve products shared by every face (the face enumeration runs up to 41 faces per solve):
+    // minv r, minv g_i, g_i . minv r - h_i and g_i . minv g_j.
+    private final double[] mr = new double[3];
+    private final double[][] mg = new double[CONSTRAINTS][3];
+    private final double[] faceRhs = new double[CONSTRAINTS];
+    private final double[][] gmg = new double[CONSTRAINTS][CONSTRAINTS];
+    /** Multipliers of the active rows of the face being solved. */
+    private final double[] lambda = new double[3];
     /** Last solution (a, d, c). */
     final double[] best = new double[3];
 
@@ -45,6 +59,22 @@ final class QuasiExplicitSvi {
             s += quotes.weight(i) * quotes.w(i) * quotes.w(i);
         }
         this.sumWeightedSquares = s;
+        // The (m, sigma)-free parts of the normal equations, summed in the same order as solve summed them.
+        int n = quotes.size();
+        k = new double[n];
+        v = new double[n];
+        vw = new double[n];
+        double sv = 0;
+        double svw = 0;
+        for (int i = 0; i < n; i++) {
+            k[i] = quotes.k(i);
+            v[i] = quotes.weight(i);
+            vw[i] = v[i] * quotes.w(i);
+            sv += v[i];
+            svw += vw[i];
+        }
+        sumWeights = sv;
+        sumWeightedVariance = svw;
         double q = 1 - RHO_MARGIN;
         g[0] = new double[] {0, 1, -q};
         g[1] = new double[] {0, -1, -q};
@@ -89,26 +119,26 @@ final class QuasiExplicitSvi {
      */
     double solve(double mShift, double sigma, double leftSlopeCap, double rightSlopeCap, double asymptoteFloor) {
         constraints = Double.isNaN(asymptoteFloor) ? 4 : 6;
-        double s1 = 0, sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, rw = 0, ry = 0, rz = 0;
+        double sy = 0, sz = 0, syy = 0, syz = 0, szz = 0, ry = 0, rz = 0;
         double invSigma = 1 / sigma;
-        int n = quotes.size();
-        for (int i = 0; i < n; i++) {
-            double v = quotes.weight(i);
-            double y = (quotes.k(i) - mShift) * invSigma;
+        double[] k = this.k;
+        double[] v = this.v;
+        double[] vw = this.vw;
+        for (int i = 0; i < k.length; i++) {
+            double y = (k[i] - mShift) * invSigma;
             double z = Math.sqrt(y * y + 1);
-            double vy = v * y;
-            double vz = v * z;
-            double vw = v * quotes.w(i);
-            s1 += v;
+            double vy = v[i] * y;
+            double vz = v[i] * z;
             sy += vy;
             sz += vz;
             syy += vy * y;
             syz += vy * z;
             szz += vz * z;
-            rw += vw;
-            ry += vw * y;
-            rz += vw * z;
+            ry += vw[i] * y;
+            rz += vw[i] * z;
         }
+        double s1 = sumWeights;
+        double rw = sumWeightedVariance;
         m[0] = s1; m[1] = sy; m[2] = sz;
         m[3] = sy; m[4] = syy; m[5] = syz;
         m[6] = sz; m[7] = syz; m[8] = szz;
@@ -135,6 +165,7 @@ final class QuasiExplicitSvi {
             System.arraycopy(theta, 0, best, 0, 3);
             return objective(theta);
         }
+        prepareFaces();
         double bestValue = Double.POSITIVE_INFINITY;
         // Faces with one, two and three active constraints.
         for (int i = 0; i < constraints; i++) {
@@ -162,38 +193,157 @@ final class QuasiExplicitSvi {
         return bestValue;
     }
 
+    /** The face-independent products of {@link #faceMinimiser}, once per solve (same arithmetic as per face). */
+    private void prepareFaces() {
+        multiply(minv, r, mr);
+        for (int p = 0; p < constraints; p++) {
+            multiply(minv, g[p], mg[p]);
+            faceRhs[p] = dot(g[p], mr) - h[p];
+        }
+        for (int p = 0; p < constraints; p++) {
+            for (int q = 0; q < constraints; q++) {
+                gmg[p][q] = dot(g[p], mg[q]);
+            }
+        }
+    }
+
     /**
      * Minimiser of the quadratic on {@code A theta = h_A} for the active rows given (-1 = unused):
      * {@code theta = M^-1 (r - A^T lambda)} with {@code (A M^-1 A^T) lambda = A M^-1 r - h_A}.
      */
     private boolean faceMinimiser(int i, int j, int l, double[] out) {
-        int[] rows = l >= 0 ? new int[] {i, j, l} : j >= 0 ? new int[] {i, j} : new int[] {i};
-        int k = rows.length;
-        double[] s = new double[k * k];
-        double[] rhs = new double[k];
-        double[] mr = new double[3];
-        multiply(minv, r, mr);
-        double[][] mg = new double[k][3];
-        for (int p = 0; p < k; p++) {
-            multiply(minv, g[rows[p]], mg[p]);
-            rhs[p] = dot(g[rows[p]], mr) - h[rows[p]];
+        boolean solved;
+        if (l >= 0) {
+            solved = solve3(gmg[i][i], gmg[i][j], gmg[i][l], gmg[j][i], gmg[j][j], gmg[j][l], gmg[l][i], gmg[l][j],
+                    gmg[l][l], faceRhs[i], faceRhs[j], faceRhs[l], lambda);
+        } else if (j >= 0) {
+            solved = solve2(gmg[i][i], gmg[i][j], gmg[j][i], gmg[j][j], faceRhs[i], faceRhs[j], lambda);
+        } else {
+            solved = solve1(gmg[i][i], faceRhs[i], lambda);
         }
-        for (int p = 0; p < k; p++) {
-            for (int q = 0; q < k; q++) {
-                s[p * k + q] = dot(g[rows[p]], mg[q]);
-            }
-        }
-        double[] lambda = solveSmall(s, rhs, k);
-        if (lambda == null) {
+        if (!solved) {
             return false;
         }
-        for (int c = 0; c < 3; c++) {
-            double v = mr[c];
-            for (int p = 0; p < k; p++) {
-                v -= mg[p][c] * lambda[p];
+        double[] gi = mg[i];
+        if (l >= 0) {
+            double[] gj = mg[j];
+            double[] gl = mg[l];
+            for (int c = 0; c < 3; c++) {
+                out[c] = mr[c] - gi[c] * lambda[0] - gj[c] * lambda[1] - gl[c] * lambda[2];
             }
-            out[c] = v;
+        } else if (j >= 0) {
+            double[] gj = mg[j];
+            for (int c = 0; c < 3; c++) {
+                out[c] = mr[c] - gi[c] * lambda[0] - gj[c] * lambda[1];
+            }
+        } else {
+            for (int c = 0; c < 3; c++) {
+                out[c] = mr[c] - gi[c] * lambda[0];
+            }
         }
+        return true;
+    }
+
+    /*
+     * solve1..3: Gaussian elimination with partial pivoting, written out for k = 1, 2, 3 (the face systems); the
+     * same operations in the same order as the generic loop they replace (QuasiExplicitSviTest checks it bit for
+     * bit), with the pivot test |pivot| > 1e-13 max|a_ij| of the system as given. False when singular.
+     */
+
+    static boolean solve1(double a00, double b0, double[] x) {
+        double norm = Math.max(0, Math.abs(a00));
+        if (!(Math.abs(a00) > 1e-13 * norm)) {
+            return false;
+        }
+        x[0] = b0 / a00;
+        return true;
+    }
+
+    static boolean solve2(double a00, double a01, double a10, double a11, double b0, double b1, double[] x) {
+        double norm = Math.max(Math.max(Math.max(Math.max(0, Math.abs(a00)), Math.abs(a01)), Math.abs(a10)),
+                Math.abs(a11));
+        if (Math.abs(a10) > Math.abs(a00)) {
+            double t = a00; a00 = a10; a10 = t;
+            t = a01; a01 = a11; a11 = t;
+            t = b0; b0 = b1; b1 = t;
+        }
+        if (!(Math.abs(a00) > 1e-13 * norm)) {
+            return false;
+        }
+        double f = a10 / a00;
+        a11 -= f * a01;
+        b1 -= f * b0;
+        if (!(Math.abs(a11) > 1e-13 * norm)) {
+            return false;
+        }
+        double x1 = b1 / a11;
+        x[1] = x1;
+        x[0] = (b0 - a01 * x1) / a00;
+        return true;
+    }
+
+    static boolean solve3(double a00, double a01, double a02, double a10, double a11, double a12, double a20,
+            double a21, double a22, double b0, double b1, double b2, double[] x) {
+        double norm = Math.max(0, Math.abs(a00));
+        norm = Math.max(norm, Math.abs(a01));
+        norm = Math.max(norm, Math.abs(a02));
+        norm = Math.max(norm, Math.abs(a10));
+        norm = Math.max(norm, Math.abs(a11));
+        norm = Math.max(norm, Math.abs(a12));
+        norm = Math.max(norm, Math.abs(a20));
+        norm = Math.max(norm, Math.abs(a21));
+        norm = Math.max(norm, Math.abs(a22));
+        double t;
+        // Column 0: pivot row 0, 1 or 2 (first largest).
+        if (Math.abs(a10) > Math.abs(a00)) {
+            if (Math.abs(a20) > Math.abs(a10)) {
+                t = a00; a00 = a20; a20 = t;
+                t = a01; a01 = a21; a21 = t;
+                t = a02; a02 = a22; a22 = t;
+                t = b0; b0 = b2; b2 = t;
+            } else {
+                t = a00; a00 = a10; a10 = t;
+                t = a01; a01 = a11; a11 = t;
+                t = a02; a02 = a12; a12 = t;
+                t = b0; b0 = b1; b1 = t;
+            }
+        } else if (Math.abs(a20) > Math.abs(a00)) {
+            t = a00; a00 = a20; a20 = t;
+            t = a01; a01 = a21; a21 = t;
+            t = a02; a02 = a22; a22 = t;
+            t = b0; b0 = b2; b2 = t;
+        }
+        if (!(Math.abs(a00) > 1e-13 * norm)) {
+            return false;
+        }
+        double f = a10 / a00;
+        a11 -= f * a01;
+        a12 -= f * a02;
+        b1 -= f * b0;
+        f = a20 / a00;
+        a21 -= f * a01;
+        a22 -= f * a02;
+        b2 -= f * b0;
+        // Column 1.
+        if (Math.abs(a21) > Math.abs(a11)) {
+            t = a11; a11 = a21; a21 = t;
+            t = a12; a12 = a22; a22 = t;
+            t = b1; b1 = b2; b2 = t;
+        }
+        if (!(Math.abs(a11) > 1e-13 * norm)) {
+            return false;
+        }
+        f = a21 / a11;
+        a22 -= f * a12;
+        b2 -= f * b1;
+        if (!(Math.abs(a22) > 1e-13 * norm)) {
+            return false;
+        }
+        double x2 = b2 / a22;
+        double x1 = (b1 - a12 * x2) / a11;
+        x[2] = x2;
+        x[1] = x1;
+        x[0] = (b0 - a01 * x1 - a02 * x2) / a00;
         return true;
     }
 
@@ -257,50 +407,5 @@ final class QuasiExplicitSvi {
         inv[7] = (a[1] * a[6] - a[0] * a[7]) * id;
         inv[8] = (a[0] * a[4] - a[1] * a[3]) * id;
         return true;
-    }
-
-    /** Gaussian elimination with partial pivoting for k <= 3; null when singular. */
-    private static double[] solveSmall(double[] a, double[] b, int k) {
-        double norm = 0;
-        for (double v : a) {
-            norm = Math.max(norm, Math.abs(v));
-        }
-        for (int col = 0; col < k; col++) {
-            int piv = col;
-            for (int row = col + 1; row < k; row++) {
-                if (Math.abs(a[row * k + col]) > Math.abs(a[piv * k + col])) {
-                    piv = row;
-                }
-            }
-            if (!(Math.abs(a[piv * k + col]) > 1e-13 * norm)) {
-                return null;
-            }
-            if (piv != col) {
-                for (int c = 0; c < k; c++) {
-                    double tmp = a[col * k + c];
-                    a[col * k + c] = a[piv * k + c];
-                    a[piv * k + c] = tmp;
-                }
-                double tmp = b[col];
-                b[col] = b[piv];
-                b[piv] = tmp;
-            }
-            for (int row = col + 1; row < k; row++) {
-                double f = a[row * k + col] / a[col * k + col];
-                for (int c = col; c < k; c++) {
-                    a[row * k + c] -= f * a[col * k + c];
-                }
-                b[row] -= f * b[col];
-            }
-        }
-        double[] x = new double[k];
-        for (int row = k - 1; row >= 0; row--) {
-            double v = b[row];
-            for (int c = row + 1; c < k; c++) {
-                v -= a[row * k + c] * x[c];
-            }
-            x[row] = v / a[row * k + row];
-        }
-        return x;
     }
 }

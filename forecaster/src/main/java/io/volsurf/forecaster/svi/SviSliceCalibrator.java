@@ -230,13 +230,14 @@ public final class SviSliceCalibrator {
         double hi = 1;
         double[] trial = caps.clone();
         Candidate free = null;
+        DurrlemanCondition.ScanPoints scan = durrleman.scanPoints(fit.m(), fit.sigma());
         for (int it = 0; it < REPAIR_BISECTIONS; it++) {
             double t = 0.5 * (lo + hi);
             trial[0] = left ? t * top[0] : caps[0];
             trial[1] = right ? t * top[1] : caps[1];
             evaluations[0]++;
             Candidate c = solveAt(inner, fit.m(), fit.sigma(), trial, 0.0);
-            if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params()).butterflyFree()) {
+            if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params(), scan).butterflyFree()) {
                 lo = t;
                 free = c;
             } else {
@@ -266,11 +267,13 @@ public final class SviSliceCalibrator {
         double lo = 0;
         double hi = deepest;
         Candidate free = fit;
+        // Every step keeps (m, sigma): one scan grid serves all.
+        DurrlemanCondition.ScanPoints scan = durrleman.scanPoints(fit.m(), fit.sigma());
         for (int it = 0; it < REPAIR_BISECTIONS; it++) {
             double floor = 0.5 * (lo + hi);
             evaluations[0]++;
             Candidate c = solveAt(inner, fit.m(), fit.sigma(), caps, floor);
-            if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params()).butterflyFree()) {
+            if (Double.isFinite(c.weightedSse()) && durrleman.minimum(c.params(), scan).butterflyFree()) {
                 lo = floor;
                 free = c;
             } else {
@@ -350,9 +353,10 @@ public final class SviSliceCalibrator {
         }
         double lo = 0;
         double hi = 1;
+        DurrlemanCondition.ScanPoints scan = durrleman.scanPoints(p.m(), p.sigma());
         for (int it = 0; it < 50; it++) {
             double t = 0.5 * (lo + hi);
-            if (durrleman.minimum(scaled(p, t, level)).butterflyFree()) {
+            if (durrleman.minimum(scaled(p, t, level), scan).butterflyFree()) {
                 lo = t;
             } else {
                 hi = t;

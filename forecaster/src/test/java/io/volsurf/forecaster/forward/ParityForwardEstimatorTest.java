@@ -105,4 +105,23 @@ class ParityForwardEstimatorTest {
         }
         assertEquals(0.0, f.logMoneyness(101.3), 0.0);
     }
+
+    @Test
+    void pairsDoNotDependOnQuoteOrderAndTheLastQuoteOfASeriesCounts() {
+        int days = 182;
+        List<OptionQuote> quotes = market.quotes(days, 60, 0);
+        ExpiryForward reference = estimate(days, quotes);
+        List<OptionQuote> shuffled = new ArrayList<>(quotes);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(5));
+        assertEquals(reference, estimate(days, shuffled));
+        // An earlier, stale quote of a near-the-money call is overridden by the later one of the same series.
+        OptionQuote call = quotes.stream().filter(q -> q.type() == OptionType.CALL)
+                .min(Comparator.comparingDouble(q -> Math.abs(q.strike() - market.spot))).orElseThrow();
+        List<OptionQuote> withStale = new ArrayList<>(quotes);
+        withStale.add(0, SyntheticChains.withLast(call, call.last() + 3.0));
+        assertEquals(reference, estimate(days, withStale));
+        List<OptionQuote> staleLast = new ArrayList<>(quotes);
+        staleLast.add(SyntheticChains.withLast(call, call.last() + 3.0));
+        assertTrue(!reference.equals(estimate(days, staleLast)), "the later stale quote replaces the good one");
+    }
 }

@@ -96,4 +96,50 @@ class UsOptionsJsonReaderTest {
         assertEquals(LocalDate.of(2026, 6, 18), june.session());
         assertTrue(s.toText().contains("dropped"), s.toText());
     }
+
+    @Test
+    void strikeFastPathParsesExactlyAsParseDouble() {
+        java.util.Random rnd = new java.util.Random(3);
+        java.util.List<String> cases = new java.util.ArrayList<>(java.util.List.of("950.00", "0.5", ".5", "950.",
+                "0", "0.00", "007.125", "123456789012345", "1234567890123456", "0.1234567890123456789",
+                "99999999999999.9", "12.30e1", "-5.00", "+5", " 5.0", "5.0 ", "1,5", "NaN", "Infinity", "0x1p3",
+                "5d", "", ".", "1.2.3"));
+        for (int i = 0; i < 100_000; i++) {
+            int intDigits = rnd.nextInt(8);
+            int fracDigits = rnd.nextInt(9);
+            StringBuilder sb = new StringBuilder();
+            for (int d = 0; d < intDigits; d++) {
+                sb.append((char) ('0' + rnd.nextInt(10)));
+            }
+            if (fracDigits > 0 || rnd.nextBoolean()) {
+                sb.append('.');
+            }
+            for (int d = 0; d < fracDigits; d++) {
+                sb.append((char) ('0' + rnd.nextInt(10)));
+            }
+            cases.add(sb.toString());
+        }
+        for (String c : cases) {
+            String symbol = "2026-07-17_" + c + "_Call";
+            int from = symbol.indexOf('_') + 1;
+            int to = symbol.lastIndexOf('_');
+            Double expected;
+            try {
+                expected = Double.parseDouble(c);
+            } catch (NumberFormatException e) {
+                expected = null;
+            }
+            Double actual;
+            try {
+                actual = UsOptionsJsonReader.parseDecimal(symbol, from, to);
+            } catch (NumberFormatException e) {
+                actual = null;
+            }
+            if (expected == null || actual == null) {
+                assertEquals(expected, actual, "'" + c + "'");
+            } else {
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), "'" + c + "'");
+            }
+        }
+    }
 }
