@@ -42,6 +42,21 @@ public final class BlackImpliedVolatility {
      * {@code -700 < x < 0}; 2.8e-13 for any first correction, against 3.8e-12 by Householder(3) at 2e-3).
      */
     private static final double MIDDLE_ONE_STEP_TOLERANCE = 2e-3;
+    /**
+     * The lower-middle branch brackets its steps by {@code [0.5 s_l, s_c]}: b_l is approximate, so a price just
+     * above it can have its root just below s_l.
+     */
+    private static final double LOWER_MIDDLE_BRACKET_FRACTION = 0.5;
+    private static final double B_L_0 = 0.07703556474988982;
+    private static final double B_L_1 = 0.021311398142527076;
+    private static final double B_L_2 = 0.027010999036847;
+    private static final double B_L_3 = -0.03717394461195303;
+    private static final double B_L_4 = 0.024182263383144383;
+    private static final double B_L_5 = -0.008256039603884642;
+    private static final double B_L_6 = 0.00028083094598638827;
+    private static final double B_L_7 = 0.000978691330991591;
+    private static final double B_L_8 = -0.00037683887198497533;
+    private static final double B_L_9 = 5.278050945323427e-05;
     private static final double LOWEST_WIDE_TOLERANCE_X = -50;
     /** Beyond this moneyness two Householder(3) steps leave a residual error; Householder(4) does not. */
     private static final double HOUSEHOLDER4_UPPER_X = -580;
@@ -174,10 +189,9 @@ public final class BlackImpliedVolatility {
         final double sC;
         final double bC;
         final double vC;
-        double sL = Double.NaN;
-        double eL;
-        double bL;
-        double vL;
+        final double sL;
+        final double bL;
+        double vL = Double.NaN;
         double rLower;
         LowestBranchGuess lowestGuess;
         double sU = Double.NaN;
@@ -191,6 +205,8 @@ public final class BlackImpliedVolatility {
             sC = Math.sqrt(-2 * x);
             bC = NormalisedBlack.atInflectionPoint(x, bMax);
             vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
+            sL = sC - bC / vC;
+            bL = lowerTangentIntercept(x, sC, bMax);
         }
 
         /** The normalised vol of price {@code 0 < beta < bMax}: the same arithmetic as the one-price path. */
@@ -199,23 +215,19 @@ public final class BlackImpliedVolatility {
             double sLeft;
             double sRight;
             if (beta < bC) {
-                if (Double.isNaN(sL)) {
-                    sL = sC - bC / vC;
-                    double hL = x / sL;
-                    eL = NormalisedBlack.scaledVega(hL, 0.5 * sL);
-                    bL = NormalisedBlack.outOfTheMoneyCall(hL, 0.5 * sL, bMax, eL);
-                    vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eL;
+                if (beta < bL) {
+                    if (lowestGuess == null) {
+                        lowestGuess = LowestBranchGuess.of(x, sL, bL);
+                    }
+                    return iterateLowest(lowestGuess, beta, x, sC, bMax);
+                }
+                if (Double.isNaN(vL)) {
+                    vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
                     rLower = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
                             0.0, false);
                 }
-                if (beta < bL) {
-                    if (lowestGuess == null) {
-                        lowestGuess = LowestBranchGuess.of(x, sL, bL, eL);
-                    }
-                    return iterateLowest(lowestGuess, beta, x, sL, bMax);
-                }
                 s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLower);
-                sLeft = sL;
+                sLeft = LOWER_MIDDLE_BRACKET_FRACTION * sL;
                 sRight = sC;
             } else {
                 if (Double.isNaN(sU)) {
@@ -271,17 +283,15 @@ public final class BlackImpliedVolatility {
         double vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
         if (beta < bC) {
             double sL = sC - bC / vC;
-            double hL = x / sL;
-            double eL = NormalisedBlack.scaledVega(hL, 0.5 * sL);
-            double bL = NormalisedBlack.outOfTheMoneyCall(hL, 0.5 * sL, bMax, eL);
+            double bL = lowerTangentIntercept(x, sC, bMax);
             if (beta < bL) {
-                return lowestBranch(beta, x, sL, bL, eL, bMax);
+                return iterateLowest(LowestBranchGuess.of(x, sL, bL), beta, x, sC, bMax);
             }
-            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eL;
+            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
             double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
                     0.0, false);
             s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
-            sLeft = sL;
+            sLeft = LOWER_MIDDLE_BRACKET_FRACTION * sL;
             sRight = sC;
         } else {
             double sU = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
@@ -338,22 +348,37 @@ public final class BlackImpliedVolatility {
     }
 
     /**
-     * Lowest branch {@code 0 < beta < b_l}: objective {@code 1/ln b(s) - 1/ln beta}, near-linear in s. The
-     * initial guess needs {@code Phi(-z)}, {@code phi(z)} and {@code e^{s_l^2/8}} ({@code y = z^2}); all follow
-     * from {@code p = e^{-y/2}}, {@code e_l} and erfcx, so one exponential.
+     * {@code b_l = b(x, s_l)}, the price where the tangent at {@code s_c} meets zero, to 2.3e-7 relative without
+     * evaluating b (an exponential and two erfcx, on the critical path of every inversion below {@code b_c}):
+     * {@code b_l / b_max = (w^2 / (1 + w^2)) P((w - 2) / (w + 2))} with {@code w = sqrt(-x)}, P of degree 9 fitted
+     * (least squares in Chebyshev polynomials) to the exact value over {@code 1e-14 <= -x <= 720} and its limit
+     * {@code Phi(-sqrt(pi/2))} for {@code x -> -infinity}. b_l only chooses the branch and anchors initial guesses,
+     * whose error it changes by about that much; the brackets allow for a root just across s_l.
      */
-    private static double lowestBranch(double beta, double x, double sL, double bL, double eL, double bMax) {
-        return iterateLowest(LowestBranchGuess.of(x, sL, bL, eL), beta, x, sL, bMax);
+    static double lowerTangentIntercept(double x, double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        double p = (B_L_0 + B_L_1 * u) + u2 * (B_L_2 + B_L_3 * u) + u4 * ((B_L_4 + B_L_5 * u) + u2 * (B_L_6 + B_L_7 * u))
+                + (u4 * u4) * (B_L_8 + B_L_9 * u);
+        double ax = -x;
+        return bMax * p * ax / (1 + ax);
     }
 
-    private static double iterateLowest(LowestBranchGuess guess, double beta, double x, double sL, double bMax) {
+    /**
+     * Lowest branch {@code 0 < beta < b_l}: objective {@code 1/ln b(s) - 1/ln beta}, near-linear in s; the steps
+     * are kept below {@code sUpper = s_c}.
+     */
+    private static double iterateLowest(LowestBranchGuess guess, double beta, double x, double sUpper,
+            double bMax) {
         double lnBeta = Math.log(beta);
         double inverseLnBeta = 1 / lnBeta;
         double s = guess.normalisedVol(lnBeta, x);
         double tolerance = x > LOWEST_WIDE_TOLERANCE_X ? LOWEST_ONE_STEP_TOLERANCE : ONE_STEP_TOLERANCE;
         double ds = -Double.MAX_VALUE;
         for (int i = 0; i < ITERATIONS && Math.abs(ds) > tolerance * s; i++) {
-            double next = lowestStep(s, lnBeta, inverseLnBeta, x, bMax, sL);
+            double next = lowestStep(s, lnBeta, inverseLnBeta, x, bMax, sUpper);
             ds = next - s;
             s = next;
         }
@@ -371,13 +396,12 @@ public final class BlackImpliedVolatility {
      */
     private record LowestBranchGuess(double lnBL, double lnAbsX, double d1, double d2, double d3) {
 
-        static LowestBranchGuess of(double x, double sL, double bL, double eL) {
+        static LowestBranchGuess of(double x, double sL, double bL) {
             double ax = -x;
             double z = SQRT_ONE_OVER_THREE * ax / sL;
             double y = z * z;
             double p = Math.exp(-0.5 * y);
-            // e_l = e^{-3y/2 - s_l^2/8}, so e^{s_l^2/8} = p^3 / e_l while e_l is a normal number.
-            double q = eL >= Double.MIN_NORMAL ? p * p * p / eL : Math.exp(0.125 * sL * sL);
+            double q = Math.exp(0.125 * sL * sL);
             double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
             double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
             double phiCdf;
@@ -414,9 +438,10 @@ public final class BlackImpliedVolatility {
 
     /**
      * One Householder(4) step (fifth order) on the lowest branch: objective {@code 1/ln b(s) - 1/ln beta};
-     * returns the next s, clamped to {@code (0, s_l]}.
+     * returns the next s, clamped to {@code (0, sUpper]}.
      */
-    static double lowestStep(double s, double lnBeta, double inverseLnBeta, double x, double bMax, double sL) {
+    static double lowestStep(double s, double lnBeta, double inverseLnBeta, double x, double bMax,
+            double sUpper) {
         double inverseS = 1 / s;
         double h = x * inverseS;
         double t = 0.5 * s;
@@ -439,7 +464,7 @@ public final class BlackImpliedVolatility {
         double hh4 = (bHh2 * (bHh3 - 0.5) - (bHh2 - 2 / s) * 2 * c)
                 - bpob * (sqBpob * (6 + lambda * (22 + lambda * (36 + lambda * 24))) - bppob * (12 + 6 * mu))
                 - bppob * bHh2 * 3 * otlambda - bHh3 * bpob * 4 * otlambda;
-        return clamp(s + nu * householder4Factor(nu, hh2, hh3, hh4), Double.MIN_NORMAL, sL);
+        return clamp(s + nu * householder4Factor(nu, hh2, hh3, hh4), Double.MIN_NORMAL, sUpper);
     }
 
     /** Initial guess on the highest branch {@code b_u <= beta < b_max} from the map {@code f = Phi(-s/2)}. */
