@@ -47,6 +47,25 @@ public final class BlackImpliedVolatility {
      * above it can have its root just below s_l.
      */
     private static final double LOWER_MIDDLE_BRACKET_FRACTION = 0.5;
+    /** Above this x the lowest branch's guess takes D and its slope at b_l from fits (see LowestBranchGuess). */
+    private static final double FITTED_LOWEST_X = -50;
+    private static final double D_0 = -0.6259653210919184;
+    private static final double D_1 = -0.2514646271959211;
+    private static final double D_2 = -1.2126935125608498;
+    private static final double D_3 = -0.30325044321288797;
+    private static final double D_4 = -0.17591264971792386;
+    private static final double D_5 = -0.22665048440183566;
+    private static final double D_6 = -0.19230010033729714;
+    private static final double D_7 = -0.19477966001612712;
+    private static final double D_8 = -0.0850495539759527;
+    private static final double G_0 = 0.06690954248331235;
+    private static final double G_1 = 0.17422361111748033;
+    private static final double G_2 = -0.06417715830283213;
+    private static final double G_3 = 0.04271204431220968;
+    private static final double G_4 = -0.03828785714749147;
+    private static final double G_5 = 0.12005665651925086;
+    private static final double G_6 = 0.13036507275351455;
+    private static final double G_7 = 0.11859494652201216;
     private static final double B_L_0 = 0.07703556474988982;
     private static final double B_L_1 = 0.021311398142527076;
     private static final double B_L_2 = 0.027010999036847;
@@ -217,7 +236,7 @@ public final class BlackImpliedVolatility {
             if (beta < bC) {
                 if (beta < bL) {
                     if (lowestGuess == null) {
-                        lowestGuess = LowestBranchGuess.of(x, sL, bL);
+                        lowestGuess = LowestBranchGuess.of(x, sL, sC, bL);
                     }
                     return iterateLowest(lowestGuess, beta, x, sC, bMax);
                 }
@@ -285,7 +304,7 @@ public final class BlackImpliedVolatility {
             double sL = sC - bC / vC;
             double bL = lowerTangentIntercept(x, sC, bMax);
             if (beta < bL) {
-                return iterateLowest(LowestBranchGuess.of(x, sL, bL), beta, x, sC, bMax);
+                return iterateLowest(LowestBranchGuess.of(x, sL, sC, bL), beta, x, sC, bMax);
             }
             double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
             double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
@@ -396,33 +415,51 @@ public final class BlackImpliedVolatility {
      */
     private record LowestBranchGuess(double lnBL, double lnAbsX, double d1, double d2, double d3) {
 
-        static LowestBranchGuess of(double x, double sL, double bL) {
-            double ax = -x;
-            double z = SQRT_ONE_OVER_THREE * ax / sL;
-            double y = z * z;
-            double p = Math.exp(-0.5 * y);
-            double q = Math.exp(0.125 * sL * sL);
-            double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
-            double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
-            double phiCdf;
-            double millsRatio; // Phi(-z) / phi(z)
-            if (w > CodyErrorFunction.THRESHOLD) {
-                millsRatio = NormalisedBlack.SQRT_PI_OVER_TWO * CodyErrorFunction.erfcxAboveThreshold(w);
-                phiCdf = millsRatio * phiPdf;
-            } else {
-                phiCdf = 0.5 * (1 - CodyErrorFunction.erfNearZero(w));
-                millsRatio = phiCdf / phiPdf;
-            }
-            // f'(b) = (df/ds) / (db/ds) = y millsRatio^2 e^{s^2/8} at s_l.
-            double fpL = y * millsRatio * millsRatio * q;
-            double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phiCdf * phiCdf * phiCdf);
+        static LowestBranchGuess of(double x, double sL, double sC, double bL) {
             double lnBL = Math.log(bL);
-            // D(1) and dD/dv at v = 1 (where d ln beta / dv = -ln b_l), and dD/dv at v = 0 from the asymptotics
-            // D ~ s^2/8 - 6 s^2/x^2 with s^2 ~ -x^2 / (2 ln beta) = -x^2 v / (2 ln b_l).
-            double dAtOne = Math.log(fL / bL);
-            double slopeAtOne = -lnBL * (fpL * bL / fL - 1);
+            double dAtOne;
+            double slopeAtOne;
+            if (x >= FITTED_LOWEST_X) {
+                // Fits in u = (w - 4)/(w + 4), w = sqrt(-x), of D(1) - s_l^2/8 (5.4e-6) and of
+                // dD/dv(1) / (-ln b_l (1 + w)) (4.6e-5), least squares over 1e-14 <= -x <= 50: no exponential,
+                // no erfcx, and two logarithms fewer than the closed forms below. Their error moves the guess by
+                // less than that, against the 2e-3 the single Householder step allows.
+                double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+                double u = (w - 4) / (w + 4);
+                double u2 = u * u;
+                double u4 = u2 * u2;
+                double e1 = (D_0 + D_1 * u) + u2 * (D_2 + D_3 * u) + u4 * ((D_4 + D_5 * u) + u2 * (D_6 + D_7 * u))
+                        + (u4 * u4) * D_8;
+                double g = (G_0 + G_1 * u) + u2 * (G_2 + G_3 * u) + u4 * ((G_4 + G_5 * u) + u2 * (G_6 + G_7 * u));
+                dAtOne = 0.125 * sL * sL + e1;
+                slopeAtOne = -lnBL * (1 + w) * g;
+            } else {
+                double ax = -x;
+                double z = SQRT_ONE_OVER_THREE * ax / sL;
+                double y = z * z;
+                double p = Math.exp(-0.5 * y);
+                double q = Math.exp(0.125 * sL * sL);
+                double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
+                double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
+                double phiCdf;
+                double millsRatio; // Phi(-z) / phi(z)
+                if (w > CodyErrorFunction.THRESHOLD) {
+                    millsRatio = NormalisedBlack.SQRT_PI_OVER_TWO * CodyErrorFunction.erfcxAboveThreshold(w);
+                    phiCdf = millsRatio * phiPdf;
+                } else {
+                    phiCdf = 0.5 * (1 - CodyErrorFunction.erfNearZero(w));
+                    millsRatio = phiCdf / phiPdf;
+                }
+                // f'(b) = (df/ds) / (db/ds) = y millsRatio^2 e^{s^2/8} at s_l.
+                double fpL = y * millsRatio * millsRatio * q;
+                double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phiCdf * phiCdf * phiCdf);
+                // D(1), and dD/dv at v = 1 (where d ln beta / dv = -ln b_l).
+                dAtOne = Math.log(fL / bL);
+                slopeAtOne = -lnBL * (fpL * bL / fL - 1);
+            }
+            // dD/dv at v = 0 from the asymptotics D ~ s^2/8 - 6 s^2/x^2 with s^2 ~ -x^2 v / (2 ln b_l).
             double slopeAtZero = (6 - 0.125 * x * x) / (2 * lnBL);
-            return new LowestBranchGuess(lnBL, Math.log(ax), slopeAtZero,
+            return new LowestBranchGuess(lnBL, Math.log(-x), slopeAtZero,
                     3 * dAtOne - 2 * slopeAtZero - slopeAtOne, slopeAtOne + slopeAtZero - 2 * dAtOne);
         }
 
