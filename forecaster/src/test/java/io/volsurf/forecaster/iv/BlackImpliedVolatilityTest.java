@@ -123,6 +123,75 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
+    void lowestBranchOverADenseGridIsWithinOneInATrillion() {
+        // The lowest branch (beta < b_l) takes one Householder step when the first correction is below 2e-3 and
+        // its guess interpolates ln(f/b): x from -500 to -1e-6 (log-spaced), s from 1e-3 to 5 and, per x, s from
+        // 1e-4 s_l to just below s_l (where b_l, from a fit, decides between the lowest and the middle branch).
+        double worst = 0;
+        String worstCase = "";
+        int count = 0;
+        for (int i = 0; i <= 600; i++) {
+            double x = -Math.exp(Math.log(1e-6) + (Math.log(500) - Math.log(1e-6)) * i / 600);
+            double bMax = Math.exp(0.5 * x);
+            double sC = Math.sqrt(-2 * x);
+            double sL = sC - NormalisedBlack.atInflectionPoint(x, bMax) / (NormalDistribution.ONE_OVER_SQRT_TWO_PI
+                    * bMax);
+            double bL = BlackImpliedVolatility.lowerTangentIntercept(x, sC, bMax);
+            double[] ss = new double[2 * 301];
+            for (int j = 0; j <= 300; j++) {
+                ss[j] = Math.exp(Math.log(1e-3) + (Math.log(5) - Math.log(1e-3)) * j / 300);
+                ss[301 + j] = sL * (j < 200 ? Math.exp(-Math.log(1e4) * j / 200) : 1 - Math.pow(10, -(j - 199) / 10.0));
+            }
+            for (double s : ss) {
+                double beta = NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
+                if (!(beta > 1e-300) || !(beta < bL)) {
+                    continue;
+                }
+                double implied = BlackImpliedVolatility.normalisedOutOfTheMoney(beta, x, bMax);
+                double rel = Math.abs(implied / s - 1);
+                count++;
+                if (rel > worst) {
+                    worst = rel;
+                    worstCase = "x=" + x + " s=" + s + " s_l=" + sL;
+                }
+            }
+        }
+        System.out.printf("IV lowest branch grid: %d cases, worst relative error %.3e at %s%n", count, worst,
+                worstCase);
+        assertTrue(count > 100_000, "grid too small: " + count);
+        assertTrue(worst <= 1e-12, "worst relative error " + worst + " at " + worstCase);
+    }
+
+    @Test
+    void pricesAroundTheLowerTangentInterceptRoundTrip() {
+        // b_l is a fit (2.3e-7): prices within a few 1e-7 of the exact b(x, s_l) may take either branch, and the
+        // root may lie just across s_l from where that branch's bracket would have put it.
+        double worstFit = 0;
+        double worst = 0;
+        for (double x = -1e-8; x > -700; x *= 1.07) {
+            double bMax = Math.exp(0.5 * x);
+            double sC = Math.sqrt(-2 * x);
+            double sL = sC - NormalisedBlack.atInflectionPoint(x, bMax) / (NormalDistribution.ONE_OVER_SQRT_TWO_PI
+                    * bMax);
+            double exact = NormalisedBlack.outOfTheMoneyCall(x, sL, bMax);
+            if (!(exact > 1e-300)) {
+                continue;
+            }
+            worstFit = Math.max(worstFit, Math.abs(BlackImpliedVolatility.lowerTangentIntercept(x, sC, bMax) / exact
+                    - 1));
+            for (double k = -40; k <= 40; k++) {
+                double s = sL * (1 + k * 1e-8);
+                double beta = NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
+                double implied = BlackImpliedVolatility.normalisedOutOfTheMoney(beta, x, bMax);
+                worst = Math.max(worst, Math.abs(implied / s - 1));
+            }
+        }
+        System.out.printf("IV around b_l: fit within %.2e, worst relative error %.3e%n", worstFit, worst);
+        assertTrue(worstFit < 3e-7, "b_l fit off by " + worstFit);
+        assertTrue(worst <= 1e-12, "worst relative error around b_l " + worst);
+    }
+
+    @Test
     void singleExponentialBlackAgreesWithTheReferenceFormulation() {
         // b(x, s) from one exp(-(h^2+t^2)/2) and b_max must equal Jäckel's erfc/erfcx form wherever that form is
         // accurate (outside the small-t and asymptotic regions, which have their own test above).
