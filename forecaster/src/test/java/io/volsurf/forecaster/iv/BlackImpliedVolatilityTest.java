@@ -233,6 +233,15 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
+    void guessInverseCdfIsWithinItsFitAndExactOutsideIt() {
+        for (double lnU = -0.5; lnU > -40; lnU -= 0.003) {
+            double exact = -NormalDistribution.inverseCdfOfExp(lnU);
+            double tolerance = lnU > -0.81 || lnU < -30.25 ? 0 : 4e-8;
+            assertEquals(1, BlackImpliedVolatility.minusInverseCdfOfExp(lnU) / exact, tolerance, "ln u=" + lnU);
+        }
+    }
+
+    @Test
     void scaledErrorFunctionEntryPointsMatchTheGeneralOnes() {
         for (double y = 0.47; y < 40; y *= 1.01) {
             assertEquals(1, CodyErrorFunction.erfcxAboveThreshold(y) / CodyErrorFunction.erfcx(y), 2e-15, "y=" + y);
