@@ -425,48 +425,56 @@ public final class BlackImpliedVolatility {
     private record LowestBranchGuess(double lnBL, double lnAbsX, double d1, double d2, double d3) {
 
         static LowestBranchGuess of(double x, double sL, double sC, double bL) {
-            double lnBL = Math.log(bL);
-            double dAtOne;
-            double slopeAtOne;
-            if (x >= FITTED_LOWEST_X) {
-                // Fits in u = (w - 4)/(w + 4), w = sqrt(-x), of D(1) - s_l^2/8 (5.4e-6) and of
-                // dD/dv(1) / (-ln b_l (1 + w)) (4.6e-5), least squares over 1e-14 <= -x <= 50: no exponential,
-                // no erfcx, and two logarithms fewer than the closed forms below. Their error moves the guess by
-                // less than that, against the 2e-3 the single Householder step allows.
-                double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
-                double u = (w - 4) / (w + 4);
-                double u2 = u * u;
-                double u4 = u2 * u2;
-                double e1 = (D_0 + D_1 * u) + u2 * (D_2 + D_3 * u) + u4 * ((D_4 + D_5 * u) + u2 * (D_6 + D_7 * u))
-                        + (u4 * u4) * D_8;
-                double g = (G_0 + G_1 * u) + u2 * (G_2 + G_3 * u) + u4 * ((G_4 + G_5 * u) + u2 * (G_6 + G_7 * u));
-                dAtOne = 0.125 * sL * sL + e1;
-                slopeAtOne = -lnBL * (1 + w) * g;
-            } else {
-                double ax = -x;
-                double z = SQRT_ONE_OVER_THREE * ax / sL;
-                double y = z * z;
-                double p = Math.exp(-0.5 * y);
-                double q = Math.exp(0.125 * sL * sL);
-                double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
-                double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
-                double phiCdf;
-                double millsRatio; // Phi(-z) / phi(z)
-                if (w > CodyErrorFunction.THRESHOLD) {
-                    millsRatio = NormalisedBlack.SQRT_PI_OVER_TWO * CodyErrorFunction.erfcxAboveThreshold(w);
-                    phiCdf = millsRatio * phiPdf;
-                } else {
-                    phiCdf = 0.5 * (1 - CodyErrorFunction.erfNearZero(w));
-                    millsRatio = phiCdf / phiPdf;
-                }
-                // f'(b) = (df/ds) / (db/ds) = y millsRatio^2 e^{s^2/8} at s_l.
-                double fpL = y * millsRatio * millsRatio * q;
-                double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phiCdf * phiCdf * phiCdf);
-                // D(1), and dD/dv at v = 1 (where d ln beta / dv = -ln b_l).
-                dAtOne = Math.log(fL / bL);
-                slopeAtOne = -lnBL * (fpL * bL / fL - 1);
+            if (x < FITTED_LOWEST_X) {
+                return ofClosedForms(x, sL, bL);
             }
-            // dD/dv at v = 0 from the asymptotics D ~ s^2/8 - 6 s^2/x^2 with s^2 ~ -x^2 v / (2 ln b_l).
+            // Fits in u = (w - 4)/(w + 4), w = sqrt(-x), of D(1) - s_l^2/8 (5.4e-6) and of
+            // dD/dv(1) / (-ln b_l (1 + w)) (4.6e-5), least squares over 1e-14 <= -x <= 50: no exponential, no
+            // erfcx, and two logarithms fewer than the closed forms. Their error moves the guess by less than
+            // that, against the 2e-3 the single Householder step allows. (Small enough to be inlined, so that
+            // the one-price path allocates nothing.)
+            double lnBL = Math.log(bL);
+            double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+            double u = (w - 4) / (w + 4);
+            double u2 = u * u;
+            double u4 = u2 * u2;
+            double e1 = (D_0 + D_1 * u) + u2 * (D_2 + D_3 * u) + u4 * ((D_4 + D_5 * u) + u2 * (D_6 + D_7 * u))
+                    + (u4 * u4) * D_8;
+            double g = (G_0 + G_1 * u) + u2 * (G_2 + G_3 * u) + u4 * ((G_4 + G_5 * u) + u2 * (G_6 + G_7 * u));
+            return withEnds(x, lnBL, 0.125 * sL * sL + e1, -lnBL * (1 + w) * g);
+        }
+
+        /** As {@link #of} from the closed forms of f and its derivative at s_l (one exp, one erfcx, two logs). */
+        private static LowestBranchGuess ofClosedForms(double x, double sL, double bL) {
+            double ax = -x;
+            double z = SQRT_ONE_OVER_THREE * ax / sL;
+            double y = z * z;
+            double p = Math.exp(-0.5 * y);
+            double q = Math.exp(0.125 * sL * sL);
+            double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
+            double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
+            double phiCdf;
+            double millsRatio; // Phi(-z) / phi(z)
+            if (w > CodyErrorFunction.THRESHOLD) {
+                millsRatio = NormalisedBlack.SQRT_PI_OVER_TWO * CodyErrorFunction.erfcxAboveThreshold(w);
+                phiCdf = millsRatio * phiPdf;
+            } else {
+                phiCdf = 0.5 * (1 - CodyErrorFunction.erfNearZero(w));
+                millsRatio = phiCdf / phiPdf;
+            }
+            // f'(b) = (df/ds) / (db/ds) = y millsRatio^2 e^{s^2/8} at s_l.
+            double fpL = y * millsRatio * millsRatio * q;
+            double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phiCdf * phiCdf * phiCdf);
+            double lnBL = Math.log(bL);
+            // D(1), and dD/dv at v = 1 (where d ln beta / dv = -ln b_l).
+            return withEnds(x, lnBL, Math.log(fL / bL), -lnBL * (fpL * bL / fL - 1));
+        }
+
+        /**
+         * The cubic through {@code D(0) = 0} with the asymptotic slope there, {@code D(1)} and {@code D'(1)}: the
+         * slope at 0 from {@code D ~ s^2/8 - 6 s^2/x^2} with {@code s^2 ~ -x^2 v / (2 ln b_l)}.
+         */
+        private static LowestBranchGuess withEnds(double x, double lnBL, double dAtOne, double slopeAtOne) {
             double slopeAtZero = (6 - 0.125 * x * x) / (2 * lnBL);
             return new LowestBranchGuess(lnBL, Math.log(-x), slopeAtZero,
                     3 * dAtOne - 2 * slopeAtZero - slopeAtOne, slopeAtOne + slopeAtZero - 2 * dAtOne);
@@ -525,9 +533,10 @@ public final class BlackImpliedVolatility {
         double bppob = bHh2 * bpob;
         double mu = 6 * lambda * (1 + lambda);
         double hh3 = bHh3 + sqBpob * (2 + mu) - bppob * 3 * otlambda;
-        double hh4 = (bHh2 * (bHh3 - 0.5) - (bHh2 - 2 / s) * 2 * c)
-                - bpob * (sqBpob * (6 + lambda * (22 + lambda * (36 + lambda * 24))) - bppob * (12 + 6 * mu))
-                - bppob * bHh2 * 3 * otlambda - bHh3 * bpob * 4 * otlambda;
+        // (Kept under the JIT's 325-byte inlining limit for hot methods.)
+        double hh4 = (bHh2 * (bHh3 - 0.5) - (bHh2 - 2 * inverseS) * 2 * c)
+                - bpob * (sqBpob * (6 + lambda * (22 + lambda * (36 + lambda * 24))) - bppob * (12 + 6 * mu)
+                + otlambda * (3 * bHh2 * bHh2 + 4 * bHh3));
         return clamp(s + nu * householder4Factor(nu, hh2, hh3, hh4), Double.MIN_NORMAL, sUpper);
     }
 
