@@ -402,7 +402,7 @@ public final class BlackImpliedVolatility {
             double bMax) {
         double lnBeta = Math.log(beta);
         double inverseLnBeta = 1 / lnBeta;
-        double s = guess.normalisedVol(lnBeta, x);
+        double s = guess.normalisedVol(lnBeta, inverseLnBeta, x);
         double tolerance = x > LOWEST_WIDE_TOLERANCE_X ? LOWEST_ONE_STEP_TOLERANCE : ONE_STEP_TOLERANCE;
         double ds = -Double.MAX_VALUE;
         for (int i = 0; i < ITERATIONS && Math.abs(ds) > tolerance * s; i++) {
@@ -480,9 +480,9 @@ public final class BlackImpliedVolatility {
                     3 * dAtOne - 2 * slopeAtZero - slopeAtOne, slopeAtOne + slopeAtZero - 2 * dAtOne);
         }
 
-        /** The guess for the price with {@code ln beta = lnBeta < ln b_l}. */
-        double normalisedVol(double lnBeta, double x) {
-            double v = lnBL / lnBeta;
+        /** The guess for the price with {@code ln beta = lnBeta < ln b_l}, given {@code 1 / ln beta}. */
+        double normalisedVol(double lnBeta, double inverseLnBeta, double x) {
+            double v = lnBL * inverseLnBeta;
             double lnF = lnBeta + v * (d1 + v * (d2 + v * d3));
             // s = |x / (sqrt3 Phi^{-1}(u))| with u = (sqrt3 / cbrt(2 pi)) cbrt(f / |x|) < 1/2, through ln u.
             double lnU = LN_SQRT_THREE_OVER_THIRD_ROOT_TWO_PI + (lnF - lnAbsX) * (1.0 / 3);
