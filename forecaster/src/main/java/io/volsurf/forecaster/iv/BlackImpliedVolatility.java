@@ -75,6 +75,22 @@ public final class BlackImpliedVolatility {
     private static final double G_5 = 0.12005665651925086;
     private static final double G_6 = 0.13036507275351455;
     private static final double G_7 = 0.11859494652201216;
+    private static final double K_0 = 4.929360172638163;
+    private static final double K_1 = 1.021343748041868;
+    private static final double K_2 = -0.5811069431680815;
+    private static final double K_3 = 0.05583988647305292;
+    private static final double K_4 = 0.1374018574400588;
+    private static final double K_5 = -0.06343811117003426;
+    private static final double K_6 = -0.013794123134852588;
+    private static final double K_7 = 0.01199895858755553;
+    private static final double R_0 = 3.248231843257659;
+    private static final double R_1 = 1.5770451231376366;
+    private static final double R_2 = -0.3633538641509467;
+    private static final double R_3 = -0.022259467782750494;
+    private static final double R_4 = 0.06629292845364376;
+    private static final double R_5 = -0.012660278314150548;
+    private static final double R_6 = -0.008911812587831539;
+    private static final double R_7 = 0.0017776300690157188;
     private static final double B_L_0 = 0.07703556474988982;
     private static final double B_L_1 = 0.021311398142527076;
     private static final double B_L_2 = 0.027010999036847;
@@ -219,7 +235,7 @@ public final class BlackImpliedVolatility {
         final double vC;
         final double sL;
         final double bL;
-        double vL = Double.NaN;
+        double inverseVL = Double.NaN;
         double rLower;
         LowestBranchGuess lowestGuess;
         double sU = Double.NaN;
@@ -249,12 +265,11 @@ public final class BlackImpliedVolatility {
                     }
                     return iterateLowest(lowestGuess, beta, x, sC, bMax);
                 }
-                if (Double.isNaN(vL)) {
-                    vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
-                    rLower = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
-                            0.0, false);
+                if (Double.isNaN(inverseVL)) {
+                    inverseVL = inverseLowerTangentVega(sC, bMax);
+                    rLower = lowerMiddleControl(sC);
                 }
-                s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLower);
+                s = RationalCubic.interpolate(beta, bL, bC, sL, sC, inverseVL, 1 / vC, rLower);
                 sLeft = LOWER_MIDDLE_BRACKET_FRACTION * sL;
                 sRight = sC;
             } else {
@@ -315,10 +330,8 @@ public final class BlackImpliedVolatility {
             if (beta < bL) {
                 return iterateLowest(LowestBranchGuess.of(x, sL, sC, bL), beta, x, sC, bMax);
             }
-            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
-            double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
-                    0.0, false);
-            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
+            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, inverseLowerTangentVega(sC, bMax), 1 / vC,
+                    lowerMiddleControl(sC));
             sLeft = LOWER_MIDDLE_BRACKET_FRACTION * sL;
             sRight = sC;
         } else {
@@ -342,6 +355,33 @@ public final class BlackImpliedVolatility {
             }
         }
         return iterateMiddle(s, beta, x, bMax, sLeft, sRight);
+    }
+
+    /**
+     * {@code 1 / v_l}, the reciprocal vega at s_l and the lower-middle rational cubic's slope at b_l, from a fit of
+     * {@code b_max / v_l} (degree 7 in the u of {@link #lowerTangentIntercept}, 4.3e-6 over
+     * {@code 1e-14 <= -x <= 720}; its limit {@code sqrt(2 pi) e^{pi/4}} is met to 1e-5): no exponential.
+     */
+    static double inverseLowerTangentVega(double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return ((K_0 + K_1 * u) + u2 * (K_2 + K_3 * u) + u4 * ((K_4 + K_5 * u) + u2 * (K_6 + K_7 * u))) / bMax;
+    }
+
+    /**
+     * The lower-middle rational cubic's control parameter: Jäckel's choice matches a zero second derivative at
+     * b_c, which on all of {@code x < 0} is above the shape-preserving minimum, so r is a smooth function of x
+     * alone; fitted as {@code r w / (1 + w)} (degree 7 in u, 7.2e-6) with no division but the one by w.
+     */
+    static double lowerMiddleControl(double sC) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return ((R_0 + R_1 * u) + u2 * (R_2 + R_3 * u) + u4 * ((R_4 + R_5 * u) + u2 * (R_6 + R_7 * u))) * (1 + w)
+                / w;
     }
 
     private static double iterateMiddle(double s, double beta, double x, double bMax, double sLeft,

@@ -233,6 +233,24 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
+    void lowerMiddleGuessDataMatchTheirClosedForms() {
+        // 1/v_l and the rational cubic's control parameter on [b_l, b_c] are fits in x (guess data only).
+        for (double x = -1e-14; x > -720; x *= 1.05) {
+            double bMax = Math.exp(0.5 * x);
+            double sC = Math.sqrt(-2 * x);
+            double bC = NormalisedBlack.atInflectionPoint(x, bMax);
+            double vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
+            double sL = sC - bC / vC;
+            double bL = NormalisedBlack.outOfTheMoneyCall(x, sL, bMax);
+            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
+            double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0,
+                    false);
+            assertEquals(1, BlackImpliedVolatility.inverseLowerTangentVega(sC, bMax) * vL, 1e-5, "x=" + x);
+            assertEquals(1, BlackImpliedVolatility.lowerMiddleControl(sC) / r, 1e-5, "x=" + x);
+        }
+    }
+
+    @Test
     void guessInverseCdfIsWithinItsFitAndExactOutsideIt() {
         for (double lnU = -0.5; lnU > -40; lnU -= 0.003) {
             double exact = -NormalDistribution.inverseCdfOfExp(lnU);
