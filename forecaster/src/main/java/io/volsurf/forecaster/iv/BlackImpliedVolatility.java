@@ -47,6 +47,8 @@ public final class BlackImpliedVolatility {
      * above it can have its root just below s_l.
      */
     private static final double LOWER_MIDDLE_BRACKET_FRACTION = 0.5;
+    /** Likewise b_u: the upper-middle branch brackets by {@code [s_c, 2 s_u]}, the highest by {@code [s_c, inf)}. */
+    private static final double UPPER_MIDDLE_BRACKET_FACTOR = 2;
     /** Above this x the lowest branch's guess takes D and its slope at b_l from fits (see LowestBranchGuess). */
     private static final double FITTED_LOWEST_X = -50;
     private static final double INV_P_0 = 3.6655375430942354;
@@ -91,6 +93,38 @@ public final class BlackImpliedVolatility {
     private static final double R_5 = -0.012660278314150548;
     private static final double R_6 = -0.008911812587831539;
     private static final double R_7 = 0.0017776300690157188;
+    private static final double BU_0 = 0.8507192987508565;
+    private static final double BU_1 = 0.06837211653689411;
+    private static final double BU_2 = -0.024743506581491;
+    private static final double BU_3 = -0.009407235915079849;
+    private static final double BU_4 = 0.017461417857721526;
+    private static final double BU_5 = -0.008981622457082825;
+    private static final double BU_6 = 0.00017409796414714397;
+    private static final double BU_7 = 0.002710801127279386;
+    private static final double BU_8 = -0.0015340452605175344;
+    private static final double BU_9 = -0.00016679703107107778;
+    private static final double BU_10 = 0.0003585938713309548;
+    private static final double KU_0 = 5.776707531322568;
+    private static final double KU_1 = -0.12582485220064982;
+    private static final double KU_2 = -0.4498428284013878;
+    private static final double KU_3 = 0.3829653539067327;
+    private static final double KU_4 = 0.0707662832372446;
+    private static final double KU_5 = -0.33090935633857366;
+    private static final double KU_6 = 0.18558592603091417;
+    private static final double KU_7 = 0.0797001000678239;
+    private static final double KU_8 = -0.11543157187133556;
+    private static final double KU_9 = -0.005615453603340133;
+    private static final double KU_10 = 0.030268532877341464;
+    private static final double RU_0 = 4.180927941362626;
+    private static final double RU_1 = 0.48482360739911945;
+    private static final double RU_2 = -0.15821027610746397;
+    private static final double RU_3 = -0.20986263324417145;
+    private static final double RU_4 = 0.406396850848662;
+    private static final double RU_5 = -0.31748069579801497;
+    private static final double RU_6 = 0.04642491377052814;
+    private static final double RU_7 = 0.08870222363585606;
+    private static final double RU_8 = 0.009754367307497952;
+    private static final double RU_9 = -0.04742118849106717;
     private static final double B_L_0 = 0.07703556474988982;
     private static final double B_L_1 = 0.021311398142527076;
     private static final double B_L_2 = 0.027010999036847;
@@ -240,7 +274,7 @@ public final class BlackImpliedVolatility {
         LowestBranchGuess lowestGuess;
         double sU = Double.NaN;
         double bU;
-        double vU;
+        double inverseVU;
         double rUpper;
 
         OutOfTheMoneyOption(double x, double bMax) {
@@ -275,20 +309,17 @@ public final class BlackImpliedVolatility {
             } else {
                 if (Double.isNaN(sU)) {
                     sU = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-                    double hU = x / sU;
-                    double eU = NormalisedBlack.scaledVega(hU, 0.5 * sU);
-                    bU = NormalisedBlack.outOfTheMoneyCall(hU, 0.5 * sU, bMax, eU);
-                    vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eU;
-                    rUpper = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU,
-                            0.0, false);
+                    bU = upperTangentIntercept(sC, bMax);
+                    inverseVU = inverseUpperTangentVega(sC, bMax);
+                    rUpper = upperMiddleControl(sC);
                 }
                 if (beta <= bU) {
-                    s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, 1 / vU, rUpper);
+                    s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, inverseVU, rUpper);
                     sLeft = sC;
-                    sRight = sU;
+                    sRight = UPPER_MIDDLE_BRACKET_FACTOR * sU;
                 } else {
                     s = upperBranchGuess(beta, x, sU, bU, bMax);
-                    sLeft = sU;
+                    sLeft = sC;
                     sRight = Double.MAX_VALUE;
                     if (beta > 0.5 * bMax) {
                         return upperBranch(beta, x, s, sLeft, sRight, bMax);
@@ -336,19 +367,15 @@ public final class BlackImpliedVolatility {
             sRight = sC;
         } else {
             double sU = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-            double hU = x / sU;
-            double eU = NormalisedBlack.scaledVega(hU, 0.5 * sU);
-            double bU = NormalisedBlack.outOfTheMoneyCall(hU, 0.5 * sU, bMax, eU);
+            double bU = upperTangentIntercept(sC, bMax);
             if (beta <= bU) {
-                double vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eU;
-                double r = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU,
-                        0.0, false);
-                s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, 1 / vU, r);
+                s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, inverseUpperTangentVega(sC, bMax),
+                        upperMiddleControl(sC));
                 sLeft = sC;
-                sRight = sU;
+                sRight = UPPER_MIDDLE_BRACKET_FACTOR * sU;
             } else {
                 s = upperBranchGuess(beta, x, sU, bU, bMax);
-                sLeft = sU;
+                sLeft = sC;
                 if (beta > 0.5 * bMax) {
                     return upperBranch(beta, x, s, sLeft, sRight, bMax);
                 }
@@ -382,6 +409,43 @@ public final class BlackImpliedVolatility {
         double u4 = u2 * u2;
         return ((R_0 + R_1 * u) + u2 * (R_2 + R_3 * u) + u4 * ((R_4 + R_5 * u) + u2 * (R_6 + R_7 * u))) * (1 + w)
                 / w;
+    }
+
+    /**
+     * {@code b_u = b(x, s_u)}, where the tangent at {@code s_c} meets {@code b_max}, as {@code b_max} times a fit
+     * of degree 10 in the u of {@link #lowerTangentIntercept} (9.5e-8 over {@code 1e-14 <= -x <= 720}): like b_l
+     * it only chooses the branch and anchors guesses, and the brackets reach across s_u.
+     */
+    static double upperTangentIntercept(double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return bMax * ((BU_0 + BU_1 * u) + u2 * (BU_2 + BU_3 * u) + u4 * ((BU_4 + BU_5 * u) + u2 * (BU_6 + BU_7 * u))
+                + (u4 * u4) * ((BU_8 + BU_9 * u) + u2 * BU_10));
+    }
+
+    /** {@code 1 / v_u} from a fit of {@code b_max / v_u} (degree 10 in u, 8.1e-7): no exponential. */
+    static double inverseUpperTangentVega(double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return ((KU_0 + KU_1 * u) + u2 * (KU_2 + KU_3 * u) + u4 * ((KU_4 + KU_5 * u) + u2 * (KU_6 + KU_7 * u))
+                + (u4 * u4) * ((KU_8 + KU_9 * u) + u2 * KU_10)) / bMax;
+    }
+
+    /**
+     * The upper-middle rational cubic's control parameter (zero second derivative at b_c; above the
+     * shape-preserving minimum on all of {@code x < 0}), fitted in u to degree 9 (9.8e-6).
+     */
+    static double upperMiddleControl(double sC) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return (RU_0 + RU_1 * u) + u2 * (RU_2 + RU_3 * u) + u4 * ((RU_4 + RU_5 * u) + u2 * (RU_6 + RU_7 * u))
+                + (u4 * u4) * (RU_8 + RU_9 * u);
     }
 
     private static double iterateMiddle(double s, double beta, double x, double bMax, double sLeft,

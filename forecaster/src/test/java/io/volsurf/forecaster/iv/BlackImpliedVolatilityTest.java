@@ -163,9 +163,9 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
-    void pricesAroundTheLowerTangentInterceptRoundTrip() {
-        // b_l is a fit (2.3e-7): prices within a few 1e-7 of the exact b(x, s_l) may take either branch, and the
-        // root may lie just across s_l from where that branch's bracket would have put it.
+    void pricesAroundTheTangentInterceptsRoundTrip() {
+        // b_l and b_u are fits (2.3e-7, 9.5e-8): prices within a few 1e-7 of the exact b(x, s_l) or b(x, s_u) may
+        // take either branch, and the root may lie just across s_l or s_u from that branch's original bracket.
         double worstFit = 0;
         double worst = 0;
         for (double x = -1e-8; x > -700; x *= 1.07) {
@@ -179,16 +179,20 @@ class BlackImpliedVolatilityTest {
             }
             worstFit = Math.max(worstFit, Math.abs(BlackImpliedVolatility.lowerTangentIntercept(x, sC, bMax) / exact
                     - 1));
+            double sU = sC + (bMax - NormalisedBlack.atInflectionPoint(x, bMax))
+                    / (NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax);
             for (double k = -40; k <= 40; k++) {
-                double s = sL * (1 + k * 1e-8);
-                double beta = NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
-                double implied = BlackImpliedVolatility.normalisedOutOfTheMoney(beta, x, bMax);
-                worst = Math.max(worst, Math.abs(implied / s - 1));
+                for (double node : new double[] {sL, sU}) {
+                    double s = node * (1 + k * 1e-8);
+                    double beta = NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
+                    double implied = BlackImpliedVolatility.normalisedOutOfTheMoney(beta, x, bMax);
+                    worst = Math.max(worst, Math.abs(implied / s - 1));
+                }
             }
         }
-        System.out.printf("IV around b_l: fit within %.2e, worst relative error %.3e%n", worstFit, worst);
+        System.out.printf("IV around b_l and b_u: b_l fit within %.2e, worst relative error %.3e%n", worstFit, worst);
         assertTrue(worstFit < 3e-7, "b_l fit off by " + worstFit);
-        assertTrue(worst <= 1e-12, "worst relative error around b_l " + worst);
+        assertTrue(worst <= 1e-12, "worst relative error around b_l and b_u " + worst);
     }
 
     @Test
@@ -233,8 +237,9 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
-    void lowerMiddleGuessDataMatchTheirClosedForms() {
-        // 1/v_l and the rational cubic's control parameter on [b_l, b_c] are fits in x (guess data only).
+    void middleGuessDataMatchTheirClosedForms() {
+        // 1/v_l, 1/v_u and the rational cubics' control parameters on [b_l, b_c] and [b_c, b_u] are fits in x
+        // (guess data only).
         for (double x = -1e-14; x > -720; x *= 1.05) {
             double bMax = Math.exp(0.5 * x);
             double sC = Math.sqrt(-2 * x);
@@ -247,6 +252,14 @@ class BlackImpliedVolatilityTest {
                     false);
             assertEquals(1, BlackImpliedVolatility.inverseLowerTangentVega(sC, bMax) * vL, 1e-5, "x=" + x);
             assertEquals(1, BlackImpliedVolatility.lowerMiddleControl(sC) / r, 1e-5, "x=" + x);
+            double sU = sC + (bMax - bC) / vC;
+            double bU = NormalisedBlack.outOfTheMoneyCall(x, sU, bMax);
+            double vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sU, 0.5 * sU);
+            double rU = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU, 0.0,
+                    false);
+            assertEquals(1, BlackImpliedVolatility.upperTangentIntercept(sC, bMax) / bU, 2e-7, "x=" + x);
+            assertEquals(1, BlackImpliedVolatility.inverseUpperTangentVega(sC, bMax) * vU, 2e-6, "x=" + x);
+            assertEquals(1, BlackImpliedVolatility.upperMiddleControl(sC) / rU, 2e-5, "x=" + x);
         }
     }
 
