@@ -77,7 +77,8 @@ public class ImpliedVolBenchmark {
             }
         }
         System.out.printf("%nworst relative vol error on %d quotes: ours %.2e (previous %.2e), QuantLib %s"
-                + " (%d failures)%n", N, worstOurs, worstPrevious, NativeLibrary.isAvailable() ? String.format("%.2e", worstQl) : "n/a", qlFailures);
+                + " (%d failures)%n", N, worstOurs, worstPrevious,
+                NativeLibrary.isAvailable() ? String.format("%.2e", worstQl) : "n/a", qlFailures);
     }
 
     @Benchmark

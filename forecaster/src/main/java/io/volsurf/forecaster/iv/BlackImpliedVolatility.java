@@ -5,11 +5,14 @@ package io.volsurf.forecaster.iv;
  * algorithm refinements 2017 and 2023). The price is normalised to {@code beta = price / sqrt(F K)} at
  * {@code x = ln(F/K)}; in-the-money prices are reduced to out-of-the-money ones; then one of four branches
  * (split at the inflection point {@code s_c = sqrt(2|x|)} and at the tangent intercepts {@code s_l}, {@code s_u})
- * gives a rational-cubic initial guess that two Householder iterations of third order (fourth order for
- * moneyness beyond {@code |x| > 190}) polish to full double precision. In the lowest branch the objective is
- * {@code 1/ln b - 1/ln beta}, in the highest {@code ln((b_max - beta)/(b_max - b))}, both nearly linear in s.
- * Each evaluation of b shares its one exponential with the vega, and b and the vega at {@code s_c} are closed
- * forms (see {@link NormalisedBlack}); one Householder step alone would leave errors up to 1e-5, so two it is.
+ * gives an initial guess that one Householder step of fourth order (third on the highest branch) polishes to full
+ * double precision; a second step follows only where the first correction exceeded a tolerance calibrated on
+ * the error such a step leaves (see {@link #MIDDLE_ONE_STEP_TOLERANCE}, {@link #LOWEST_ONE_STEP_TOLERANCE}).
+ * In the lowest branch the objective is {@code 1/ln b - 1/ln beta}, in the highest
+ * {@code ln((b_max - beta)/(b_max - b))}, both nearly linear in s. Each evaluation of b shares its one
+ * exponential with the vega, b and the vega at {@code s_c} are closed forms (see {@link NormalisedBlack}), and
+ * what the guesses need from {@code s_l} and {@code s_u} (b, the vega, the rational cubics' control parameters,
+ * the lowest branch's correction of Jäckel's map f) are fits in x, so no b is evaluated there.
  *
  * <p>Prices are undiscounted (forward measure): divide market prices by the discount factor first.
  * Ported from the algorithm's description and Jäckel's reference code ("Permission to use, copy, modify,
@@ -492,7 +495,8 @@ public final class BlackImpliedVolatility {
         double u = (w - 2) / (w + 2);
         double u2 = u * u;
         double u4 = u2 * u2;
-        double p = (B_L_0 + B_L_1 * u) + u2 * (B_L_2 + B_L_3 * u) + u4 * ((B_L_4 + B_L_5 * u) + u2 * (B_L_6 + B_L_7 * u))
+        double p = (B_L_0 + B_L_1 * u) + u2 * (B_L_2 + B_L_3 * u)
+                + u4 * ((B_L_4 + B_L_5 * u) + u2 * (B_L_6 + B_L_7 * u))
                 + (u4 * u4) * (B_L_8 + B_L_9 * u);
         double ax = -x;
         return bMax * p * ax / (1 + ax);
