@@ -24,8 +24,9 @@ public final class BlackImpliedVolatility {
     private static final int ITERATIONS = 2;
     /**
      * A first Householder correction below this (relative) means the guess was already that close, and the
-     * step's own error (fourth order) is at round-off: on 400k quotes across the test domain the largest
-     * remaining error after such a step was 2.1e-15. Then the second step is skipped.
+     * step's own error is at round-off: on 400k quotes across the test domain the largest remaining error after
+     * such a step was 2.1e-15 (third-order steps of the highest branch), 1.8e-15 (the lowest branch's beyond
+     * {@link #LOWEST_WIDE_TOLERANCE_X}, up to |x| = 600). Then the second step is skipped.
      */
     private static final double ONE_STEP_TOLERANCE = 1e-4;
     private static final double SQRT_THREE = 1.732050807568877293527446341505872366942805253810;
