@@ -5,11 +5,14 @@ package io.volsurf.forecaster.iv;
  * algorithm refinements 2017 and 2023). The price is normalised to {@code beta = price / sqrt(F K)} at
  * {@code x = ln(F/K)}; in-the-money prices are reduced to out-of-the-money ones; then one of four branches
  * (split at the inflection point {@code s_c = sqrt(2|x|)} and at the tangent intercepts {@code s_l}, {@code s_u})
- * gives a rational-cubic initial guess that two Householder iterations of third order (fourth order for
- * moneyness beyond {@code |x| > 190}) polish to full double precision. In the lowest branch the objective is
- * {@code 1/ln b - 1/ln beta}, in the highest {@code ln((b_max - beta)/(b_max - b))}, both nearly linear in s.
- * Each evaluation of b shares its one exponential with the vega, and b and the vega at {@code s_c} are closed
- * forms (see {@link NormalisedBlack}); one Householder step alone would leave errors up to 1e-5, so two it is.
+ * gives an initial guess that one Householder step of fourth order (third on the highest branch) polishes to full
+ * double precision; a second step follows only where the first correction exceeded a tolerance calibrated on
+ * the error such a step leaves (see {@link #MIDDLE_ONE_STEP_TOLERANCE}, {@link #LOWEST_ONE_STEP_TOLERANCE}).
+ * In the lowest branch the objective is {@code 1/ln b - 1/ln beta}, in the highest
+ * {@code ln((b_max - beta)/(b_max - b))}, both nearly linear in s. Each evaluation of b shares its one
+ * exponential with the vega, b and the vega at {@code s_c} are closed forms (see {@link NormalisedBlack}), and
+ * what the guesses need from {@code s_l} and {@code s_u} (b, the vega, the rational cubics' control parameters,
+ * the lowest branch's correction of Jäckel's map f) are fits in x, so no b is evaluated there.
  *
  * <p>Prices are undiscounted (forward measure): divide market prices by the discount factor first.
  * Ported from the algorithm's description and Jäckel's reference code ("Permission to use, copy, modify,
@@ -21,20 +24,123 @@ public final class BlackImpliedVolatility {
     private static final int ITERATIONS = 2;
     /**
      * A first Householder correction below this (relative) means the guess was already that close, and the
-     * step's own error (fourth order) is at round-off: on 400k quotes across the test domain the largest
-     * remaining error after such a step was 2.1e-15. Then the second step is skipped.
+     * step's own error is at round-off: on 400k quotes across the test domain the largest remaining error after
+     * such a step was 2.1e-15 (third-order steps of the highest branch), 1.8e-15 (the lowest branch's beyond
+     * {@link #LOWEST_WIDE_TOLERANCE_X}, up to |x| = 600). Then the second step is skipped.
      */
     private static final double ONE_STEP_TOLERANCE = 1e-4;
     private static final double SQRT_THREE = 1.732050807568877293527446341505872366942805253810;
     private static final double SQRT_ONE_OVER_THREE = 0.577350269189625764509148780501957455647601751270;
-    private static final double TWO_PI = 6.283185307179586476925286766559005768394338798750;
     private static final double TWO_PI_OVER_SQRT_TWENTY_SEVEN = 1.209199576156145233729385505094770488189377498728;
     private static final double SQRT_THREE_OVER_THIRD_ROOT_TWO_PI = 0.938643487427383566075051356115075878414688769574;
     private static final double LN_SQRT_THREE_OVER_THIRD_ROOT_TWO_PI = Math.log(SQRT_THREE_OVER_THIRD_ROOT_TWO_PI);
-    private static final double PI_OVER_SIX = 0.523598775598298873077107230546583814032861566563;
     private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
-    /** Beyond these moneyness levels two Householder(3) steps leave a residual error; Householder(4) does not. */
-    private static final double HOUSEHOLDER4_LOWER_X = -190;
+    /**
+     * On the lowest branch (Householder(4), fifth order) a first correction below this relative size leaves at
+     * most 4e-14 (300k quotes with {@code -50 < x < 0}); the error constant grows with |x|, so beyond
+     * {@link #LOWEST_WIDE_TOLERANCE_X} the general {@link #ONE_STEP_TOLERANCE} applies (1.8e-15 up to |x| = 600).
+     */
+    private static final double LOWEST_ONE_STEP_TOLERANCE = 2e-3;
+    /**
+     * On the middle branches (Householder(4)) a first correction below this leaves at most 7.8e-15 (400k quotes,
+     * {@code -700 < x < 0}; 2.8e-13 for any first correction, against 3.8e-12 by Householder(3) at 2e-3).
+     */
+    private static final double MIDDLE_ONE_STEP_TOLERANCE = 2e-3;
+    /**
+     * The lower-middle branch brackets its steps by {@code [0.5 s_l, s_c]}: b_l is approximate, so a price just
+     * above it can have its root just below s_l.
+     */
+    private static final double LOWER_MIDDLE_BRACKET_FRACTION = 0.5;
+    /** Likewise b_u: the upper-middle branch brackets by {@code [s_c, 2 s_u]}, the highest by {@code [s_c, inf)}. */
+    private static final double UPPER_MIDDLE_BRACKET_FACTOR = 2;
+    /** Above this x the lowest branch's guess takes D and its slope at b_l from fits (see LowestBranchGuess). */
+    private static final double FITTED_LOWEST_X = -50;
+    private static final double INV_P_0 = 3.6655375430942354;
+    private static final double INV_P_1 = 4.177533245644515;
+    private static final double INV_P_2 = 1.6840353596319724;
+    private static final double INV_P_3 = 0.284308255496045;
+    private static final double INV_P_4 = 0.016885111146810683;
+    private static final double INV_Q_1 = 0.7208080398197639;
+    private static final double INV_Q_2 = 0.16559520572291275;
+    private static final double INV_Q_3 = 0.011925738658288276;
+    private static final double INV_Q_4 = 5.105235652003159e-07;
+    private static final double D_0 = -0.6259653210919184;
+    private static final double D_1 = -0.2514646271959211;
+    private static final double D_2 = -1.2126935125608498;
+    private static final double D_3 = -0.30325044321288797;
+    private static final double D_4 = -0.17591264971792386;
+    private static final double D_5 = -0.22665048440183566;
+    private static final double D_6 = -0.19230010033729714;
+    private static final double D_7 = -0.19477966001612712;
+    private static final double D_8 = -0.0850495539759527;
+    private static final double G_0 = 0.06690954248331235;
+    private static final double G_1 = 0.17422361111748033;
+    private static final double G_2 = -0.06417715830283213;
+    private static final double G_3 = 0.04271204431220968;
+    private static final double G_4 = -0.03828785714749147;
+    private static final double G_5 = 0.12005665651925086;
+    private static final double G_6 = 0.13036507275351455;
+    private static final double G_7 = 0.11859494652201216;
+    private static final double K_0 = 4.929360172638163;
+    private static final double K_1 = 1.021343748041868;
+    private static final double K_2 = -0.5811069431680815;
+    private static final double K_3 = 0.05583988647305292;
+    private static final double K_4 = 0.1374018574400588;
+    private static final double K_5 = -0.06343811117003426;
+    private static final double K_6 = -0.013794123134852588;
+    private static final double K_7 = 0.01199895858755553;
+    private static final double R_0 = 3.248231843257659;
+    private static final double R_1 = 1.5770451231376366;
+    private static final double R_2 = -0.3633538641509467;
+    private static final double R_3 = -0.022259467782750494;
+    private static final double R_4 = 0.06629292845364376;
+    private static final double R_5 = -0.012660278314150548;
+    private static final double R_6 = -0.008911812587831539;
+    private static final double R_7 = 0.0017776300690157188;
+    private static final double BU_0 = 0.8507192987508565;
+    private static final double BU_1 = 0.06837211653689411;
+    private static final double BU_2 = -0.024743506581491;
+    private static final double BU_3 = -0.009407235915079849;
+    private static final double BU_4 = 0.017461417857721526;
+    private static final double BU_5 = -0.008981622457082825;
+    private static final double BU_6 = 0.00017409796414714397;
+    private static final double BU_7 = 0.002710801127279386;
+    private static final double BU_8 = -0.0015340452605175344;
+    private static final double BU_9 = -0.00016679703107107778;
+    private static final double BU_10 = 0.0003585938713309548;
+    private static final double KU_0 = 5.776707531322568;
+    private static final double KU_1 = -0.12582485220064982;
+    private static final double KU_2 = -0.4498428284013878;
+    private static final double KU_3 = 0.3829653539067327;
+    private static final double KU_4 = 0.0707662832372446;
+    private static final double KU_5 = -0.33090935633857366;
+    private static final double KU_6 = 0.18558592603091417;
+    private static final double KU_7 = 0.0797001000678239;
+    private static final double KU_8 = -0.11543157187133556;
+    private static final double KU_9 = -0.005615453603340133;
+    private static final double KU_10 = 0.030268532877341464;
+    private static final double RU_0 = 4.180927941362626;
+    private static final double RU_1 = 0.48482360739911945;
+    private static final double RU_2 = -0.15821027610746397;
+    private static final double RU_3 = -0.20986263324417145;
+    private static final double RU_4 = 0.406396850848662;
+    private static final double RU_5 = -0.31748069579801497;
+    private static final double RU_6 = 0.04642491377052814;
+    private static final double RU_7 = 0.08870222363585606;
+    private static final double RU_8 = 0.009754367307497952;
+    private static final double RU_9 = -0.04742118849106717;
+    private static final double B_L_0 = 0.07703556474988982;
+    private static final double B_L_1 = 0.021311398142527076;
+    private static final double B_L_2 = 0.027010999036847;
+    private static final double B_L_3 = -0.03717394461195303;
+    private static final double B_L_4 = 0.024182263383144383;
+    private static final double B_L_5 = -0.008256039603884642;
+    private static final double B_L_6 = 0.00028083094598638827;
+    private static final double B_L_7 = 0.000978691330991591;
+    private static final double B_L_8 = -0.00037683887198497533;
+    private static final double B_L_9 = 5.278050945323427e-05;
+    private static final double LOWEST_WIDE_TOLERANCE_X = -50;
+    /** Beyond this moneyness two Householder(3) steps leave a residual error; Householder(4) does not. */
     private static final double HOUSEHOLDER4_UPPER_X = -580;
 
     private BlackImpliedVolatility() {
@@ -165,15 +271,14 @@ public final class BlackImpliedVolatility {
         final double sC;
         final double bC;
         final double vC;
-        double sL = Double.NaN;
-        double eL;
-        double bL;
-        double vL;
+        final double sL;
+        final double bL;
+        double inverseVL = Double.NaN;
         double rLower;
-        LowestBranchMap lowestMap;
+        LowestBranchGuess lowestGuess;
         double sU = Double.NaN;
         double bU;
-        double vU;
+        double inverseVU;
         double rUpper;
 
         OutOfTheMoneyOption(double x, double bMax) {
@@ -182,6 +287,8 @@ public final class BlackImpliedVolatility {
             sC = Math.sqrt(-2 * x);
             bC = NormalisedBlack.atInflectionPoint(x, bMax);
             vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
+            sL = sC - bC / vC;
+            bL = lowerTangentIntercept(x, sC, bMax);
         }
 
         /** The normalised vol of price {@code 0 < beta < bMax}: the same arithmetic as the one-price path. */
@@ -190,41 +297,33 @@ public final class BlackImpliedVolatility {
             double sLeft;
             double sRight;
             if (beta < bC) {
-                if (Double.isNaN(sL)) {
-                    sL = sC - bC / vC;
-                    double hL = x / sL;
-                    eL = NormalisedBlack.scaledVega(hL, 0.5 * sL);
-                    bL = NormalisedBlack.outOfTheMoneyCall(hL, 0.5 * sL, bMax, eL);
-                    vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eL;
-                    rLower = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
-                            0.0, false);
-                }
                 if (beta < bL) {
-                    if (lowestMap == null) {
-                        lowestMap = LowestBranchMap.of(x, sL, bL, eL);
+                    if (lowestGuess == null) {
+                        lowestGuess = LowestBranchGuess.of(x, sL, sC, bL);
                     }
-                    return iterateLowest(lowestMap.guess(beta, x, bL), beta, x, sL, bMax);
+                    return iterateLowest(lowestGuess, beta, x, sC, bMax);
                 }
-                s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLower);
-                sLeft = sL;
+                if (Double.isNaN(inverseVL)) {
+                    inverseVL = inverseLowerTangentVega(sC, bMax);
+                    rLower = lowerMiddleControl(sC);
+                }
+                s = RationalCubic.interpolate(beta, bL, bC, sL, sC, inverseVL, 1 / vC, rLower);
+                sLeft = LOWER_MIDDLE_BRACKET_FRACTION * sL;
                 sRight = sC;
             } else {
                 if (Double.isNaN(sU)) {
                     sU = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-                    double hU = x / sU;
-                    double eU = NormalisedBlack.scaledVega(hU, 0.5 * sU);
-                    bU = NormalisedBlack.outOfTheMoneyCall(hU, 0.5 * sU, bMax, eU);
-                    vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eU;
-                    rUpper = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU,
-                            0.0, false);
+                    bU = upperTangentIntercept(sC, bMax);
+                    inverseVU = inverseUpperTangentVega(sC, bMax);
+                    rUpper = upperMiddleControl(sC);
                 }
                 if (beta <= bU) {
-                    s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, 1 / vU, rUpper);
+                    s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, inverseVU, rUpper);
                     sLeft = sC;
-                    sRight = sU;
+                    sRight = UPPER_MIDDLE_BRACKET_FACTOR * sU;
                 } else {
                     s = upperBranchGuess(beta, x, sU, bU, bMax);
-                    sLeft = sU;
+                    sLeft = sC;
                     sRight = Double.MAX_VALUE;
                     if (beta > 0.5 * bMax) {
                         return upperBranch(beta, x, s, sLeft, sRight, bMax);
@@ -262,33 +361,25 @@ public final class BlackImpliedVolatility {
         double vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
         if (beta < bC) {
             double sL = sC - bC / vC;
-            double hL = x / sL;
-            double eL = NormalisedBlack.scaledVega(hL, 0.5 * sL);
-            double bL = NormalisedBlack.outOfTheMoneyCall(hL, 0.5 * sL, bMax, eL);
+            double bL = lowerTangentIntercept(x, sC, bMax);
             if (beta < bL) {
-                return lowestBranch(beta, x, sL, bL, eL, bMax);
+                return iterateLowest(LowestBranchGuess.of(x, sL, sC, bL), beta, x, sC, bMax);
             }
-            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eL;
-            double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC,
-                    0.0, false);
-            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
-            sLeft = sL;
+            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, inverseLowerTangentVega(sC, bMax), 1 / vC,
+                    lowerMiddleControl(sC));
+            sLeft = LOWER_MIDDLE_BRACKET_FRACTION * sL;
             sRight = sC;
         } else {
             double sU = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-            double hU = x / sU;
-            double eU = NormalisedBlack.scaledVega(hU, 0.5 * sU);
-            double bU = NormalisedBlack.outOfTheMoneyCall(hU, 0.5 * sU, bMax, eU);
+            double bU = upperTangentIntercept(sC, bMax);
             if (beta <= bU) {
-                double vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * eU;
-                double r = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU,
-                        0.0, false);
-                s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, 1 / vU, r);
+                s = RationalCubic.interpolate(beta, bC, bU, sC, sU, 1 / vC, inverseUpperTangentVega(sC, bMax),
+                        upperMiddleControl(sC));
                 sLeft = sC;
-                sRight = sU;
+                sRight = UPPER_MIDDLE_BRACKET_FACTOR * sU;
             } else {
                 s = upperBranchGuess(beta, x, sU, bU, bMax);
-                sLeft = sU;
+                sLeft = sC;
                 if (beta > 0.5 * bMax) {
                     return upperBranch(beta, x, s, sLeft, sRight, bMax);
                 }
@@ -297,10 +388,74 @@ public final class BlackImpliedVolatility {
         return iterateMiddle(s, beta, x, bMax, sLeft, sRight);
     }
 
+    /**
+     * {@code 1 / v_l}, the reciprocal vega at s_l and the lower-middle rational cubic's slope at b_l, from a fit of
+     * {@code b_max / v_l} (degree 7 in the u of {@link #lowerTangentIntercept}, 4.3e-6 over
+     * {@code 1e-14 <= -x <= 720}; its limit {@code sqrt(2 pi) e^{pi/4}} is met to 1e-5): no exponential.
+     */
+    static double inverseLowerTangentVega(double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return ((K_0 + K_1 * u) + u2 * (K_2 + K_3 * u) + u4 * ((K_4 + K_5 * u) + u2 * (K_6 + K_7 * u))) / bMax;
+    }
+
+    /**
+     * The lower-middle rational cubic's control parameter: Jäckel's choice matches a zero second derivative at
+     * b_c, which on all of {@code x < 0} is above the shape-preserving minimum, so r is a smooth function of x
+     * alone; fitted as {@code r w / (1 + w)} (degree 7 in u, 7.2e-6) with no division but the one by w.
+     */
+    static double lowerMiddleControl(double sC) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return ((R_0 + R_1 * u) + u2 * (R_2 + R_3 * u) + u4 * ((R_4 + R_5 * u) + u2 * (R_6 + R_7 * u))) * (1 + w)
+                / w;
+    }
+
+    /**
+     * {@code b_u = b(x, s_u)}, where the tangent at {@code s_c} meets {@code b_max}, as {@code b_max} times a fit
+     * of degree 10 in the u of {@link #lowerTangentIntercept} (9.5e-8 over {@code 1e-14 <= -x <= 720}): like b_l
+     * it only chooses the branch and anchors guesses, and the brackets reach across s_u.
+     */
+    static double upperTangentIntercept(double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return bMax * ((BU_0 + BU_1 * u) + u2 * (BU_2 + BU_3 * u) + u4 * ((BU_4 + BU_5 * u) + u2 * (BU_6 + BU_7 * u))
+                + (u4 * u4) * ((BU_8 + BU_9 * u) + u2 * BU_10));
+    }
+
+    /** {@code 1 / v_u} from a fit of {@code b_max / v_u} (degree 10 in u, 8.1e-7): no exponential. */
+    static double inverseUpperTangentVega(double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return ((KU_0 + KU_1 * u) + u2 * (KU_2 + KU_3 * u) + u4 * ((KU_4 + KU_5 * u) + u2 * (KU_6 + KU_7 * u))
+                + (u4 * u4) * ((KU_8 + KU_9 * u) + u2 * KU_10)) / bMax;
+    }
+
+    /**
+     * The upper-middle rational cubic's control parameter (zero second derivative at b_c; above the
+     * shape-preserving minimum on all of {@code x < 0}), fitted in u to degree 9 (9.8e-6).
+     */
+    static double upperMiddleControl(double sC) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        return (RU_0 + RU_1 * u) + u2 * (RU_2 + RU_3 * u) + u4 * ((RU_4 + RU_5 * u) + u2 * (RU_6 + RU_7 * u))
+                + (u4 * u4) * (RU_8 + RU_9 * u);
+    }
+
     private static double iterateMiddle(double s, double beta, double x, double bMax, double sLeft,
             double sRight) {
         double ds = -Double.MAX_VALUE;
-        for (int i = 0; i < ITERATIONS && Math.abs(ds) > ONE_STEP_TOLERANCE * s; i++) {
+        for (int i = 0; i < ITERATIONS && Math.abs(ds) > MIDDLE_ONE_STEP_TOLERANCE * s; i++) {
             double next = middleStep(s, beta, x, bMax, sLeft, sRight);
             ds = next - s;
             s = next;
@@ -309,8 +464,9 @@ public final class BlackImpliedVolatility {
     }
 
     /**
-     * One Householder(3) step on the middle branches: objective {@code g(s) = b(x, s) - beta}, with
-     * {@code b''/b'} and {@code b'''/b'} in closed form; returns the next s, clamped to the bracket.
+     * One Householder(4) step (fifth order) on the middle branches: objective {@code g(s) = b(x, s) - beta},
+     * with the second to fourth derivatives of b over its first in closed form; returns the next s, clamped to
+     * the bracket.
      */
     static double middleStep(double s, double beta, double x, double bMax, double sLeft, double sRight) {
         double inverseS = 1 / s;
@@ -321,25 +477,45 @@ public final class BlackImpliedVolatility {
         double nu = (beta - b) * NormalDistribution.SQRT_TWO_PI / e;
         double hOverS = h * inverseS;
         double hh2 = h * hOverS - 0.25 * s;
-        double hh3 = hh2 * hh2 - 3 * hOverS * hOverS - 0.25;
-        return clamp(s + nu * householder3Factor(nu, hh2, hh3), sLeft, sRight);
+        double c = 3 * hOverS * hOverS;
+        double hh3 = hh2 * hh2 - c - 0.25;
+        double hh4 = hh2 * (hh3 - 0.5) - (hh2 - 2 * inverseS) * 2 * c;
+        return clamp(s + nu * householder4Factor(nu, hh2, hh3, hh4), sLeft, sRight);
     }
 
     /**
-     * Lowest branch {@code 0 < beta < b_l}: objective {@code 1/ln b(s) - 1/ln beta}, near-linear in s. The
-     * initial guess needs {@code Phi(-z)}, {@code phi(z)}, {@code e^{y + s_l^2/8}} and {@code e^{2y + s_l^2/4}}
-     * ({@code y = z^2}); all follow from {@code p = e^{-y/2}}, {@code e_l} and erfcx, so one exponential.
+     * {@code b_l = b(x, s_l)}, the price where the tangent at {@code s_c} meets zero, to 2.3e-7 relative without
+     * evaluating b (an exponential and two erfcx, on the critical path of every inversion below {@code b_c}):
+     * {@code b_l / b_max = (w^2 / (1 + w^2)) P((w - 2) / (w + 2))} with {@code w = sqrt(-x)}, P of degree 9 fitted
+     * (least squares in Chebyshev polynomials) to the exact value over {@code 1e-14 <= -x <= 720} and its limit
+     * {@code Phi(-sqrt(pi/2))} for {@code x -> -infinity}. b_l only chooses the branch and anchors initial guesses,
+     * whose error it changes by about that much; the brackets allow for a root just across s_l.
      */
-    private static double lowestBranch(double beta, double x, double sL, double bL, double eL, double bMax) {
-        return iterateLowest(LowestBranchMap.of(x, sL, bL, eL).guess(beta, x, bL), beta, x, sL, bMax);
+    static double lowerTangentIntercept(double x, double sC, double bMax) {
+        double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+        double u = (w - 2) / (w + 2);
+        double u2 = u * u;
+        double u4 = u2 * u2;
+        double p = (B_L_0 + B_L_1 * u) + u2 * (B_L_2 + B_L_3 * u)
+                + u4 * ((B_L_4 + B_L_5 * u) + u2 * (B_L_6 + B_L_7 * u))
+                + (u4 * u4) * (B_L_8 + B_L_9 * u);
+        double ax = -x;
+        return bMax * p * ax / (1 + ax);
     }
 
-    private static double iterateLowest(double s, double beta, double x, double sL, double bMax) {
+    /**
+     * Lowest branch {@code 0 < beta < b_l}: objective {@code 1/ln b(s) - 1/ln beta}, near-linear in s; the steps
+     * are kept below {@code sUpper = s_c}.
+     */
+    private static double iterateLowest(LowestBranchGuess guess, double beta, double x, double sUpper,
+            double bMax) {
         double lnBeta = Math.log(beta);
         double inverseLnBeta = 1 / lnBeta;
+        double s = guess.normalisedVol(lnBeta, inverseLnBeta, x);
+        double tolerance = x > LOWEST_WIDE_TOLERANCE_X ? LOWEST_ONE_STEP_TOLERANCE : ONE_STEP_TOLERANCE;
         double ds = -Double.MAX_VALUE;
-        for (int i = 0; i < ITERATIONS && Math.abs(ds) > ONE_STEP_TOLERANCE * s; i++) {
-            double next = lowestStep(s, lnBeta, inverseLnBeta, x, bMax, sL);
+        for (int i = 0; i < ITERATIONS && Math.abs(ds) > tolerance * s; i++) {
+            double next = lowestStep(s, lnBeta, inverseLnBeta, x, bMax, sUpper);
             ds = next - s;
             s = next;
         }
@@ -347,19 +523,43 @@ public final class BlackImpliedVolatility {
     }
 
     /**
-     * The lowest branch's initial guess: the map {@code beta -> f} interpolated by a rational cubic on
-     * {@code [0, b_l]} (its coefficients depend on the option only), then {@code f -> s} in closed form.
+     * The lowest branch's initial guess. Jäckel's map {@code f(s) = (2 pi / sqrt 27) |x| Phi(-|x| / (sqrt3 s))^3}
+     * has the leading asymptotics of b for {@code s -> 0} and inverts in closed form; what it misses is
+     * {@code D = ln(f/b)}, which vanishes like {@code (s^2/8 - 6 s^2/x^2)} as {@code s -> 0}. D is interpolated
+     * as a cubic in {@code v = ln b_l / ln beta} (in {@code (0, 1)}, proportional to {@code s^2} for small s)
+     * through {@code D(0) = 0}, that asymptotic slope, and D and its slope at {@code b_l}; then
+     * {@code s = f^{-1}(beta e^D)}. Across {@code |x| <= 5} this is within about 2e-3 of the root (Jäckel's
+     * rational cubic of f in beta: 1e-2 to 9e-2), so one Householder step is enough.
      */
-    private record LowestBranchMap(double fL, double fp, double r) {
+    private record LowestBranchGuess(double lnBL, double lnAbsX, double d1, double d2, double d3) {
 
-        static LowestBranchMap of(double x, double sL, double bL, double eL) {
+        static LowestBranchGuess of(double x, double sL, double sC, double bL) {
+            if (x < FITTED_LOWEST_X) {
+                return ofClosedForms(x, sL, bL);
+            }
+            // Fits in u = (w - 4)/(w + 4), w = sqrt(-x), of D(1) - s_l^2/8 (5.4e-6) and of
+            // dD/dv(1) / (-ln b_l (1 + w)) (4.6e-5), least squares over 1e-14 <= -x <= 50: no exponential, no
+            // erfcx, and two logarithms fewer than the closed forms. Their error moves the guess by less than
+            // that, against the 2e-3 the single Householder step allows. (Small enough to be inlined, so that
+            // the one-price path allocates nothing.)
+            double lnBL = Math.log(bL);
+            double w = NormalDistribution.ONE_OVER_SQRT_TWO * sC;
+            double u = (w - 4) / (w + 4);
+            double u2 = u * u;
+            double u4 = u2 * u2;
+            double e1 = (D_0 + D_1 * u) + u2 * (D_2 + D_3 * u) + u4 * ((D_4 + D_5 * u) + u2 * (D_6 + D_7 * u))
+                    + (u4 * u4) * D_8;
+            double g = (G_0 + G_1 * u) + u2 * (G_2 + G_3 * u) + u4 * ((G_4 + G_5 * u) + u2 * (G_6 + G_7 * u));
+            return withEnds(x, lnBL, 0.125 * sL * sL + e1, -lnBL * (1 + w) * g);
+        }
+
+        /** As {@link #of} from the closed forms of f and its derivative at s_l (one exp, one erfcx, two logs). */
+        private static LowestBranchGuess ofClosedForms(double x, double sL, double bL) {
             double ax = -x;
             double z = SQRT_ONE_OVER_THREE * ax / sL;
             double y = z * z;
-            double s2 = sL * sL;
             double p = Math.exp(-0.5 * y);
-            // e_l = e^{-3y/2 - s_l^2/8}, so e^{s_l^2/8} = p^3 / e_l while e_l is a normal number.
-            double q = eL >= Double.MIN_NORMAL ? p * p * p / eL : Math.exp(0.125 * s2);
+            double q = Math.exp(0.125 * sL * sL);
             double phiPdf = NormalDistribution.ONE_OVER_SQRT_TWO_PI * p;
             double w = NormalDistribution.ONE_OVER_SQRT_TWO * z;
             double phiCdf;
@@ -371,33 +571,58 @@ public final class BlackImpliedVolatility {
                 phiCdf = 0.5 * (1 - CodyErrorFunction.erfNearZero(w));
                 millsRatio = phiCdf / phiPdf;
             }
-            // Phi(-z) e^{2y + s^2/4} = millsRatio phi(z) q^2 / p^4; 2 pi Phi(-z)^2 e^{y + s^2/8} = millsRatio^2 q.
-            double fpp = PI_OVER_SIX * y / (s2 * sL) * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x)
-                    * millsRatio) * millsRatio * NormalDistribution.ONE_OVER_SQRT_TWO_PI * (q * q / (p * p * p));
-            double fp = y * millsRatio * millsRatio * q;
+            // f'(b) = (df/ds) / (db/ds) = y millsRatio^2 e^{s^2/8} at s_l.
+            double fpL = y * millsRatio * millsRatio * q;
             double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phiCdf * phiCdf * phiCdf);
-            return new LowestBranchMap(fL, fp,
-                    RationalCubic.convexControlToFitSecondDerivativeAtRight(0., bL, 0., fL, 1., fp, fpp, true));
+            double lnBL = Math.log(bL);
+            // D(1), and dD/dv at v = 1 (where d ln beta / dv = -ln b_l).
+            return withEnds(x, lnBL, Math.log(fL / bL), -lnBL * (fpL * bL / fL - 1));
         }
 
-        double guess(double beta, double x, double bL) {
-            double f = RationalCubic.interpolate(beta, 0., bL, 0., fL, 1., fp, r);
-            if (!(f > 0)) {
-                // Round-off for extreme |x|: quadratic through f(0) = 0, f'(0) = 1 and f(b_l).
-                double t = beta / bL;
-                f = (fL * t + bL * (1 - t)) * t;
-            }
-            // s = |x / (sqrt3 Phi^{-1}(u))| with u = (sqrt3 / cbrt(2 pi)) cbrt(f / |x|) < 1/2, through ln u.
-            return f <= 0 ? 0 : Math.abs(x / (SQRT_THREE * NormalDistribution.inverseCdfOfExp(
-                    LN_SQRT_THREE_OVER_THIRD_ROOT_TWO_PI + Math.log(f / -x) * (1.0 / 3))));
+        /**
+         * The cubic through {@code D(0) = 0} with the asymptotic slope there, {@code D(1)} and {@code D'(1)}: the
+         * slope at 0 from {@code D ~ s^2/8 - 6 s^2/x^2} with {@code s^2 ~ -x^2 v / (2 ln b_l)}.
+         */
+        private static LowestBranchGuess withEnds(double x, double lnBL, double dAtOne, double slopeAtOne) {
+            double slopeAtZero = (6 - 0.125 * x * x) / (2 * lnBL);
+            return new LowestBranchGuess(lnBL, Math.log(-x), slopeAtZero,
+                    3 * dAtOne - 2 * slopeAtZero - slopeAtOne, slopeAtOne + slopeAtZero - 2 * dAtOne);
         }
+
+        /** The guess for the price with {@code ln beta = lnBeta < ln b_l}, given {@code 1 / ln beta}. */
+        double normalisedVol(double lnBeta, double inverseLnBeta, double x) {
+            double v = lnBL * inverseLnBeta;
+            double lnF = lnBeta + v * (d1 + v * (d2 + v * d3));
+            // s = |x / (sqrt3 Phi^{-1}(u))| with u = (sqrt3 / cbrt(2 pi)) cbrt(f / |x|) < 1/2, through ln u.
+            double lnU = LN_SQRT_THREE_OVER_THIRD_ROOT_TWO_PI + (lnF - lnAbsX) * (1.0 / 3);
+            return Math.abs(x / (SQRT_THREE * minusInverseCdfOfExp(lnU)));
+        }
+
     }
 
     /**
-     * One Householder step on the lowest branch: objective {@code 1/ln b(s) - 1/ln beta}, third order (fourth
-     * beyond {@code x < -190}); returns the next s, clamped to {@code (0, s_l]}.
+     * {@code -Phi^{-1}(e^{lnU})}: for {@code 0.9 <= r = sqrt(-lnU) <= 5.5} (the guesses of
+     * {@code 0.8 < |h| < 9}) a rational function of degree 4 in r, fitted to 3e-8 relative, well inside
+     * what a guess needs; it spares AS 241 its exponential (u above 0.075) and half its terms. Elsewhere
+     * AS 241.
      */
-    static double lowestStep(double s, double lnBeta, double inverseLnBeta, double x, double bMax, double sL) {
+    static double minusInverseCdfOfExp(double lnU) {
+        if (lnU > -0.81 || lnU < -30.25) {
+            return -NormalDistribution.inverseCdfOfExp(lnU);
+        }
+        double r = Math.sqrt(-lnU) - 3;
+        double r2 = r * r;
+        double p = (INV_P_0 + INV_P_1 * r) + r2 * ((INV_P_2 + INV_P_3 * r) + r2 * INV_P_4);
+        double q = (1 + INV_Q_1 * r) + r2 * ((INV_Q_2 + INV_Q_3 * r) + r2 * INV_Q_4);
+        return p / q;
+    }
+
+    /**
+     * One Householder(4) step (fifth order) on the lowest branch: objective {@code 1/ln b(s) - 1/ln beta};
+     * returns the next s, clamped to {@code (0, sUpper]}.
+     */
+    static double lowestStep(double s, double lnBeta, double inverseLnBeta, double x, double bMax,
+            double sUpper) {
         double inverseS = 1 / s;
         double h = x * inverseS;
         double t = 0.5 * s;
@@ -417,13 +642,11 @@ public final class BlackImpliedVolatility {
         double bppob = bHh2 * bpob;
         double mu = 6 * lambda * (1 + lambda);
         double hh3 = bHh3 + sqBpob * (2 + mu) - bppob * 3 * otlambda;
-        if (x < HOUSEHOLDER4_LOWER_X) {
-            double hh4 = (bHh2 * (bHh3 - 0.5) - (bHh2 - 2 / s) * 2 * c)
-                    - bpob * (sqBpob * (6 + lambda * (22 + lambda * (36 + lambda * 24))) - bppob * (12 + 6 * mu))
-                    - bppob * bHh2 * 3 * otlambda - bHh3 * bpob * 4 * otlambda;
-            return clamp(s + nu * householder4Factor(nu, hh2, hh3, hh4), Double.MIN_NORMAL, sL);
-        }
-        return clamp(s + nu * householder3Factor(nu, hh2, hh3), Double.MIN_NORMAL, sL);
+        // (Kept under the JIT's 325-byte inlining limit for hot methods.)
+        double hh4 = (bHh2 * (bHh3 - 0.5) - (bHh2 - 2 * inverseS) * 2 * c)
+                - bpob * (sqBpob * (6 + lambda * (22 + lambda * (36 + lambda * 24))) - bppob * (12 + 6 * mu)
+                + otlambda * (3 * bHh2 * bHh2 + 4 * bHh3));
+        return clamp(s + nu * householder4Factor(nu, hh2, hh3, hh4), Double.MIN_NORMAL, sUpper);
     }
 
     /** Initial guess on the highest branch {@code b_u <= beta < b_max} from the map {@code f = Phi(-s/2)}. */

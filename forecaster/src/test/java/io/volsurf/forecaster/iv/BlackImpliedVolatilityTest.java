@@ -123,6 +123,79 @@ class BlackImpliedVolatilityTest {
     }
 
     @Test
+    void lowestBranchOverADenseGridIsWithinOneInATrillion() {
+        // The lowest branch (beta < b_l) takes one Householder step when the first correction is below 2e-3 and
+        // its guess interpolates ln(f/b): x from -500 to -1e-6 (log-spaced), s from 1e-3 to 5 and, per x, s from
+        // 1e-4 s_l to just below s_l (where b_l, from a fit, decides between the lowest and the middle branch).
+        double worst = 0;
+        String worstCase = "";
+        int count = 0;
+        for (int i = 0; i <= 600; i++) {
+            double x = -Math.exp(Math.log(1e-6) + (Math.log(500) - Math.log(1e-6)) * i / 600);
+            double bMax = Math.exp(0.5 * x);
+            double sC = Math.sqrt(-2 * x);
+            double sL = sC - NormalisedBlack.atInflectionPoint(x, bMax) / (NormalDistribution.ONE_OVER_SQRT_TWO_PI
+                    * bMax);
+            double bL = BlackImpliedVolatility.lowerTangentIntercept(x, sC, bMax);
+            double[] ss = new double[2 * 301];
+            for (int j = 0; j <= 300; j++) {
+                ss[j] = Math.exp(Math.log(1e-3) + (Math.log(5) - Math.log(1e-3)) * j / 300);
+                ss[301 + j] = sL * (j < 200 ? Math.exp(-Math.log(1e4) * j / 200) : 1 - Math.pow(10, -(j - 199) / 10.0));
+            }
+            for (double s : ss) {
+                double beta = NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
+                if (!(beta > 1e-300) || !(beta < bL)) {
+                    continue;
+                }
+                double implied = BlackImpliedVolatility.normalisedOutOfTheMoney(beta, x, bMax);
+                double rel = Math.abs(implied / s - 1);
+                count++;
+                if (rel > worst) {
+                    worst = rel;
+                    worstCase = "x=" + x + " s=" + s + " s_l=" + sL;
+                }
+            }
+        }
+        System.out.printf("IV lowest branch grid: %d cases, worst relative error %.3e at %s%n", count, worst,
+                worstCase);
+        assertTrue(count > 100_000, "grid too small: " + count);
+        assertTrue(worst <= 1e-12, "worst relative error " + worst + " at " + worstCase);
+    }
+
+    @Test
+    void pricesAroundTheTangentInterceptsRoundTrip() {
+        // b_l and b_u are fits (2.3e-7, 9.5e-8): prices within a few 1e-7 of the exact b(x, s_l) or b(x, s_u) may
+        // take either branch, and the root may lie just across s_l or s_u from that branch's original bracket.
+        double worstFit = 0;
+        double worst = 0;
+        for (double x = -1e-8; x > -700; x *= 1.07) {
+            double bMax = Math.exp(0.5 * x);
+            double sC = Math.sqrt(-2 * x);
+            double sL = sC - NormalisedBlack.atInflectionPoint(x, bMax) / (NormalDistribution.ONE_OVER_SQRT_TWO_PI
+                    * bMax);
+            double exact = NormalisedBlack.outOfTheMoneyCall(x, sL, bMax);
+            if (!(exact > 1e-300)) {
+                continue;
+            }
+            worstFit = Math.max(worstFit, Math.abs(BlackImpliedVolatility.lowerTangentIntercept(x, sC, bMax) / exact
+                    - 1));
+            double sU = sC + (bMax - NormalisedBlack.atInflectionPoint(x, bMax))
+                    / (NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax);
+            for (double k = -40; k <= 40; k++) {
+                for (double node : new double[] {sL, sU}) {
+                    double s = node * (1 + k * 1e-8);
+                    double beta = NormalisedBlack.outOfTheMoneyCall(x, s, bMax);
+                    double implied = BlackImpliedVolatility.normalisedOutOfTheMoney(beta, x, bMax);
+                    worst = Math.max(worst, Math.abs(implied / s - 1));
+                }
+            }
+        }
+        System.out.printf("IV around b_l and b_u: b_l fit within %.2e, worst relative error %.3e%n", worstFit, worst);
+        assertTrue(worstFit < 3e-7, "b_l fit off by " + worstFit);
+        assertTrue(worst <= 1e-12, "worst relative error around b_l and b_u " + worst);
+    }
+
+    @Test
     void singleExponentialBlackAgreesWithTheReferenceFormulation() {
         // b(x, s) from one exp(-(h^2+t^2)/2) and b_max must equal Jäckel's erfc/erfcx form wherever that form is
         // accurate (outside the small-t and asymptotic regions, which have their own test above).
@@ -161,6 +234,42 @@ class BlackImpliedVolatilityTest {
                     1e-14 * Math.max(1, Math.abs(NormalDistribution.inverseCdf(u))), "u=" + u);
         }
         assertEquals(Double.NEGATIVE_INFINITY, NormalDistribution.inverseCdfOfExp(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void middleGuessDataMatchTheirClosedForms() {
+        // 1/v_l, 1/v_u and the rational cubics' control parameters on [b_l, b_c] and [b_c, b_u] are fits in x
+        // (guess data only).
+        for (double x = -1e-14; x > -720; x *= 1.05) {
+            double bMax = Math.exp(0.5 * x);
+            double sC = Math.sqrt(-2 * x);
+            double bC = NormalisedBlack.atInflectionPoint(x, bMax);
+            double vC = NormalDistribution.ONE_OVER_SQRT_TWO_PI * bMax;
+            double sL = sC - bC / vC;
+            double bL = NormalisedBlack.outOfTheMoneyCall(x, sL, bMax);
+            double vL = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sL, 0.5 * sL);
+            double r = RationalCubic.convexControlToFitSecondDerivativeAtRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0,
+                    false);
+            assertEquals(1, BlackImpliedVolatility.inverseLowerTangentVega(sC, bMax) * vL, 1e-5, "x=" + x);
+            assertEquals(1, BlackImpliedVolatility.lowerMiddleControl(sC) / r, 1e-5, "x=" + x);
+            double sU = sC + (bMax - bC) / vC;
+            double bU = NormalisedBlack.outOfTheMoneyCall(x, sU, bMax);
+            double vU = NormalDistribution.ONE_OVER_SQRT_TWO_PI * NormalisedBlack.scaledVega(x / sU, 0.5 * sU);
+            double rU = RationalCubic.convexControlToFitSecondDerivativeAtLeft(bC, bU, sC, sU, 1 / vC, 1 / vU, 0.0,
+                    false);
+            assertEquals(1, BlackImpliedVolatility.upperTangentIntercept(sC, bMax) / bU, 2e-7, "x=" + x);
+            assertEquals(1, BlackImpliedVolatility.inverseUpperTangentVega(sC, bMax) * vU, 2e-6, "x=" + x);
+            assertEquals(1, BlackImpliedVolatility.upperMiddleControl(sC) / rU, 2e-5, "x=" + x);
+        }
+    }
+
+    @Test
+    void guessInverseCdfIsWithinItsFitAndExactOutsideIt() {
+        for (double lnU = -0.5; lnU > -40; lnU -= 0.003) {
+            double exact = -NormalDistribution.inverseCdfOfExp(lnU);
+            double tolerance = lnU > -0.81 || lnU < -30.25 ? 0 : 4e-8;
+            assertEquals(1, BlackImpliedVolatility.minusInverseCdfOfExp(lnU) / exact, tolerance, "ln u=" + lnU);
+        }
     }
 
     @Test
