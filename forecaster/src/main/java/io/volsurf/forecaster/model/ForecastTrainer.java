@@ -101,7 +101,7 @@ public final class ForecastTrainer {
                     encoder.featureCount());
             model.setBlock(net);
             ValidationMetric metric = cfg.earlyStopping() == EarlyStopping.VOL_RMSE
-                    ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear), validation)
+                    ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear, false), validation)
                     : (m, n, l, shapes, tenors) -> validationLoss(m, n, l, valEncoded, shapes, tenors);
             TrainingSummary summary = fit(model, net, cfg, trainEncoded, metric, spec, listener, train, validation);
             if (linear != null && cfg.linearRefit()) {
