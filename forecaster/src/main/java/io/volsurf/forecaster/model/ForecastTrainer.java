@@ -100,6 +100,7 @@ public final class ForecastTrainer {
             SurfaceForecastNet net = new SurfaceForecastNet(cfg, spec.tenorCount(), spec.knotCount(),
                     encoder.featureCount());
             model.setBlock(net);
+            // the validation view runs the network's own forward: its parameters change every epoch
             ValidationMetric metric = cfg.earlyStopping() == EarlyStopping.VOL_RMSE
                     ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear, false), validation)
                     : (m, n, l, shapes, tenors) -> validationLoss(m, n, l, valEncoded, shapes, tenors);

@@ -11,7 +11,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.ParameterStore;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -31,7 +30,8 @@ import java.util.List;
  * <li>after the blocks, the latest snapshot's tokens leave the engine once: final LayerNorm, gap embedding, heads,
  * {@link SviConstraint}, SVI layer and blend run in Java (double precision) on a few hundred numbers.</li>
  * </ul>
- * ProbSparse blocks (informer mode) run as in the network. Dropout is not in an inference pass at all. The
+ * In informer mode the cross-sectional stream is {@link ProbSparseAttention#attend} over all tokens, on the fused
+ * Q, K, V (unscaled: it scales its own scores). Dropout is not in an inference pass at all. The
  * parameters are read when this is built: build it again after they change. Agrees with
  * {@code net.forward(..., training = false)} to float rounding (FusedInferenceTest).
  */
@@ -41,7 +41,6 @@ final class FusedInference implements AutoCloseable {
     private static final float LAYER_NORM_EPS = 1e-5f;
 
     private final NDManager manager;
-    private final SurfaceForecastNet net;
     private final int window;
     private final int cells;
     private final int tenors;
@@ -66,15 +65,14 @@ final class FusedInference implements AutoCloseable {
     private final Dense gridOut;
     private final ThreadLocal<ByteBuffer[]> callBuffers = new ThreadLocal<>();
 
-    /** One encoder block's arrays; {@code fallback} is set (and the rest null) for a ProbSparse block. */
+    /** One encoder block's arrays; {@code probSparse} is its cross-sectional attention in informer mode. */
     private record FusedBlock(NDArray qkvWeight, NDArray qkvBias, NDArray mixWeight, NDArray mixBias,
             NDArray ffnGamma, NDArray ffnBeta, NDArray ffnInWeight, NDArray ffnInBias, NDArray ffnOutWeight,
-            NDArray ffnOutBias, SpatioTemporalBlock fallback) {
+            NDArray ffnOutBias, ProbSparseAttention probSparse) {
     }
 
     /** @param parent the manager whose device the network's parameters live on (the model's) */
     FusedInference(SurfaceForecastNet net, NDManager parent) {
-        this.net = net;
         ForecasterConfig config = net.config();
         this.manager = parent.newSubManager();
         this.window = config.window();
@@ -112,8 +110,7 @@ final class FusedInference implements AutoCloseable {
             ones = manager.ones(normShape);
             zeros = manager.zeros(normShape);
             for (SpatioTemporalBlock block : net.blocks()) {
-                blocks.add(informer ? new FusedBlock(null, null, null, null, null, null, null, null, null, null, block)
-                        : fuse(block));
+                blocks.add(fuse(block));
             }
             finalGamma = floats(net.finalNorm(), "gamma");
             finalBeta = floats(net.finalNorm(), "beta");
@@ -142,7 +139,7 @@ final class FusedInference implements AutoCloseable {
             Linear[] projections = {streams[s].query, streams[s].key, streams[s].value};
             for (int p = 0; p < 3; p++) {
                 Dense lin = Dense.of(projections[p]);
-                double scale = p == 0 ? scoreScale : 1;
+                double scale = p == 0 && !(s == 1 && informer) ? scoreScale : 1;
                 for (int o = 0; o < d; o++) {
                     int row = (3 * s + p) * d + o;
                     double bias = lin.bias()[o];
@@ -183,9 +180,9 @@ final class FusedInference implements AutoCloseable {
             mixBias[2 * d + o] = gb;
         }
         return new FusedBlock(create(qkv), create(qkvBias), create(mix), create(mixBias),
-                parameter(block.ffnNorm(), "gamma"), parameter(block.ffnNorm(), "beta"),
-                parameter(block.ffnIn(), "weight"), parameter(block.ffnIn(), "bias"),
-                parameter(block.ffnOut(), "weight"), parameter(block.ffnOut(), "bias"), null);
+                copy(block.ffnNorm(), "gamma"), copy(block.ffnNorm(), "beta"), copy(block.ffnIn(), "weight"),
+                copy(block.ffnIn(), "bias"), copy(block.ffnOut(), "weight"), copy(block.ffnOut(), "bias"),
+                informer ? (ProbSparseAttention) block.crossAttention() : null);
     }
 
     /** The network on one encoded sample: total variance per cell and the SVI parameters per tenor. */
@@ -194,25 +191,13 @@ final class FusedInference implements AutoCloseable {
         int tokens = window * cells;
         try (NDManager call = manager.newSubManager()) {
             ByteBuffer[] buffers = callBuffers();
-            NDArray h = linear(create(call, buffers[0], tokenRows(in), new Shape(tokens, tokenWidth)), embedWeight, embedBias);
+            NDArray rows = create(call, buffers[0], tokenRows(in), new Shape(tokens, tokenWidth));
+            NDArray h = linear(rows, embedWeight, embedBias);
             float[] mask = in[ModelInputs.MASK];
-            NDArray temporalBias = null;
-            NDArray crossBias = null;
-            NDArray mask3 = null;
+            NDArray temporalBias = create(call, buffers[1], keyBias(mask, true), new Shape(cells, 1, window, 1));
+            NDArray crossBias = informer ? create(call, buffers[2], mask, new Shape(1, tokens))
+                    : create(call, buffers[2], keyBias(mask, false), new Shape(window, 1, cells, 1));
             for (FusedBlock block : blocks) {
-                if (block.fallback() != null) {
-                    if (mask3 == null) {
-                        mask3 = call.create(mask, new Shape(1, window, cells));
-                    }
-                    NDList out = block.fallback().forward(new ParameterStore(call, false),
-                            new NDList(h.reshape(1, window, cells, dModel), mask3), false);
-                    h = out.head().reshape(tokens, dModel);
-                    continue;
-                }
-                if (temporalBias == null) {
-                    temporalBias = create(call, buffers[1], keyBias(mask, true), new Shape(cells, 1, window, 1));
-                    crossBias = create(call, buffers[2], keyBias(mask, false), new Shape(window, 1, cells, 1));
-                }
                 h = forward(block, h, temporalBias, crossBias);
             }
             return heads(h.toFloatArray(), in);
@@ -221,15 +206,24 @@ final class FusedInference implements AutoCloseable {
 
     /** One encoder block on {@code h (N C, D)}, token {@code n C + c}. */
     private NDArray forward(FusedBlock b, NDArray h, NDArray temporalBias, NDArray crossBias) {
+        // crossBias: the key bias (N, 1, C, 1), or in informer mode the mask (1, N C) for ProbSparse
         int dh = dModel / heads;
         NDArray qkv = linear(layerNorm(h, ones, zeros), b.qkvWeight(), b.qkvBias())
                 .reshape(window, cells, 6, heads, dh);
         // transposed per head, (dh, L): scores as (key, query) and softmax over keys along axis -2, which PyTorch's
         // CPU kernels do 2-4x faster than along the last axis at these lengths (5 and 49)
         NDList temporal = qkv.transpose(2, 1, 3, 4, 0).split(6, 0); // (1, C, H, dh, N) each
-        NDList cross = qkv.transpose(2, 0, 3, 4, 1).split(6, 0); // (1, N, H, dh, C) each
         NDArray t = attend(temporal.get(0), temporal.get(1), temporal.get(2), temporalBias).transpose(0, 4, 1, 2, 3);
-        NDArray s = attend(cross.get(3), cross.get(4), cross.get(5), crossBias).transpose(0, 1, 4, 2, 3);
+        NDArray s;
+        if (b.probSparse() == null) {
+            NDList cross = qkv.transpose(2, 0, 3, 4, 1).split(6, 0); // (1, N, H, dh, C) each
+            s = attend(cross.get(3), cross.get(4), cross.get(5), crossBias).transpose(0, 1, 4, 2, 3);
+        } else {
+            // all N C tokens of the sample as one sequence, (1, H, N C, dh)
+            NDList cross = qkv.reshape(window * cells, 6, heads, dh).transpose(1, 2, 0, 3).split(6, 0);
+            s = b.probSparse().attend(cross.get(3), cross.get(4), cross.get(5), crossBias).transpose(0, 2, 1, 3)
+                    .reshape(1, window, cells, heads, dh);
+        }
         NDArray attended = t.concat(s, 3).reshape(window * cells, 2L * dModel); // [t heads; s heads] per token
         NDList mixed = linear(attended, b.mixWeight(), b.mixBias()).split(3, 1); // t - s, s, gate
         h = h.add(mixed.get(1)).add(Activation.sigmoid(mixed.get(2)).mul(mixed.get(0)));
@@ -473,6 +467,12 @@ final class FusedInference implements AutoCloseable {
 
     private static NDArray parameter(Block block, String name) {
         return block.getParameters().get(name).getArray();
+    }
+
+    /** A parameter as it is now, in this pass's manager. */
+    private NDArray copy(Block block, String name) {
+        NDArray p = parameter(block, name);
+        return manager.create(p.toFloatArray(), p.getShape());
     }
 
     private static float[] floats(Block block, String name) {
