@@ -151,8 +151,11 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         return fusedPass;
     }
 
-    /** {@link #predict} through the network's own forward pass (the training-time definition). */
-    NetworkOutput predictWithNetwork(EncodedSample e) {
+    /**
+     * {@link #predict} through the network's own forward pass (the training-time definition, ~3x the eager ops):
+     * the reference FusedInference is tested and benchmarked against.
+     */
+    public NetworkOutput predictWithNetwork(EncodedSample e) {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDManager manager = model.getNDManager().newSubManager()) {
