@@ -118,6 +118,12 @@ public class ForecastBenchmark {
         return forecaster.predict(encoded);
     }
 
+    /** Step 2 through the network's own forward pass (the unfused reference of FusedInference). */
+    @Benchmark
+    public TransformerForecaster.NetworkOutput forecastStepNetworkUnfused() {
+        return forecaster.predictWithNetwork(encoded);
+    }
+
     /** Step 3: smiles per tenor and the no-arbitrage projector on the network's outputs. */
     @Benchmark
     public SurfaceForecast forecastStepProjector() {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * CPU time per forecast of one surface, and of its three steps (encode, network, projector), on the calling thread:
  * with one PyTorch thread (the default here, set before the engine loads) all the work runs on it, so its CPU time does not
  * count the waits of a machine shared with other jobs, unlike JMH's wall time. Prints the median and the minimum
- * over rounds. {@code java -cp bench/target/benchmarks.jar io.volsurf.bench.ForecastCpuTime [informer] [rounds]}
+ * over rounds ("(unfused)": the network step through the network's own forward, for comparison).
+ * {@code java -cp bench/target/benchmarks.jar io.volsurf.bench.ForecastCpuTime [informer] [rounds]}
  */
 public final class ForecastCpuTime {
 
@@ -42,6 +43,7 @@ public final class ForecastCpuTime {
         report("forecast (all)", rounds, calls, () -> f.forecast(h));
         report("  encode", rounds, calls, () -> f.encode(h));
         report("  network", rounds, calls, () -> f.predict(e));
+        report("  (unfused)", rounds, calls, () -> f.predictWithNetwork(e));
         report("  projector", rounds, calls, () -> f.finish(h, e, o));
         b.tearDown();
     }

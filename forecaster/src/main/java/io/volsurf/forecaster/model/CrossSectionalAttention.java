@@ -41,6 +41,10 @@ public final class CrossSectionalAttention extends AbstractBlock {
         return new NDList(out.reshape(b, n, c, d));
     }
 
+    MaskedAttention attention() {
+        return attention;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         long d = inputShapes[0].get(3);

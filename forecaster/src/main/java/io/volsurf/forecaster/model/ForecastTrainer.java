@@ -100,8 +100,9 @@ public final class ForecastTrainer {
             SurfaceForecastNet net = new SurfaceForecastNet(cfg, spec.tenorCount(), spec.knotCount(),
                     encoder.featureCount());
             model.setBlock(net);
+            // the validation view runs the network's own forward: its parameters change every epoch
             ValidationMetric metric = cfg.earlyStopping() == EarlyStopping.VOL_RMSE
-                    ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear), validation)
+                    ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear, false), validation)
                     : (m, n, l, shapes, tenors) -> validationLoss(m, n, l, valEncoded, shapes, tenors);
             TrainingSummary summary = fit(model, net, cfg, trainEncoded, metric, spec, listener, train, validation);
             if (linear != null && cfg.linearRefit()) {

@@ -33,6 +33,11 @@ public final class GatedFusion extends AbstractBlock {
         return new NDList(g.mul(t).add(g.neg().add(1).mul(s)));
     }
 
+    /** Input {@code [t; s]}, output the gate's pre-activation. */
+    Linear gate() {
+        return gate;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         gate.initialize(manager, dataType, new Shape(1, 2L * dModel));

@@ -35,6 +35,14 @@ public final class GridHead extends AbstractBlock {
         return new NDList(out.forward(ps, new NDList(h), training).head().squeeze(-1));
     }
 
+    Linear hidden() {
+        return hidden;
+    }
+
+    Linear out() {
+        return out;
+    }
+
     /** Sets the output layer to zero (residual learning from the base surface). */
     public void zeroOutput() {
         for (Parameter p : out.getParameters().values()) {

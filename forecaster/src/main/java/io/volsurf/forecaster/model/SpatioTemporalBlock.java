@@ -67,6 +67,39 @@ public final class SpatioTemporalBlock extends AbstractBlock {
         return ln.forward(ps, new NDList(x), training).head();
     }
 
+    // the parts, for FusedInference
+    LayerNorm temporalNorm() {
+        return temporalNorm;
+    }
+
+    LayerNorm crossNorm() {
+        return crossNorm;
+    }
+
+    LayerNorm ffnNorm() {
+        return ffnNorm;
+    }
+
+    MaskedAttention temporalAttention() {
+        return temporal.attention();
+    }
+
+    MaskedAttention crossAttention() {
+        return crossSectional.attention();
+    }
+
+    Linear fusionGate() {
+        return fusion.gate();
+    }
+
+    Linear ffnIn() {
+        return ffnIn;
+    }
+
+    Linear ffnOut() {
+        return ffnOut;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape h = inputShapes[0];

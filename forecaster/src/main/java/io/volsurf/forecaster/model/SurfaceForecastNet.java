@@ -123,6 +123,57 @@ public final class SurfaceForecastNet extends AbstractBlock {
         return block.forward(ps, new NDList(x), training).head();
     }
 
+    // the parts, for FusedInference (which reads the parameters, never changes them)
+    ForecasterConfig config() {
+        return config;
+    }
+
+    int tenors() {
+        return tenors;
+    }
+
+    int knots() {
+        return knots;
+    }
+
+    Linear valueEmbed() {
+        return valueEmbed;
+    }
+
+    Linear coordEmbed() {
+        return coordEmbed;
+    }
+
+    Linear featureEmbed() {
+        return featureEmbed;
+    }
+
+    Linear contextEmbed() {
+        return contextEmbed;
+    }
+
+    Linear gapEmbed() {
+        return gapEmbed;
+    }
+
+    List<SpatioTemporalBlock> blocks() {
+        return blocks;
+    }
+
+    LayerNorm finalNorm() {
+        return finalNorm;
+    }
+
+    /** Null without head A. */
+    SviHead sviHead() {
+        return sviHead;
+    }
+
+    /** Null without head B. */
+    GridHead gridHead() {
+        return gridHead;
+    }
+
     /** Zeroes both heads' output layers (the trainer calls it after initialisation, whatever the initialiser). */
     public void zeroHeadOutputs() {
         if (sviHead != null) {

@@ -39,6 +39,14 @@ public final class SviHead extends AbstractBlock {
         return new NDList(SviConstraint.constrain(inputs.get(1).add(delta)), delta);
     }
 
+    Linear hidden() {
+        return hidden;
+    }
+
+    Linear out() {
+        return out;
+    }
+
     /** Sets the output layer to zero (residual learning from the starting smile). */
     public void zeroOutput() {
         for (Parameter p : out.getParameters().values()) {

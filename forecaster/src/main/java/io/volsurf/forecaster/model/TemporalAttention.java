@@ -35,6 +35,10 @@ public final class TemporalAttention extends AbstractBlock {
         return new NDList(out.reshape(b, c, n, d).transpose(0, 2, 1, 3));
     }
 
+    MaskedAttention attention() {
+        return attention;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         long d = inputShapes[0].get(3);

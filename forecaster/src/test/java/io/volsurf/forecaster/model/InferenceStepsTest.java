@@ -1,6 +1,7 @@
 package io.volsurf.forecaster.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.pytorch.jni.JniUtils;
@@ -27,6 +28,16 @@ class InferenceStepsTest {
                 EncodedSample e = model.encode(p.history());
                 TransformerForecaster.NetworkOutput out = model.predict(e);
                 assertTrue(JniUtils.isGradMode() == before, "grad mode restored to " + before);
+                // the fused pass on trained parameters: the network's forward to float rounding
+                TransformerForecaster.NetworkOutput network = model.predictWithNetwork(e);
+                assertTrue(JniUtils.isGradMode() == before, "grad mode restored to " + before);
+                for (int c = 0; c < out.totalVariance().length; c++) {
+                    float w = network.totalVariance()[c];
+                    assertEquals(w, out.totalVariance()[c], 1e-6 * Math.abs(w), "cell " + c);
+                }
+                for (int i = 0; i < out.svi().length; i++) {
+                    assertEquals(network.svi()[i], out.svi()[i], 1e-6 * (1 + Math.abs(network.svi()[i])), "svi " + i);
+                }
                 SurfaceForecast steps = model.finish(p.history(), e, out);
                 SurfaceForecast whole = model.forecast(p.history());
                 assertArrayEquals(whole.totalVariance(), steps.totalVariance(), 0.0);

@@ -213,7 +213,9 @@ class LinearResidualBaseTest {
                 model.stats(), null, ForecastTrainer.chooseRidge(before, validation, model.config().linearLambdas()));
         double reported = new ForecastEvaluator().evaluate(validation, asSelected,
                 List.of(new CarryForwardForecaster())).model().rmseVolPoints();
-        assertEquals(reported, s.bestValidationLoss(), 1e-9);
+        // evaluate forecasts through FusedInference, the trainer's view through the network's own forward: the same
+        // maths in another float32 rounding (2e-8 here)
+        assertEquals(reported, s.bestValidationLoss(), 1e-6);
         assertTrue(s.bestValidationLoss() <= s.initialValidationLoss());
         assertEquals(s.bestEpoch() == 0 ? s.initialValidationLoss()
                 : s.validationLoss().get(s.bestEpoch() - 1), s.bestValidationLoss(), 0.0);
