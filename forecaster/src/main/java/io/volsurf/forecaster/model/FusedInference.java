@@ -454,7 +454,7 @@ final class FusedInference implements AutoCloseable {
                 flat[r * cols + c] = (float) w[r][c];
             }
         }
-        return manager.create(flat, new Shape(rows, cols));
+        return OwnedArrays.create(manager, flat, new Shape(rows, cols));
     }
 
     private NDArray create(double[] b) {
@@ -462,7 +462,7 @@ final class FusedInference implements AutoCloseable {
         for (int i = 0; i < b.length; i++) {
             flat[i] = (float) b[i];
         }
-        return manager.create(flat);
+        return OwnedArrays.create(manager, flat);
     }
 
     private static NDArray parameter(Block block, String name) {
@@ -472,7 +472,7 @@ final class FusedInference implements AutoCloseable {
     /** A parameter as it is now, in this pass's manager. */
     private NDArray copy(Block block, String name) {
         NDArray p = parameter(block, name);
-        return manager.create(p.toFloatArray(), p.getShape());
+        return OwnedArrays.create(manager, p.toFloatArray(), p.getShape());
     }
 
     private static float[] floats(Block block, String name) {
