@@ -32,30 +32,8 @@ public final class ForecasterMemoryCheck {
         }
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int forecasts = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        // an AR(1) level of variance under a fixed smile shape: 60 sessions, N = 5, 55 pairs
-        Random random = new Random(7);
-        List<CanonicalSurface> series = new ArrayList<>();
-        LocalDate day = LocalDate.of(2026, 1, 5);
-        double v = 0.04;
-        for (int i = 0; i < 60; i++) {
-            series.add(ForecastBenchmark.surface(day, v));
-            v = 0.04 + 0.8 * (v - 0.04) + 0.004 * random.nextGaussian();
-            v = Math.max(v, 0.005);
-            day = day.plusDays(day.getDayOfWeek().getValue() == 5 ? 3 : 1);
-        }
-        List<TrainingSample> pairs = new ArrayList<>();
-        for (int t = 5; t < series.size(); t++) {
-            int gap = (int) java.time.temporal.ChronoUnit.DAYS.between(series.get(t - 1).session(),
-                    series.get(t).session());
-            pairs.add(new TrainingSample(SurfaceHistory.of(series.subList(t - 5, t), gap), series.get(t)));
-        }
-        ForecasterConfig d = ForecasterConfig.defaults();
-        // both heads (blend), so that every block of the network trains; no early stopping
-        ForecasterConfig config = new ForecasterConfig(true, true, false, BlendPolicy.BLEND, d.residualBase(),
-                d.lossWeights(), null, d.features(), d.window(), d.dModel(), d.heads(), d.layers(), d.dropout(),
-                d.learningRate(), d.weightDecay(), epochs, epochs + 1, d.batchSize(), d.warmupFraction(),
-                d.validationFraction(), d.huber(), d.blendFitRmseThreshold(), d.blendMinObservedFraction(),
-                d.informerFactor(), d.project(), d.seed());
+        List<TrainingSample> pairs = pairs();
+        ForecasterConfig config = config(epochs);
         System.out.printf(Locale.ROOT, "start: VmRSS %d kB (%d pairs, %d epochs)%n", NativeMemoryCheck.rssKb(),
                 pairs.size(), epochs);
         long started = System.nanoTime();
@@ -78,6 +56,37 @@ public final class ForecasterMemoryCheck {
             }
         }
         System.out.printf(Locale.ROOT, "model closed: VmRSS %d kB%n", NativeMemoryCheck.rssKb());
+    }
+
+    /** An AR(1) level of variance under a fixed smile shape: 60 sessions, N = 5, 55 pairs. */
+    static List<TrainingSample> pairs() {
+        Random random = new Random(7);
+        List<CanonicalSurface> series = new ArrayList<>();
+        LocalDate day = LocalDate.of(2026, 1, 5);
+        double v = 0.04;
+        for (int i = 0; i < 60; i++) {
+            series.add(ForecastBenchmark.surface(day, v));
+            v = 0.04 + 0.8 * (v - 0.04) + 0.004 * random.nextGaussian();
+            v = Math.max(v, 0.005);
+            day = day.plusDays(day.getDayOfWeek().getValue() == 5 ? 3 : 1);
+        }
+        List<TrainingSample> pairs = new ArrayList<>();
+        for (int t = 5; t < series.size(); t++) {
+            int gap = (int) java.time.temporal.ChronoUnit.DAYS.between(series.get(t - 1).session(),
+                    series.get(t).session());
+            pairs.add(new TrainingSample(SurfaceHistory.of(series.subList(t - 5, t), gap), series.get(t)));
+        }
+        return pairs;
+    }
+
+    /** Both heads (blend), so that every block of the network trains; no early stopping. */
+    static ForecasterConfig config(int epochs) {
+        ForecasterConfig d = ForecasterConfig.defaults();
+        return new ForecasterConfig(true, true, false, BlendPolicy.BLEND, d.residualBase(),
+                d.lossWeights(), null, d.features(), d.window(), d.dModel(), d.heads(), d.layers(), d.dropout(),
+                d.learningRate(), d.weightDecay(), epochs, epochs + 1, d.batchSize(), d.warmupFraction(),
+                d.validationFraction(), d.huber(), d.blendFitRmseThreshold(), d.blendMinObservedFraction(),
+                d.informerFactor(), d.project(), d.seed());
     }
 
     private static long rssQuietly() {

@@ -29,7 +29,7 @@ public final class ContinuousEncoding {
         for (int i = 0; i < angular.length; i++) {
             angular[i] = (float) (2 * Math.PI * FREQUENCIES[i]);
         }
-        NDArray arg = x.mul(x.getManager().create(angular));
+        NDArray arg = x.mul(OwnedArrays.create(x.getManager(), angular));
         return ai.djl.ndarray.NDArrays.concat(new NDList(x, arg.sin(), arg.cos()), -1);
     }
 
@@ -43,6 +43,6 @@ public final class ContinuousEncoding {
                 pe[i * dModel + j] = (float) (j % 2 == 0 ? Math.sin(lag * rate) : Math.cos(lag * rate));
             }
         }
-        return manager.create(pe, new Shape(window, dModel));
+        return OwnedArrays.create(manager, pe, new Shape(window, dModel));
     }
 }

@@ -43,9 +43,9 @@ public final class EncodedBatch {
         }
         NDList list = new NDList(6);
         for (float[] p : parts) {
-            list.add(manager.create(p, new Shape(b, cells)));
+            list.add(OwnedArrays.create(manager, p, new Shape(b, cells)));
         }
-        list.add(manager.create(fine, new Shape(b, tenors, EncodedSample.FINE_POINTS)));
+        list.add(OwnedArrays.create(manager, fine, new Shape(b, tenors, EncodedSample.FINE_POINTS)));
         return list;
     }
 
@@ -62,6 +62,6 @@ public final class EncodedBatch {
         }
         long[] dims = one.getShape().clone();
         dims[0] = samples.size();
-        return manager.create(data, new Shape(dims));
+        return OwnedArrays.create(manager, data, new Shape(dims));
     }
 }

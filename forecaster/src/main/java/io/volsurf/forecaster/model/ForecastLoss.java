@@ -1,5 +1,9 @@
 package io.volsurf.forecaster.model;
 
+import static io.volsurf.forecaster.model.OwnedArrays.maximum;
+import static io.volsurf.forecaster.model.OwnedArrays.minimum;
+import static io.volsurf.forecaster.model.OwnedArrays.mul;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
@@ -40,24 +44,24 @@ public final class ForecastLoss {
      */
     public NDArray total(NDList out, NDList in, NDList labels) {
         LossWeights lw = config.lossWeights();
-        NDArray loss = dataTerm(out, in, labels).mul((float) lw.data());
+        NDArray loss = mul(dataTerm(out, in, labels), (float) lw.data());
         if (lw.noarb() > 0 && config.useSviHead()) {
-            loss = loss.add(noArbitrageTerm(out, in, labels).mul((float) lw.noarb()));
+            loss = loss.add(mul(noArbitrageTerm(out, in, labels), (float) lw.noarb()));
         }
         if (lw.temporal() > 0) {
             NDArray e = out.get(ModelInputs.OUT_W).sub(labels.get(TEMPORAL)).div(in.get(ModelInputs.SCALE));
-            loss = loss.add(e.square().mean().mul((float) lw.temporal()));
+            loss = loss.add(mul(e.square().mean(), (float) lw.temporal()));
         }
         if (lw.smooth() > 0) {
-            loss = loss.add(smoothnessTerm(out).mul((float) lw.smooth()));
+            loss = loss.add(mul(smoothnessTerm(out), (float) lw.smooth()));
         }
         if (lw.correction() > 0) {
-            loss = loss.add(correctionTerm(out, in).mul((float) lw.correction()));
+            loss = loss.add(mul(correctionTerm(out, in), (float) lw.correction()));
         }
         if (lw.bidAsk() > 0) {
             NDArray gap = out.get(ModelInputs.OUT_W).sub(labels.get(TARGET)).abs().sub(labels.get(HALF_SPREAD));
             NDArray v = Activation.relu(gap).div(in.get(ModelInputs.SCALE)).square();
-            loss = loss.add(maskedMean(v, labels.get(SPREAD_MASK)).mul((float) lw.bidAsk()));
+            loss = loss.add(mul(maskedMean(v, labels.get(SPREAD_MASK)), (float) lw.bidAsk()));
         }
         return loss;
     }
@@ -83,8 +87,8 @@ public final class ForecastLoss {
         NDArray per;
         if (config.huber()) {
             NDArray a = e.abs();
-            NDArray quad = a.minimum(1f);
-            per = quad.square().mul(0.5f).add(a.sub(quad));
+            NDArray quad = minimum(a, 1f);
+            per = mul(quad.square(), 0.5f).add(a.sub(quad));
         } else {
             per = e.square();
         }
@@ -94,7 +98,7 @@ public final class ForecastLoss {
     /** Implied vol in vol points of each cell's total variance; the tenor (years) is the first coordinate. */
     static NDArray volPoints(NDArray w, NDList in) {
         NDArray years = in.get(ModelInputs.COORDS).get(new NDIndex("..., 0"));
-        return w.maximum(VOL_FLOOR_W).div(years).sqrt().mul(100f);
+        return mul(maximum(w, VOL_FLOOR_W).div(years).sqrt(), 100f);
     }
 
     /** Mean square of the change from the residual base, in units of each tenor's scale (shrinks the correction). */
@@ -106,7 +110,7 @@ public final class ForecastLoss {
         NDArray params = out.get(ModelInputs.OUT_SVI);
         NDArray fineK = labels.get(FINE_K);
         NDArray g = SviLayer.durrlemanG(params, fineK);
-        NDArray butterfly = Activation.relu(g.neg()).minimum(G_PENALTY_CAP).mean();
+        NDArray butterfly = minimum(Activation.relu(g.neg()), G_PENALTY_CAP).mean();
         Shape ps = params.getShape();
         long tenors = ps.get(1);
         if (tenors < 2) {
@@ -136,7 +140,7 @@ public final class ForecastLoss {
         long knots = cells / tenors;
         if (knots > 2) {
             NDArray g = gridDelta.reshape(gridDelta.getShape().get(0), tenors, knots);
-            NDArray second = g.get(new NDIndex(":, :, 2:")).sub(g.get(new NDIndex(":, :, 1:-1")).mul(2))
+            NDArray second = g.get(new NDIndex(":, :, 2:")).sub(mul(g.get(new NDIndex(":, :, 1:-1")), 2f))
                     .add(g.get(new NDIndex(":, :, :-2")));
             total = total.add(second.square().mean());
         }
@@ -144,6 +148,6 @@ public final class ForecastLoss {
     }
 
     static NDArray maskedMean(NDArray values, NDArray mask) {
-        return values.mul(mask).sum().div(mask.sum().maximum(1f));
+        return values.mul(mask).sum().div(maximum(mask.sum(), 1f));
     }
 }

@@ -317,7 +317,7 @@ public final class ForecastTrainer {
                 if (array.hasGradient()) {
                     NDArray g = array.getGradient();
                     g.attach(scratch);
-                    g.set(new float[(int) g.size()]);
+                    OwnedArrays.zeroInPlace(g); // set(float[]) would leave the gradient in a buffer freed with g
                 }
             }
         }

@@ -422,8 +422,10 @@ final class FusedInference implements AutoCloseable {
     /**
      * An array of this call from Java floats. {@code NDManager.create(float[])} allocates a direct buffer per array,
      * which cost more than the ops it fed (~80 us for the token rows); each thread reuses its own three instead.
-     * The engine's array aliases the buffer, so it must not outlive the call: the call's manager closes it, and
-     * only copies (op results, toFloatArray) leave.
+     * The engine's array aliases the buffer, so it must not outlive the call: the call's manager closes it (views
+     * included: they belong to it too), and only copies (op results, toFloatArray) leave. The one borrowing
+     * exception to {@link OwnedArrays}: safe here because the pass runs with autograd off, so nothing keeps a tensor
+     * past the call, and the buffer is only rewritten by the next call on the same thread.
      */
     private static NDArray create(NDManager call, ByteBuffer buffer, float[] data, Shape shape) {
         buffer.asFloatBuffer().put(data);
@@ -454,7 +456,7 @@ final class FusedInference implements AutoCloseable {
                 flat[r * cols + c] = (float) w[r][c];
             }
         }
-        return manager.create(flat, new Shape(rows, cols));
+        return OwnedArrays.create(manager, flat, new Shape(rows, cols));
     }
 
     private NDArray create(double[] b) {
@@ -462,7 +464,7 @@ final class FusedInference implements AutoCloseable {
         for (int i = 0; i < b.length; i++) {
             flat[i] = (float) b[i];
         }
-        return manager.create(flat);
+        return OwnedArrays.create(manager, flat);
     }
 
     private static NDArray parameter(Block block, String name) {
@@ -472,7 +474,7 @@ final class FusedInference implements AutoCloseable {
     /** A parameter as it is now, in this pass's manager. */
     private NDArray copy(Block block, String name) {
         NDArray p = parameter(block, name);
-        return manager.create(p.toFloatArray(), p.getShape());
+        return OwnedArrays.create(manager, p.toFloatArray(), p.getShape());
     }
 
     private static float[] floats(Block block, String name) {

@@ -47,7 +47,7 @@ public final class GridHead extends AbstractBlock {
     public void zeroOutput() {
         for (Parameter p : out.getParameters().values()) {
             // assign rather than multiply: 0 * (uninitialised NaN) would stay NaN
-            p.getArray().set(new float[(int) p.getArray().size()]);
+            OwnedArrays.zeroInPlace(p.getArray());
         }
     }
 

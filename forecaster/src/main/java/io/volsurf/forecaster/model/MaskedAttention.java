@@ -54,7 +54,7 @@ public class MaskedAttention extends AbstractBlock {
     /** Full scaled dot-product attention, {@code (B, H, L, dh)} in and out. */
     protected NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
         long dh = q.getShape().get(3);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh));
+        NDArray scores = OwnedArrays.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(dh));
         scores = scores.add(keyBias(mask));
         return scores.softmax(-1).matMul(v);
     }
@@ -62,7 +62,7 @@ public class MaskedAttention extends AbstractBlock {
     /** {@code (B, L)} mask to an additive {@code (B, 1, 1, L)} score bias. */
     protected static NDArray keyBias(NDArray mask) {
         Shape s = mask.getShape();
-        return mask.sub(1).mul(-MASKED_SCORE).reshape(s.get(0), 1, 1, s.get(1));
+        return OwnedArrays.mul(mask.sub(1), -MASKED_SCORE).reshape(s.get(0), 1, 1, s.get(1));
     }
 
     protected NDArray splitHeads(NDArray x) {

@@ -53,24 +53,24 @@ public final class ProbSparseAttention extends MaskedAttention {
             sampled[i] = (int) Math.round(i * (tokens - 1) / (double) (u - 1));
             pick[(int) (i * tokens + sampled[i])] = 1f;
         }
-        NDArray select = manager.create(pick, new Shape(u, tokens));
+        NDArray select = OwnedArrays.create(manager, pick, new Shape(u, tokens));
         NDArray kSample = select.matMul(k);
         NDArray maskSample = mask.matMul(select.transpose()); // (B, U)
-        NDArray sampleScores = q.matMul(kSample.transpose(0, 1, 3, 2)).mul(scale); // (B, H, L, U)
+        NDArray sampleScores = OwnedArrays.mul(q.matMul(kSample.transpose(0, 1, 3, 2)), scale); // (B, H, L, U)
         NDArray ms = maskSample.reshape(maskSample.getShape().get(0), 1, 1, u);
-        NDArray max = sampleScores.add(ms.sub(1).mul(-MASKED_SCORE)).max(new int[] {-1});
-        NDArray mean = sampleScores.mul(ms).sum(new int[] {-1}).div(ms.sum(new int[] {-1}).maximum(1f));
+        NDArray max = sampleScores.add(OwnedArrays.mul(ms.sub(1), -MASKED_SCORE)).max(new int[] {-1});
+        NDArray mean = sampleScores.mul(ms).sum(new int[] {-1}).div(OwnedArrays.maximum(ms.sum(new int[] {-1}), 1f));
         // masked queries rank last, so their values cannot change which observed queries are active
         NDArray queryMask = mask.reshape(ks0(mask), 1, tokens);
         NDArray sparsity = max.sub(mean).mul(queryMask).add(queryMask.sub(1).mul(1e9f)); // (B, H, L)
         NDArray top = sparsity.topK(u, -1, true, false).get(1); // indices (B, H, u)
         NDArray topOneHot = top.oneHot((int) tokens, DataType.FLOAT32).stopGradient(); // (B, H, u, L)
         NDArray qTop = topOneHot.matMul(q);
-        NDArray scores = qTop.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(keyBias(mask));
+        NDArray scores = OwnedArrays.mul(qTop.matMul(k.transpose(0, 1, 3, 2)), scale).add(keyBias(mask));
         NDArray activeOut = scores.softmax(-1).matMul(v); // (B, H, u, dh)
         Shape ks = mask.getShape();
         NDArray m4 = mask.reshape(ks.get(0), 1, ks.get(1), 1);
-        NDArray lazy = v.mul(m4).sum(new int[] {2}, true).div(m4.sum(new int[] {2}, true).maximum(1f)); // (B, H, 1, dh)
+        NDArray lazy = v.mul(m4).sum(new int[] {2}, true).div(OwnedArrays.maximum(m4.sum(new int[] {2}, true), 1f)); // (B, H, 1, dh)
         return lazy.add(topOneHot.transpose(0, 1, 3, 2).matMul(activeOut.sub(lazy)));
     }
 }

@@ -31,7 +31,7 @@ public final class SviConstraint {
         NDArray um = parts.get(3);
         NDArray us = parts.get(4);
         NDArray b = Activation.softPlus(ub);
-        NDArray rho = ur.tanh().mul(RHO_BOUND);
+        NDArray rho = OwnedArrays.mul(ur.tanh(), (float) RHO_BOUND);
         NDArray sigma = Activation.softPlus(us).add(SIGMA_FLOOR);
         NDArray minVar = Activation.softPlus(ua);
         NDArray a = minVar.sub(b.mul(sigma).mul(rho.square().neg().add(1).sqrt()));

@@ -51,7 +51,7 @@ public final class SviHead extends AbstractBlock {
     public void zeroOutput() {
         for (Parameter p : out.getParameters().values()) {
             // assign rather than multiply: 0 * (uninitialised NaN) would stay NaN
-            p.getArray().set(new float[(int) p.getArray().size()]);
+            OwnedArrays.zeroInPlace(p.getArray());
         }
     }
 

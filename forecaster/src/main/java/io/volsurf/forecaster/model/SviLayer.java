@@ -1,5 +1,11 @@
 package io.volsurf.forecaster.model;
 
+import static io.volsurf.forecaster.model.OwnedArrays.div;
+import static io.volsurf.forecaster.model.OwnedArrays.maximum;
+import static io.volsurf.forecaster.model.OwnedArrays.minimum;
+import static io.volsurf.forecaster.model.OwnedArrays.mul;
+import static io.volsurf.forecaster.model.OwnedArrays.pow;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
@@ -45,11 +51,11 @@ public final class SviLayer {
         NDArray sigma = p.get(4);
         NDArray x = k.sub(m);
         NDArray r = x.square().add(sigma.square()).sqrt();
-        NDArray w = a.add(b.mul(rho.mul(x).add(r))).maximum(W_FLOOR);
+        NDArray w = maximum(a.add(b.mul(rho.mul(x).add(r))), W_FLOOR);
         NDArray w1 = b.mul(rho.add(x.div(r)));
-        NDArray w2 = b.mul(sigma.square()).div(r.pow(3));
-        NDArray first = k.mul(w1).div(w.mul(2)).clip(-RATIO_CAP, RATIO_CAP).neg().add(1).square();
-        NDArray second = w1.square().minimum(RATIO_CAP).div(4).mul(w.pow(-1).add(0.25));
-        return first.sub(second).add(w2.div(2));
+        NDArray w2 = b.mul(sigma.square()).div(pow(r, 3f));
+        NDArray first = k.mul(w1).div(mul(w, 2f)).clip(-RATIO_CAP, RATIO_CAP).neg().add(1).square();
+        NDArray second = div(minimum(w1.square(), RATIO_CAP), 4f).mul(pow(w, -1f).add(0.25));
+        return first.sub(second).add(div(w2, 2f));
     }
 }
