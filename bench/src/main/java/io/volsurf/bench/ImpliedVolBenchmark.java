@@ -1,6 +1,5 @@
 package io.volsurf.bench;
 
-import io.volsurf.bench.previousiv.PreviousImpliedVolatility;
 import io.volsurf.forecaster.iv.BlackFormula;
 import io.volsurf.forecaster.iv.BlackImpliedVolatility;
 import io.volsurf.forecaster.iv.ImpliedVol;
@@ -57,16 +56,12 @@ public class ImpliedVolBenchmark {
             ask[i] = 1.02 * price[i];
         }
         double worstOurs = 0;
-        double worstPrevious = 0;
         double worstQl = 0;
         int qlFailures = 0;
         for (int i = 0; i < N; i++) {
             ImpliedVol iv = BlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i],
                     isCall[i]);
             worstOurs = Math.max(worstOurs, Math.abs(iv.vol() / trueVol[i] - 1));
-            ImpliedVol previous = PreviousImpliedVolatility.impliedVol(price[i], forward[i], strike[i],
-                    maturityYears[i], isCall[i]);
-            worstPrevious = Math.max(worstPrevious, Math.abs(previous.vol() / trueVol[i] - 1));
             if (NativeLibrary.isAvailable()) {
                 try {
                     double sd = QuantLibBlackFormula.impliedStdDev(isCall[i], strike[i], forward[i], price[i], 1.0);
@@ -76,8 +71,7 @@ public class ImpliedVolBenchmark {
                 }
             }
         }
-        System.out.printf("%nworst relative vol error on %d quotes: ours %.2e (previous %.2e), QuantLib %s"
-                + " (%d failures)%n", N, worstOurs, worstPrevious,
+        System.out.printf("%nworst relative vol error on %d quotes: ours %.2e, QuantLib %s (%d failures)%n", N, worstOurs,
                 NativeLibrary.isAvailable() ? String.format("%.2e", worstQl) : "n/a", qlFailures);
     }
 
@@ -87,18 +81,6 @@ public class ImpliedVolBenchmark {
         double sum = 0;
         for (int i = 0; i < N; i++) {
             sum += BlackImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i], isCall[i])
-                    .value();
-        }
-        return sum;
-    }
-
-    /** The same inversions by the frozen previous implementation, for an old-vs-new comparison in one run. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public double previousLetsBeRational() {
-        double sum = 0;
-        for (int i = 0; i < N; i++) {
-            sum += PreviousImpliedVolatility.impliedVol(price[i], forward[i], strike[i], maturityYears[i], isCall[i])
                     .value();
         }
         return sum;
@@ -135,24 +117,6 @@ public class ImpliedVolBenchmark {
             prices[2] = ask[i];
             for (ImpliedVol iv : BlackImpliedVolatility.impliedVols(prices, forward[i], strike[i], maturityYears[i],
                     isCall[i])) {
-                sum += iv.value();
-            }
-        }
-        return sum;
-    }
-
-    /** {@link #letsBeRationalThreePricesTogether} by the frozen previous implementation. */
-    @Benchmark
-    @OperationsPerInvocation(3 * N)
-    public double previousLetsBeRationalThreePricesTogether() {
-        double sum = 0;
-        double[] prices = new double[3];
-        for (int i = 0; i < N; i++) {
-            prices[0] = price[i];
-            prices[1] = bid[i];
-            prices[2] = ask[i];
-            for (ImpliedVol iv : PreviousImpliedVolatility.impliedVols(prices, forward[i], strike[i],
-                    maturityYears[i], isCall[i])) {
                 sum += iv.value();
             }
         }
