@@ -2,7 +2,6 @@ package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.forecasting.AblationPlan;
 import io.volsurf.backtest.forecasting.AblationService;
-import io.volsurf.backtest.forecasting.ForecasterSettings;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.forecasting.TickerSelection;
 import io.volsurf.forecaster.model.EpochProgress;
@@ -66,11 +65,9 @@ public final class AblateCommand implements Runnable {
             description = "Also write the table as markdown to FILE.md and as JSON beside it (FILE.json).")
     Path outFile;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Default model config (.properties).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one default config key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    /** The default variant's configuration; each variant's settings go on top. */
+    @Mixin
+    ForecasterConfigOptions forecasterConfig;
 
     private final AblationService ablation;
     private final ForecastingService forecasting;
@@ -96,12 +93,12 @@ public final class AblateCommand implements Runnable {
         }
         List<AblationPlan.Variant> variants = AblationPlan.variants(axes);
         List<String> tickers = TickerSelection.resolve(ticker, forecasting::storedTickers);
-        ForecasterSettings.resolve(appConfig, config, settings(List.of())); // a bad --set fails before any training
+        forecasterConfig.resolve(appConfig, quickSettings(), List.of()); // a bad --set fails before any training
         Output out = new Output(common.json);
         List<AblationService.Row> rows;
         try (Progress bar = Progress.start("ablate", variants.size())) {
             rows = ablation.run(tickers, f, t, tf, tt, variants,
-                    ov -> ForecasterSettings.resolve(appConfig, config, settings(ov)), new AblationService.Listener() {
+                    ov -> forecasterConfig.resolve(appConfig, quickSettings(), ov), new AblationService.Listener() {
                         @Override
                         public void variantStarted(int index, int total, AblationPlan.Variant v) {
                             bar.maxHint(total);
@@ -142,14 +139,8 @@ public final class AblateCommand implements Runnable {
         }
     }
 
-    private List<String> settings(List<String> variant) {
-        List<String> all = new ArrayList<>();
-        if (quick) {
-            all.addAll(AblationPlan.QUICK);
-        }
-        all.addAll(overrides);
-        all.addAll(variant);
-        return all;
+    private List<String> quickSettings() {
+        return quick ? AblationPlan.QUICK : List.of();
     }
 
     static Path jsonBeside(Path markdown) {

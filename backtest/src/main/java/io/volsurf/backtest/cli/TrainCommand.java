@@ -1,13 +1,11 @@
 package io.volsurf.backtest.cli;
 
-import io.volsurf.backtest.forecasting.ForecasterSettings;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.forecasting.TickerSelection;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.TrainingSummary;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +44,8 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "Where the model is written.")
     Path modelDir;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Model config (.properties or .json).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ForecasterConfigOptions forecasterConfig;
 
     private final ForecastingService service;
     private final Config appConfig;
@@ -65,7 +60,7 @@ public final class TrainCommand implements Runnable {
         LocalDate f = DateRange.parse("--from", from);
         LocalDate t = DateRange.parse("--to", to);
         DateRange.ordered(f, t);
-        ForecasterConfig cfg = ForecasterSettings.resolve(appConfig, config, overrides);
+        ForecasterConfig cfg = forecasterConfig.resolve(appConfig, List.of(), List.of());
         List<String> tickers = TickerSelection.resolve(ticker, service::storedTickers);
         Output out = new Output(common.json);
         ForecastingService.TrainOutcome outcome;
