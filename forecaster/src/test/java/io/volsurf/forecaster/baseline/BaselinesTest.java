@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.ForecastEvaluator;
 import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SmileSlice;
 import io.volsurf.forecaster.sample.SurfaceHistory;
 import io.volsurf.forecaster.sample.TrainingSample;
+import io.volsurf.forecaster.svi.SviParams;
 import io.volsurf.forecaster.testsupport.SyntheticSeries;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ class BaselinesTest {
     private final SyntheticSeries series = new SyntheticSeries(0.5, 0.15);
 
     @Test
-    void stickyExpiryReadsTodaysSlicesAtTenorPlusGap() {
+    void stickyExpiryCarriesTheVolOfTodaysSlicesAtTenorPlusGap() {
         List<CanonicalSurface> s = series.surfaces("AAA", 0.04, 3, 1);
         SurfaceHistory h = SurfaceHistory.of(s.subList(0, 1), 3);
         SurfaceForecast f = new StickyExpiryForecaster().forecast(h);
@@ -42,8 +46,51 @@ class BaselinesTest {
             double u = (target - lo.maturityYears()) / (hi.maturityYears() - lo.maturityYears());
             expected = (1 - u) * lo.svi().totalVariance(k) + u * hi.svi().totalVariance(k);
         }
-        assertEquals(expected, f.totalVariance()[0], 1e-15);
+        // the vol of the expiry 10 days out today is tomorrow's 7-day vol, so the total variance scales by 7/10
+        assertEquals(Math.sqrt(expected / target), f.impliedVol(0), 1e-14);
+        assertEquals(expected * 7 / 10, f.totalVariance()[0], 1e-15);
         assertEquals(today.session().plusDays(3), f.forecastFor());
+    }
+
+    /**
+     * On a flat 20% surface every expiry keeps its vol, so sticky-expiry must forecast 20% in every cell after a
+     * weekday and after a weekend: carrying today's total variance at tau + gap instead would give
+     * {@code 20% sqrt((tau + gap) / tau)}, 23.9% at 7 days after a weekend.
+     */
+    @Test
+    void stickyExpiryForecastsAFlatSurfaceUnchangedWhateverTheGap() {
+        GridSpec spec = GridSpec.defaultSpec();
+        double vol = 0.20;
+        List<SmileSlice> slices = new ArrayList<>();
+        LocalDate today = LocalDate.of(2026, 7, 24);
+        for (int days : new int[] {1, 3, 8, 15, 29, 64, 92, 120, 183, 274, 365}) {
+            double t = days / 365.0;
+            slices.add(new SmileSlice(today.plusDays(days), t, 100, new SviParams(vol * vol * t, 0, 0, 0, 0.1),
+                    -1, 1, 20, 0.1));
+        }
+        int n = spec.cellCount();
+        double[] k = new double[n];
+        double[] w = new double[n];
+        double[] iv = new double[n];
+        boolean[] mask = new boolean[n];
+        double[] hs = new double[n];
+        for (int c = 0; c < n; c++) {
+            double t = spec.tenorYears(c / spec.knotCount());
+            k[c] = spec.logMoneyness(c % spec.knotCount(), t, vol);
+            w[c] = vol * vol * t;
+            iv[c] = vol;
+            mask[c] = true;
+            hs[c] = Double.NaN;
+        }
+        CanonicalSurface surface = new CanonicalSurface("FLAT", today, today.atTime(20, 0).toInstant(ZoneOffset.UTC),
+                100, spec, k, w, iv, mask, hs, slices);
+        for (int gap : new int[] {1, 3, 4}) {
+            SurfaceForecast f = new StickyExpiryForecaster().forecast(SurfaceHistory.of(List.of(surface), gap));
+            for (int c = 0; c < n; c++) {
+                assertEquals(vol, f.impliedVol(c), 1e-12, "gap " + gap + " cell " + c);
+                assertEquals(k[c], f.logMoneyness()[c], 1e-12, "tomorrow's knot, gap " + gap + " cell " + c);
+            }
+        }
     }
 
     @Test
