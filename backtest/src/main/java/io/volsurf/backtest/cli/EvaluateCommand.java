@@ -3,6 +3,7 @@ package io.volsurf.backtest.cli;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.forecasting.TickerSelection;
 import io.volsurf.forecaster.eval.BucketError;
+import io.volsurf.forecaster.eval.DieboldMarianoResult;
 import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import java.nio.file.Path;
@@ -59,11 +60,22 @@ public final class EvaluateCommand implements Runnable {
         double cf = r.baselines().containsKey("carryForward") ? r.baselines().get("carryForward").rmseVolPoints()
                 : Double.NaN;
         out.linef("model %s on %s, %d forecast sessions (%s to %s)", outcome.modelId(), tickers, r.sessions(), f, t);
-        out.linef("%-14s %10s %10s %12s %8s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %");
-        row(out, "model", r.model(), cf);
-        r.baselines().forEach((name, s) -> row(out, name, s, cf));
-        out.linef("Diebold-Mariano vs carry-forward: statistic %.3f, p-value %.3f (%d sessions; negative favours the model)",
-                r.dieboldMariano().statistic(), r.dieboldMariano().pValue(), r.dieboldMariano().sessions());
+        out.linef("%-14s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
+                "DM vs carry (p)");
+        row(out, "model", r.model(), cf, r.dieboldMariano());
+        r.baselines().forEach((name, s) -> row(out, name, s, cf, r.baselinesVsCarryForward().get(name)));
+        if (r.dieboldMariano() != null) {
+            out.linef("Diebold-Mariano vs carry-forward: statistic %.3f, p-value %.3f (%d sessions; negative favours "
+                    + "the model)", r.dieboldMariano().statistic(), r.dieboldMariano().pValue(),
+                    r.dieboldMariano().sessions());
+        } else {
+            out.line("Diebold-Mariano: not computed (fewer than 3 forecast sessions)");
+        }
+        if (r.dieboldMarianoByDate() != null) {
+            out.linef("  on the per-date loss averaged across tickers (%d dates): statistic %.3f, p-value %.3f",
+                    r.dieboldMarianoByDate().sessions(), r.dieboldMarianoByDate().statistic(),
+                    r.dieboldMarianoByDate().pValue());
+        }
         if (r.dieboldMarianoVsBest() != null) {
             out.linef("Diebold-Mariano vs the best baseline (%s): statistic %.3f, p-value %.3f", r.bestBaseline(),
                     r.dieboldMarianoVsBest().statistic(), r.dieboldMarianoVsBest().pValue());
@@ -79,8 +91,10 @@ public final class EvaluateCommand implements Runnable {
         }
     }
 
-    private static void row(Output out, String name, ErrorSummary s, double carry) {
-        out.linef("%-14s %10.3f %10.3f %12.6f %8.2f", name, s.rmseVolPoints(), s.rmseVolPoints() / carry,
-                s.rmseTotalVariance(), s.mape());
+    private static void row(Output out, String name, ErrorSummary s, double carry, DieboldMarianoResult dm) {
+        String test = dm == null ? "" : String.format(java.util.Locale.ROOT, "   %+.2f (%.3f)", dm.statistic(),
+                dm.pValue());
+        out.linef("%-14s %10.3f %10.3f %12.6f %8.2f%s", name, s.rmseVolPoints(), s.rmseVolPoints() / carry,
+                s.rmseTotalVariance(), s.mape(), test);
     }
 }

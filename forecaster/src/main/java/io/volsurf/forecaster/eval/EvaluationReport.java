@@ -13,8 +13,20 @@ import java.util.Map;
  * @param dieboldMarianoVsBest  the model against the best baseline by RMSE; null when not computable
  * @param bestBaseline          name of the baseline with the lowest RMSE in vol points
  * @param arbitrage             the model's violations before and after projection
+ * @param baselinesVsCarryForward each baseline other than carry-forward against carry-forward (negative statistic:
+ *                              the baseline is better), so that a model's edge can be read against what a
+ *                              baseline already gets; empty with fewer than 3 sessions
+ * @param dieboldMarianoByDate  the model against carry-forward on the per-date loss averaged across tickers: the
+ *                              tickers of one date share the market's move, so this is the test that does not
+ *                              count one market day as several independent sessions; null with fewer than 3
+ *                              dates or a single ticker
  */
 public record EvaluationReport(int sessions, ErrorSummary model, Map<String, ErrorSummary> baselines,
         DieboldMarianoResult dieboldMariano, DieboldMarianoResult dieboldMarianoVsBest, String bestBaseline,
-        ArbitrageCounts arbitrage) {
+        ArbitrageCounts arbitrage, Map<String, DieboldMarianoResult> baselinesVsCarryForward,
+        DieboldMarianoResult dieboldMarianoByDate) {
+
+    public EvaluationReport {
+        baselinesVsCarryForward = Map.copyOf(baselinesVsCarryForward);
+    }
 }

@@ -5,11 +5,14 @@ import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.sample.TrainingSample;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Scores a model and its baselines on the next sessions' observed cells: the same cells for every forecaster, RMSE
@@ -65,6 +68,21 @@ public final class ForecastEvaluator {
         }
         DieboldMarianoResult vsCarry = null;
         DieboldMarianoResult vsBest = null;
+        Map<String, DieboldMarianoResult> baselineVsCarry = new LinkedHashMap<>();
+        int carryIndex = -1;
+        for (int i = 1; i < all.size(); i++) {
+            if (all.get(i).name().equals("carryForward")) {
+                carryIndex = i;
+            }
+        }
+        if (pairs.size() >= 3 && carryIndex > 0) {
+            for (int i = 1; i < all.size(); i++) {
+                if (i != carryIndex) {
+                    baselineVsCarry.put(all.get(i).name(),
+                            dieboldMariano.test(acc.get(i).sessionLosses(), acc.get(carryIndex).sessionLosses()));
+                }
+            }
+        }
         if (pairs.size() >= 3) {
             for (int i = 1; i < all.size(); i++) {
                 double[] lossModel = acc.get(0).sessionLosses();
@@ -77,8 +95,26 @@ public final class ForecastEvaluator {
                 }
             }
         }
+        DieboldMarianoResult byDate = null;
+        List<LocalDate> dates = pairs.stream().map(p -> p.target().session()).toList();
+        boolean severalTickers = pairs.stream().map(p -> p.history().ticker()).distinct().count() > 1;
+        if (carryIndex > 0 && severalTickers && new TreeSet<>(dates).size() >= 3) {
+            byDate = dieboldMariano.test(meanByDate(dates, acc.get(0).sessionLosses()),
+                    meanByDate(dates, acc.get(carryIndex).sessionLosses()));
+        }
         return new EvaluationReport(pairs.size(), acc.get(0).summary(), baseSummaries, vsCarry, vsBest, best,
-                new ArbitrageCounts(arbBefore, arbAfter));
+                new ArbitrageCounts(arbBefore, arbAfter), baselineVsCarry, byDate);
+    }
+
+    /** Per forecast date (ascending), the mean of the losses of that date's ticker-sessions. */
+    static double[] meanByDate(List<LocalDate> dates, double[] losses) {
+        TreeMap<LocalDate, double[]> sums = new TreeMap<>();
+        for (int i = 0; i < losses.length; i++) {
+            double[] sc = sums.computeIfAbsent(dates.get(i), d -> new double[2]);
+            sc[0] += losses[i];
+            sc[1]++;
+        }
+        return sums.values().stream().mapToDouble(sc -> sc[0] / sc[1]).toArray();
     }
 
     /** Per-session mean squared vol error (squared vol points) of one forecaster, for custom tests. */
