@@ -66,23 +66,64 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     return joined;
                 }
                 int port = freePort(preferredPort);
-                Path work = home.resolve("pgbin");
-                Files.createDirectories(work);
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setOverrideWorkingDirectory(work.toFile())
-                        .setPort(port)
-                        .setServerConfig("max_connections", "60")
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .start();
-                EmbeddedDatabase db = new EmbeddedDatabase(home, pg, port);
-                db.createDatabaseIfMissing();
-                return db;
+                for (int attempt = 1; ; attempt++) {
+                    EmbeddedDatabase db = startOn(home, port);
+                    if (db != null) {
+                        db.createDatabaseIfMissing();
+                        return db;
+                    }
+                    if (attempt == 3) {
+                        throw new IOException("port " + port + " answered, but not with the server of " + dataDir
+                                + " (another PostgreSQL took it) three times");
+                    }
+                    port = freePort(0);
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + dataDir + ": "
                     + e.getMessage() + " (check free disk space and permissions, or pass --db-url to use a server)", e);
+        }
+    }
+
+    /**
+     * Starts the server of {@code home} on {@code port}; null when what answers on the port is another data
+     * directory's server. Between {@link #freePort} and the start another process (a volsurf with another
+     * {@code VOLSURF_HOME} starting at the same moment) can take the port: this server then fails to bind, but the
+     * start succeeds because the port accepts connections, and every later query would go to the other
+     * database.
+     */
+    static EmbeddedDatabase startOn(Path home, int port) throws IOException {
+        Path dataDir = home.resolve("pgdata");
+        Path work = home.resolve("pgbin");
+        Files.createDirectories(work);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(work.toFile())
+                .setPort(port)
+                .setServerConfig("max_connections", "60")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        if (servesDataDirectory(port, dataDir)) {
+            return new EmbeddedDatabase(home, pg, port);
+        }
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException ignored) {
+            // our postmaster already exited when it could not bind: nothing to stop
+        }
+        return null;
+    }
+
+    /** True when the server on {@code port} runs on {@code dataDir}. */
+    static boolean servesDataDirectory(int port, Path dataDir) {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show data_directory")) {
+            return rs.next() && Path.of(rs.getString(1)).toRealPath().equals(dataDir.toRealPath());
+        } catch (SQLException | IOException e) {
+            return false;
         }
     }
 
@@ -103,8 +144,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             int port = Integer.parseInt(lines.get(3).trim());
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return Optional.of(port);
             }
+            // a stale postmaster.pid can name a port another server has taken since
+            return servesDataDirectory(port, home.resolve("pgdata")) ? Optional.of(port) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
