@@ -11,6 +11,7 @@ import io.volsurf.forecaster.eval.BucketError;
 import io.volsurf.forecaster.eval.DieboldMarianoResult;
 import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
+import io.volsurf.forecaster.eval.OptionPricingError;
 import io.volsurf.forecaster.grid.MoneynessScaling;
 import io.volsurf.forecaster.ingest.FileFailure;
 import io.volsurf.forecaster.ingest.HolidayFolder;
@@ -44,6 +45,7 @@ import io.volsurf.forecaster.projector.ProjectionReport;
         ErrorSummary.class,
         BucketError.class,
         DieboldMarianoResult.class,
+        OptionPricingError.class,
         ArbitrageCounts.class,
         // forecast --json: projection, scaling
         ProjectionReport.class,

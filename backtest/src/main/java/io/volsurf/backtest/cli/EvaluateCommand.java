@@ -6,6 +6,7 @@ import io.volsurf.forecaster.eval.BucketError;
 import io.volsurf.forecaster.eval.DieboldMarianoResult;
 import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
+import io.volsurf.forecaster.eval.OptionPricingError;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -81,6 +82,14 @@ public final class EvaluateCommand implements Runnable {
                     r.dieboldMarianoVsBest().statistic(), r.dieboldMarianoVsBest().pValue());
         }
         out.linef("arbitrage violations: %d before the projector, %d after", r.arbitrage().before(), r.arbitrage().after());
+        if (r.model().pricing() != null) {
+            OptionPricingError p = r.model().pricing();
+            out.linef("next session's listed options (%d out of the money inside the grid), priced at each forecast "
+                    + "with the realised forward:", p.options());
+            out.linef("  %-14s %12s %14s %16s", "forecaster", "RMSE USD", "MAE bp of F", "inside bid-ask");
+            pricingRow(out, "model", p);
+            r.baselines().forEach((name, s) -> pricingRow(out, name, s.pricing()));
+        }
         out.line("RMSE by tenor (vol points):");
         for (BucketError b : r.model().byTenor()) {
             StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-8s model %6.3f", b.bucket(),
@@ -89,6 +98,15 @@ public final class EvaluateCommand implements Runnable {
                     .ifPresent(x -> sb.append(String.format(java.util.Locale.ROOT, "  %s %6.3f", name, x.rmseVolPoints()))));
             out.line(sb.toString());
         }
+    }
+
+    private static void pricingRow(Output out, String name, OptionPricingError p) {
+        if (p == null) {
+            return;
+        }
+        String inside = p.shareInsideBidAsk() == null ? "no spreads"
+                : String.format(java.util.Locale.ROOT, "%.1f%% of %d", 100 * p.shareInsideBidAsk(), p.withSpread());
+        out.linef("  %-14s %12.4f %14.2f %16s", name, p.rmseUsd(), p.maeBpOfForward(), inside);
     }
 
     private static void row(Output out, String name, ErrorSummary s, double carry, DieboldMarianoResult dm) {

@@ -12,7 +12,10 @@ import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.ForecastEvaluator;
+import io.volsurf.forecaster.eval.ListedOption;
+import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.market.OptionQuote;
 import io.volsurf.forecaster.model.ForecastTrainer;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.ModelDirectory;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -108,7 +112,8 @@ public class ForecastingService {
                 throw new IllegalArgumentException("no sessions to evaluate for " + tickers + " from " + from + " to "
                         + to + " (window N=" + window + " needs that many earlier sessions)");
             }
-            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training));
+            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training),
+                    this::listedOptions);
             String modelId = models().idFor(modelDir);
             long evalId = models().saveEvaluation(modelId, tickers, from, to, io.volsurf.backtest.cli.Output.toJson(report));
             List<ModelStore.CellError> cells = new ArrayList<>();
@@ -127,6 +132,21 @@ public class ForecastingService {
             models().saveCellErrors(modelId, evalId, cells);
             return new EvaluateOutcome(modelId, evalId, report, test.size());
         }
+    }
+
+    /** The stored quotes of a pair's target session with that session's forward and discount of their expiry. */
+    private List<ListedOption> listedOptions(TrainingSample pair) {
+        CanonicalSurface target = pair.target();
+        Map<LocalDate, ExpiryForward> forwards = market().forwards(target.ticker(), target.session());
+        List<ListedOption> out = new ArrayList<>();
+        for (OptionQuote q : market().quotes(target.ticker(), target.session())) {
+            ExpiryForward f = forwards.get(q.expiry());
+            ListedOption o = f == null ? null : ListedOption.of(q, f);
+            if (o != null) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     /** The baselines every evaluation reports beside the model; the fitted ones learn from {@code training}. */

@@ -38,4 +38,56 @@ public record SurfaceForecast(String ticker, LocalDate forecastFor, GridSpec spe
     public double impliedVol(int cell) {
         return Math.sqrt(Math.max(totalVariance[cell], 0) / spec.tenorYears(cell / spec.knotCount()));
     }
+
+    /**
+     * Implied volatility (decimal) at any maturity and log-moneyness. Per tenor row the total variance at
+     * {@code k} comes from the tenor's SVI smile when the forecast has one per tenor, else linearly between the
+     * row's cells (flat beyond the outer knots); across tenors total variance is linear in T at fixed k, with flat
+     * vol below the first and beyond the last tenor. NaN for a non-positive maturity or a non-finite k.
+     */
+    public double impliedVol(double maturityYears, double k) {
+        if (!(maturityYears > 0) || !Double.isFinite(k)) {
+            return Double.NaN;
+        }
+        int last = spec.tenorCount() - 1;
+        double t0 = spec.tenorYears(0);
+        double tn = spec.tenorYears(last);
+        double w;
+        if (maturityYears <= t0) {
+            w = rowTotalVariance(0, k) * maturityYears / t0;
+        } else if (maturityYears >= tn) {
+            w = rowTotalVariance(last, k) * maturityYears / tn;
+        } else {
+            int hi = 1;
+            while (spec.tenorYears(hi) < maturityYears) {
+                hi++;
+            }
+            double ta = spec.tenorYears(hi - 1);
+            double u = (maturityYears - ta) / (spec.tenorYears(hi) - ta);
+            w = (1 - u) * rowTotalVariance(hi - 1, k) + u * rowTotalVariance(hi, k);
+        }
+        return Math.sqrt(Math.max(w, 0.0) / maturityYears);
+    }
+
+    private double rowTotalVariance(int tenor, double k) {
+        if (tenorSvi.size() == spec.tenorCount()) {
+            return tenorSvi.get(tenor).totalVariance(k);
+        }
+        int n = spec.knotCount();
+        int base = tenor * n;
+        if (k <= logMoneyness[base]) {
+            return totalVariance[base];
+        }
+        if (k >= logMoneyness[base + n - 1]) {
+            return totalVariance[base + n - 1];
+        }
+        int j = 1;
+        while (logMoneyness[base + j] < k) {
+            j++;
+        }
+        double ka = logMoneyness[base + j - 1];
+        double kb = logMoneyness[base + j];
+        double u = kb > ka ? (k - ka) / (kb - ka) : 0.0;
+        return (1 - u) * totalVariance[base + j - 1] + u * totalVariance[base + j];
+    }
 }

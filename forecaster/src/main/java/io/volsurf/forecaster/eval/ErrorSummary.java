@@ -11,7 +11,9 @@ import java.util.List;
  * @param cells             number of scored cells
  * @param byTenor           RMSE per tenor
  * @param byMoneyness       RMSE per moneyness knot
+ * @param pricing           the next sessions' listed options priced at the forecast; null when the evaluation
+ *                          had no option quotes
  */
 public record ErrorSummary(double rmseVolPoints, double rmseTotalVariance, double mape, long cells,
-        List<BucketError> byTenor, List<BucketError> byMoneyness) {
+        List<BucketError> byTenor, List<BucketError> byMoneyness, OptionPricingError pricing) {
 }

@@ -4,6 +4,7 @@ import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.iv.BlackFormula;
 import io.volsurf.forecaster.sample.TrainingSample;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Scores a model and its baselines on the next sessions' observed cells: the same cells for every forecaster, RMSE
@@ -30,6 +32,18 @@ public final class ForecastEvaluator {
      */
     public EvaluationReport evaluate(List<TrainingSample> pairs, SurfaceForecaster model,
             List<SurfaceForecaster> baselines) {
+        return evaluate(pairs, model, baselines, null);
+    }
+
+    /**
+     * As {@link #evaluate(List, SurfaceForecaster, List)}, also pricing each target session's listed options at
+     * every forecast ({@link OptionPricingError}): the same options for every forecaster, those out of the money
+     * and inside the target surface's grid.
+     *
+     * @param listedOptions the listed options of a pair's target session; null for no pricing
+     */
+    public EvaluationReport evaluate(List<TrainingSample> pairs, SurfaceForecaster model,
+            List<SurfaceForecaster> baselines, Function<TrainingSample, List<ListedOption>> listedOptions) {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("pairs: nothing to evaluate");
         }
@@ -42,6 +56,8 @@ public final class ForecastEvaluator {
         long arbBefore = 0;
         long arbAfter = 0;
         for (TrainingSample pair : pairs) {
+            List<ListedOption> options = listedOptions == null ? null
+                    : pricedOptions(pair.target(), listedOptions.apply(pair));
             List<SurfaceForecast> forecasts = new ArrayList<>();
             for (SurfaceForecaster f : all) {
                 forecasts.add(f.forecast(pair.history()));
@@ -53,6 +69,9 @@ public final class ForecastEvaluator {
             }
             for (int i = 0; i < all.size(); i++) {
                 acc.get(i).addSession(forecasts.get(i), pair.target());
+                if (options != null) {
+                    acc.get(i).addPricing(forecasts.get(i), options);
+                }
             }
         }
         Map<String, ErrorSummary> baseSummaries = new LinkedHashMap<>();
@@ -106,6 +125,37 @@ public final class ForecastEvaluator {
                 new ArbitrageCounts(arbBefore, arbAfter), baselineVsCarry, byDate);
     }
 
+    /**
+     * The options of a target session that every forecaster is priced on: out of the money against the realised
+     * forward, and inside the target's grid (between its first and last tenor, and between the outer knots of the
+     * tenor rows around the maturity), where no forecast extrapolates.
+     */
+    static List<ListedOption> pricedOptions(CanonicalSurface target, List<ListedOption> listed) {
+        GridSpec spec = target.spec();
+        int n = spec.knotCount();
+        int last = spec.tenorCount() - 1;
+        double[] k = target.logMoneyness();
+        List<ListedOption> out = new ArrayList<>();
+        for (ListedOption o : listed) {
+            double t = o.maturityYears();
+            if (!o.outOfTheMoney() || !(t >= spec.tenorYears(0) && t <= spec.tenorYears(last))) {
+                continue;
+            }
+            int hi = 0;
+            while (spec.tenorYears(hi) < t) {
+                hi++;
+            }
+            int lo = Math.max(hi - 1, 0);
+            double kMin = Math.max(k[lo * n], k[hi * n]);
+            double kMax = Math.min(k[lo * n + n - 1], k[hi * n + n - 1]);
+            double km = o.logMoneyness();
+            if (km >= kMin && km <= kMax) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
     /** Per forecast date (ascending), the mean of the losses of that date's ticker-sessions. */
     static double[] meanByDate(List<LocalDate> dates, double[] losses) {
         TreeMap<LocalDate, double[]> sums = new TreeMap<>();
@@ -138,6 +188,12 @@ public final class ForecastEvaluator {
         private long apeN;
         private long n;
         private final List<Double> sessionLoss = new ArrayList<>();
+        private boolean pricingSeen;
+        private long priced;
+        private double priceSq;
+        private double absBp;
+        private long withSpread;
+        private long inside;
 
         Accumulator(GridSpec spec) {
             this.spec = spec;
@@ -183,6 +239,28 @@ public final class ForecastEvaluator {
             sessionLoss.add(sessionN > 0 ? sessionSq / sessionN : 0.0);
         }
 
+        void addPricing(SurfaceForecast f, List<ListedOption> options) {
+            pricingSeen = true;
+            for (ListedOption o : options) {
+                double vol = f.impliedVol(o.maturityYears(), o.logMoneyness());
+                if (!(vol >= 0) || !Double.isFinite(vol)) {
+                    continue;
+                }
+                double model = o.discount()
+                        * BlackFormula.price(o.forward(), o.strike(), vol, o.maturityYears(), o.call());
+                double err = model - o.priceUsd();
+                priced++;
+                priceSq += err * err;
+                absBp += 1e4 * Math.abs(err) / o.forward();
+                if (o.hasSpread()) {
+                    withSpread++;
+                    if (model >= o.bidUsd() && model <= o.askUsd()) {
+                        inside++;
+                    }
+                }
+            }
+        }
+
         double[] sessionLosses() {
             return sessionLoss.stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -199,7 +277,12 @@ public final class ForecastEvaluator {
                 knots.add(new BucketError(String.format(Locale.ROOT, "k=%.2f", k[j]), rmse(sqVolByKnot[j], nByKnot[j]),
                         nByKnot[j]));
             }
-            return new ErrorSummary(rmse(sqVol, n), rmse(sqW, n), apeN > 0 ? 100 * ape / apeN : 0, n, tenors, knots);
+            OptionPricingError pricing = pricingSeen
+                    ? new OptionPricingError(priced, rmse(priceSq, priced), priced > 0 ? absBp / priced : 0,
+                            withSpread, withSpread > 0 ? Double.valueOf((double) inside / withSpread) : null)
+                    : null;
+            return new ErrorSummary(rmse(sqVol, n), rmse(sqW, n), apeN > 0 ? 100 * ape / apeN : 0, n, tenors, knots,
+                    pricing);
         }
 
         private static double rmse(double sq, long count) {

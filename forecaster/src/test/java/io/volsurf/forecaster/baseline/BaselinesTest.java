@@ -10,10 +10,8 @@ import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SmileSlice;
 import io.volsurf.forecaster.sample.SurfaceHistory;
 import io.volsurf.forecaster.sample.TrainingSample;
-import io.volsurf.forecaster.svi.SviParams;
 import io.volsurf.forecaster.testsupport.SyntheticSeries;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,29 +59,9 @@ class BaselinesTest {
     void stickyExpiryForecastsAFlatSurfaceUnchangedWhateverTheGap() {
         GridSpec spec = GridSpec.defaultSpec();
         double vol = 0.20;
-        List<SmileSlice> slices = new ArrayList<>();
-        LocalDate today = LocalDate.of(2026, 7, 24);
-        for (int days : new int[] {1, 3, 8, 15, 29, 64, 92, 120, 183, 274, 365}) {
-            double t = days / 365.0;
-            slices.add(new SmileSlice(today.plusDays(days), t, 100, new SviParams(vol * vol * t, 0, 0, 0, 0.1),
-                    -1, 1, 20, 0.1));
-        }
+        CanonicalSurface surface = SyntheticSeries.flatSurface("FLAT", LocalDate.of(2026, 7, 24), vol, spec);
+        double[] k = surface.logMoneyness();
         int n = spec.cellCount();
-        double[] k = new double[n];
-        double[] w = new double[n];
-        double[] iv = new double[n];
-        boolean[] mask = new boolean[n];
-        double[] hs = new double[n];
-        for (int c = 0; c < n; c++) {
-            double t = spec.tenorYears(c / spec.knotCount());
-            k[c] = spec.logMoneyness(c % spec.knotCount(), t, vol);
-            w[c] = vol * vol * t;
-            iv[c] = vol;
-            mask[c] = true;
-            hs[c] = Double.NaN;
-        }
-        CanonicalSurface surface = new CanonicalSurface("FLAT", today, today.atTime(20, 0).toInstant(ZoneOffset.UTC),
-                100, spec, k, w, iv, mask, hs, slices);
         for (int gap : new int[] {1, 3, 4}) {
             SurfaceForecast f = new StickyExpiryForecaster().forecast(SurfaceHistory.of(List.of(surface), gap));
             for (int c = 0; c < n; c++) {

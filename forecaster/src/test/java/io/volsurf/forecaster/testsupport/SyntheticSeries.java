@@ -94,6 +94,35 @@ public final class SyntheticSeries {
                 hs, slices);
     }
 
+    /**
+     * A surface of one flat implied vol on {@code spec}: every cell observed, flat SVI slices listed 1 day to a
+     * year out (so sticky-expiry and any reading find support).
+     */
+    public static CanonicalSurface flatSurface(String ticker, LocalDate day, double vol, GridSpec spec) {
+        List<SmileSlice> slices = new ArrayList<>();
+        for (int days : new int[] {1, 3, 8, 15, 29, 64, 92, 120, 183, 274, 365}) {
+            double t = days / 365.0;
+            slices.add(new SmileSlice(day.plusDays(days), t, 100, new SviParams(vol * vol * t, 0, 0, 0, 0.1), -1, 1,
+                    20, 0.1));
+        }
+        int n = spec.cellCount();
+        double[] k = new double[n];
+        double[] w = new double[n];
+        double[] iv = new double[n];
+        boolean[] mask = new boolean[n];
+        double[] hs = new double[n];
+        for (int c = 0; c < n; c++) {
+            double t = spec.tenorYears(c / spec.knotCount());
+            k[c] = spec.logMoneyness(c % spec.knotCount(), t, vol);
+            w[c] = vol * vol * t;
+            iv[c] = vol;
+            mask[c] = true;
+            hs[c] = Double.NaN;
+        }
+        return new CanonicalSurface(ticker, day, day.atTime(20, 0).toInstant(ZoneOffset.UTC), 100, spec, k, w, iv,
+                mask, hs, slices);
+    }
+
     /** Supervised pairs with window N from one ticker's series. */
     public static List<TrainingSample> pairs(List<CanonicalSurface> series, int window) {
         List<TrainingSample> out = new ArrayList<>();
