@@ -82,6 +82,13 @@ public final class TrainCommand implements Runnable {
                     s.trainTo(), s.trainSamples(), s.validationFrom(), s.validationTo(), s.validationSamples());
             out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)", s.epochsRun(), s.bestEpoch(),
                     s.bestValidationLoss(), s.initialValidationLoss());
+            if (s.bestEpoch() == 0) {
+                // the zero-initialised heads make epoch 0 the residual base itself: say so, it is not a failure
+                out.linef("no epoch improved on the untrained model, so it was kept: its forecast is the residual "
+                        + "base (%s) through the SVI refit and the projector; on the real data this is the usual "
+                        + "outcome (docs/forecaster-accuracy.md)",
+                        cfg.residualBase().name().toLowerCase(java.util.Locale.ROOT));
+            }
             out.line("next: ./volsurf evaluate --ticker " + ticker + " --model-dir " + modelDir + " --from <after "
                     + t + "> --to <date>");
         }

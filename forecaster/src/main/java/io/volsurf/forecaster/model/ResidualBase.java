@@ -2,7 +2,10 @@ package io.volsurf.forecaster.model;
 
 /** The baseline surface the heads predict a change on top of (residual learning). */
 public enum ResidualBase {
-    /** Today's surface read at tenor + gap: the strongest nothing-fitted baseline on the real data. */
+    /**
+     * Sticky-expiry: the vol of the same expiry, today's surface read at tenor + gap; the strongest nothing-fitted
+     * baseline on the US data.
+     */
     STICKY_EXPIRY,
     /** Today's surface at the same tenor. */
     CARRY_FORWARD,
