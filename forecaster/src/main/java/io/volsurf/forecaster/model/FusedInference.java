@@ -370,7 +370,7 @@ final class FusedInference implements AutoCloseable {
         float rho = (float) Math.tanh(u[2]) * (float) SviConstraint.RHO_BOUND;
         float sigma = softplus(u[4]) + (float) SviConstraint.SIGMA_FLOOR;
         float a = softplus(u[0]) - b * sigma * (float) Math.sqrt(-(rho * rho) + 1);
-        return new float[] {a, b, rho, u[3], sigma};
+        return new float[] {a, b, rho, u[3] * sigma, sigma};
     }
 
     /** PyTorch's softplus (threshold 20) in float32. */

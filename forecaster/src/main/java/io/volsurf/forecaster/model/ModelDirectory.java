@@ -34,7 +34,10 @@ import java.util.Map;
 public final class ModelDirectory {
 
     /** Format tag in the manifest. */
-    public static final String FORMAT = "volsurf-forecaster/1";
+    public static final String FORMAT = "volsurf-forecaster/2";
+
+    /** Format 1: the SVI head moved m in raw log-moneyness ({@link SviConstraint} since format 2: in sigmas). */
+    private static final String FORMAT_1 = "volsurf-forecaster/1";
     static final String PARAMETERS = "parameters.bin";
     static final String CONFIG = "config.json";
     static final String NORMALIZATION = "normalization.json";
@@ -91,6 +94,10 @@ public final class ModelDirectory {
             manifest = json.readTree(Files.readString(manifestFile));
         } catch (IOException e) {
             throw new ModelLoadException(manifestFile + " is damaged: " + e.getMessage(), e);
+        }
+        if (manifest != null && FORMAT_1.equals(manifest.path("format").asText())) {
+            throw new ModelLoadException(manifestFile + ": format " + FORMAT_1 + " was written by an earlier volsurf "
+                    + "whose SVI head read its m output differently; retrain it with ./volsurf train");
         }
         if (manifest == null || !FORMAT.equals(manifest.path("format").asText())) {
             throw new ModelLoadException(manifestFile + ": format '" + (manifest == null ? null

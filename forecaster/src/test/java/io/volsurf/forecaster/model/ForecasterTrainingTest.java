@@ -105,6 +105,10 @@ class ForecasterTrainingTest {
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> new ModelDirectory().load(dir));
         assertTrue(e.getMessage().contains("parameters.bin") && e.getMessage().contains("SHA-256"), e.getMessage());
 
+        Files.writeString(dir.resolve(ModelDirectory.MANIFEST), "{\"format\":\"volsurf-forecaster/1\"}");
+        e = assertThrows(ModelLoadException.class, () -> new ModelDirectory().load(dir));
+        assertTrue(e.getMessage().contains("retrain"), e.getMessage());
+
         Files.writeString(dir.resolve(ModelDirectory.MANIFEST), "{\"format\":\"something-else\"}");
         e = assertThrows(ModelLoadException.class, () -> new ModelDirectory().load(dir));
         assertTrue(e.getMessage().contains("format"), e.getMessage());

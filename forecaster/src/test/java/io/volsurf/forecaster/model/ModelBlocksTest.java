@@ -102,7 +102,21 @@ class ModelBlocksTest {
         assertEquals(p.a(), back.a(), 1e-12);
         assertEquals(p.b(), back.b(), 1e-12);
         assertEquals(p.rho(), back.rho(), 1e-12);
+        assertEquals(p.m(), back.m(), 1e-12);
         assertEquals(p.sigma(), back.sigma(), 1e-12);
+    }
+
+    /** The head's m output moves m by that many of the smile's widths, whatever the tenor's scale. */
+    @Test
+    void mMovesInUnitsOfTheSmilesWidth() {
+        for (SviParams p : new SviParams[] {new SviParams(1e-4, 0.01, -0.5, 0.002, 0.004),
+            new SviParams(0.03, 0.1, -0.5, 0.05, 0.2)}) {
+            double[] u = SviConstraint.unconstrain(p);
+            u[3] += 0.5;
+            SviParams moved = SviConstraint.constrain(u);
+            assertEquals(p.m() + 0.5 * p.sigma(), moved.m(), 1e-12);
+            assertEquals(p.sigma(), moved.sigma(), 1e-12);
+        }
     }
 
     @Test
