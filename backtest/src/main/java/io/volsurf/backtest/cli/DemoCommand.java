@@ -182,6 +182,9 @@ public final class DemoCommand implements Runnable {
                         mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), o.summary().totalPnl(),
                         o.summary().sharpe(), o.summary().maxDrawdown(), o.summary().hedgedPnlStd(),
                         o.summary().unhedgedPnlStd()));
+                if (o.summary().trades() == 0) {
+                    what.append(" no trades: the forecast never beat a market IV by its half-spread plus the threshold");
+                }
             }
             doc.put("backtests", runs);
             return "delta and delta-gamma on " + tickers.get(0) + ", " + testFrom + " to " + last + what;
