@@ -114,7 +114,8 @@ public final class BacktestCommand implements Runnable {
             if (s.trades() == 0) {
                 out.linef("  no trades: on no session did a contract's forecast IV differ from its market IV by more "
                         + "than its half-spread plus the threshold (%.2f vol points); a forecast close to the "
-                        + "market has no edge to trade (--threshold lowers the bar)", b.build().thresholdVolPoints());
+                        + "market has no edge to trade%s", b.build().thresholdVolPoints(),
+                        b.build().thresholdVolPoints() > 0 ? " (--threshold lowers the bar)" : "");
             }
             out.linef("  fills: %d at quoted bid/ask, %d modelled%s", s.fillsQuoted(), s.fillsAssumed(),
                     s.fillDisclosure() == null ? "" : " (" + s.fillDisclosure() + ")");

@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             "Everything lands in VOLSURF_HOME (default ./.volsurf): the database, the market files, the model. "
                     + "Running it again replaces the demo's sessions and retrains; nothing else is touched."},
         footer = {"", "Examples:", "  ./volsurf demo", "  ./volsurf demo --days 80 --epochs 20",
+            "  ./volsurf demo --mean-reversion 3 --vol-of-variance 0.5   # a near random walk: nothing to learn or trade",
             "  ./volsurf demo --real    # SPY, QQQ and BTC from ../shared/data when that folder exists"})
 public final class DemoCommand implements Runnable {
 
@@ -43,6 +44,16 @@ public final class DemoCommand implements Runnable {
 
     @Option(names = "--epochs", defaultValue = "12", paramLabel = "E", description = "Training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--mean-reversion", defaultValue = "100", paramLabel = "KAPPA", description = "Generated market: "
+            + "speed at which the variance reverts to its long-run level, per year (default ${DEFAULT-VALUE}: a "
+            + "half-life under two sessions, fast enough for the model to learn and the strategies to trade on; "
+            + "3 is closer to real markets, a near random walk from one day to the next, with nothing to trade).")
+    double meanReversion;
+
+    @Option(names = "--vol-of-variance", defaultValue = "1.0", paramLabel = "XI", description = "Generated market: "
+            + "volatility of the variance (Heston xi, default ${DEFAULT-VALUE}).")
+    double volOfVariance;
 
     @Option(names = "--real", description = "Use the real chains in ../shared/data (SPY, QQQ; Deribit BTC and ETH) instead of a generated market.")
     boolean real;
@@ -101,10 +112,13 @@ public final class DemoCommand implements Runnable {
             Path market = home.resolve("demo/market");
             step(out, "1/5 generate", () -> {
                 GenerationReport g = new SyntheticMarketGenerator().generate(
-                        SyntheticMarketConfig.defaults(days, 7L).withTickers(List.of("SYN", "ALT")), market);
+                        SyntheticMarketConfig.defaults(days, 7L).withTickers(List.of("SYN", "ALT"))
+                                .withVarianceDynamics(meanReversion, volOfVariance), market);
                 doc.put("generated", Map.of("sessions", g.sessions(), "files", g.chainFiles().size(), "rows", g.rows()));
                 return g.chainFiles().size() + " chain files, " + g.rows() + " rows (" + g.badRows().size()
-                        + " deliberately bad) in " + market;
+                        + " deliberately bad) in " + market + String.format(java.util.Locale.ROOT, "; variance "
+                        + "reverts with a half-life of %.1f sessions (--mean-reversion %s), vol of variance %s",
+                        Math.log(2) / (meanReversion / 252.0), meanReversion, volOfVariance);
             });
             inputs.add(market);
             tickers = List.of("SYN", "ALT");

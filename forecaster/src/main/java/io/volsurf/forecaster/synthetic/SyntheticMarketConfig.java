@@ -76,6 +76,13 @@ public record SyntheticMarketConfig(List<String> tickers, LocalDate start, int d
                 missingStrikeProbability, badRowsPerSession);
     }
 
+    /** The same market with another variance mean-reversion speed (per year) and volatility of variance. */
+    public SyntheticMarketConfig withVarianceDynamics(double meanReversion, double volatilityOfVariance) {
+        return new SyntheticMarketConfig(tickers, start, days, seed, spot0, variance0, longRunVariance, meanReversion,
+                volatilityOfVariance, leverage, rate, dividendYield, termDecayPerYear, meanSkew, meanEta, halfSpreadVol,
+                missingStrikeProbability, badRowsPerSession);
+    }
+
     /** The same market starting on another date. */
     public SyntheticMarketConfig withStart(LocalDate date) {
         return new SyntheticMarketConfig(tickers, date, days, seed, spot0, variance0, longRunVariance, kappa,
