@@ -14,6 +14,7 @@ import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketGenerator;
 import io.volsurf.strategy.config.HedgeMode;
+import io.volsurf.strategy.config.StrategyConfig;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,9 @@ class BacktestServiceTest {
     @Test
     void bothStrategiesStoreConsistentAttributionAndAResumedRunHasNoDuplicates() throws Exception {
         Path dir = Files.createTempDirectory("volsurf-bt");
-        new SyntheticMarketGenerator().generate(SyntheticMarketConfig.defaults(30, 11L), dir.resolve("market"));
+        // variance that reverts within two sessions and a ridge base that learns it: a forecast with an edge to trade
+        new SyntheticMarketGenerator().generate(SyntheticMarketConfig.defaults(30, 11L).withVarianceDynamics(100, 1.0),
+                dir.resolve("market"));
         ingest.ingest(List.of(dir.resolve("market")), null, IngestService.Progress.NONE);
         List<LocalDate> sessions = forecasting.sessions("SYN");
         Properties p = new Properties();
@@ -62,20 +65,23 @@ class BacktestServiceTest {
         p.setProperty("heads", "2");
         p.setProperty("layers", "1");
         p.setProperty("N", "3");
+        p.setProperty("residual_base", "linear");
         Path model = dir.resolve("model");
         forecasting.train(List.of("SYN"), sessions.get(0), sessions.get(19), model, ForecasterConfig.fromProperties(p),
                 e -> { }).forecaster().close();
         LocalDate from = sessions.get(20);
         LocalDate to = sessions.get(sessions.size() - 1);
 
-        BacktestService.RunOutcome delta = backtests.run("SYN", BacktestService.defaultsFor(false, HedgeMode.DELTA),
-                model, from, to, null, d -> { });
-        BacktestService.RunOutcome gamma = backtests.run("SYN",
-                BacktestService.defaultsFor(false, HedgeMode.DELTA_GAMMA), model, from, to, null, d -> { });
+        BacktestService.RunOutcome delta = backtests.run("SYN", anyEdge(HedgeMode.DELTA), model, from, to, null,
+                d -> { });
+        BacktestService.RunOutcome gamma = backtests.run("SYN", anyEdge(HedgeMode.DELTA_GAMMA), model, from, to, null,
+                d -> { });
         assertEquals("completed", delta.status());
         assertEquals(sessions.size() - 20, delta.summary().sessions());
         assertTrue(delta.summary().maxIdentityError() < 1e-8);
         assertTrue(gamma.summary().maxIdentityError() < 1e-8);
+        assertTrue(delta.summary().trades() > 0 && gamma.summary().trades() > 0, "both runs trade: "
+                + delta.summary().trades() + ", " + gamma.summary().trades());
 
         for (long run : new long[] {delta.runId(), gamma.runId()}) {
             List<Map<String, Object>> rows = reports.attribution(run);
@@ -94,20 +100,25 @@ class BacktestServiceTest {
                 + count("select count(*) from trades where run_id = " + delta.runId());
 
         // A run that died after its 4th session: its stored state is exactly that of a failure mid-run.
-        BacktestService.RunOutcome again = backtests.run("SYN", BacktestService.defaultsFor(false, HedgeMode.DELTA),
-                model, from, to, null, d -> { });
+        BacktestService.RunOutcome again = backtests.run("SYN", anyEdge(HedgeMode.DELTA), model, from, to, null,
+                d -> { });
         LocalDate cut = sessions.get(23);
         execute("delete from pnl_attribution where run_id = " + again.runId() + " and session_date > '" + cut + "'");
         execute("delete from trades where run_id = " + again.runId() + " and session_date > '" + cut + "'");
         execute("delete from daily_pnl where run_id = " + again.runId() + " and session_date > '" + cut + "'");
         execute("update backtest_runs set status = 'failed', last_session = '" + cut + "' where id = " + again.runId());
-        BacktestService.RunOutcome resumed = backtests.run("SYN", BacktestService.defaultsFor(false, HedgeMode.DELTA),
-                model, from, to, again.runId(), d -> { });
+        BacktestService.RunOutcome resumed = backtests.run("SYN", anyEdge(HedgeMode.DELTA), model, from, to,
+                again.runId(), d -> { });
         assertEquals(again.runId(), resumed.runId());
         assertEquals("completed", resumed.status());
         assertEquals(rowsClean, count("select count(*) from pnl_attribution where run_id = " + again.runId())
                 + count("select count(*) from trades where run_id = " + again.runId()), "resume leaves no duplicates");
         assertEquals(delta.summary().totalPnl(), resumed.summary().totalPnl(), 1e-9, "deterministic");
+    }
+
+    /** The venue defaults, trading on any edge beyond the half-spread (no extra threshold), so the runs trade. */
+    private static StrategyConfig anyEdge(HedgeMode mode) {
+        return BacktestService.defaultsFor(false, mode).toBuilder().thresholdVolPoints(0).build();
     }
 
     private static double d(Map<String, Object> row, String key) {
