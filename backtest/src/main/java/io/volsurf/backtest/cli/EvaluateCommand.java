@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Forecast metrics of a trained model against the baselines (carry-forward, sticky-expiry, "
                 + "mean-reverting drift, linear) on the next session's observed cells: RMSE in vol points and total "
-                + "variance, MAPE, by tenor and moneyness; a Diebold-Mariano test against carry-forward; arbitrage "
-                + "violations before and after the projector. Per-cell errors are stored (view forecast_error_by_bucket)."},
+                + "variance, MAPE, by tenor and moneyness; Diebold-Mariano tests of the model and of each baseline "
+                + "against carry-forward (the model's also on the per-date loss averaged across tickers); arbitrage "
+                + "violations before and after the projector; the next session's listed options priced at each "
+                + "forecast with the realised forward (RMSE in USD, MAE in bp of the forward, share inside bid-ask "
+                + "where the data has spreads). Per-cell errors are stored (view forecast_error_by_bucket)."},
         footer = {"", "Example:", "  ./volsurf evaluate --ticker all --model-dir models/us --from 2026-07-27 --to 2026-08-21"})
 public final class EvaluateCommand implements Runnable {
 
