@@ -88,9 +88,10 @@ public final class BacktestCommand implements Runnable {
             if (straddles) {
                 b.instrument(io.volsurf.strategy.config.InstrumentKind.STRADDLE);
             }
+            StrategyConfig config = b.build();
             BacktestService.RunOutcome o;
             try (Progress bar = Progress.start("backtest " + tk, 1)) {
-                o = service.run(tk, b.build(), modelDir, f, t, resume, d -> bar.step(d.toString()));
+                o = service.run(tk, config, modelDir, f, t, resume, d -> bar.step(d.toString()));
             }
             BacktestSummary s = o.summary();
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -114,8 +115,8 @@ public final class BacktestCommand implements Runnable {
             if (s.trades() == 0) {
                 out.linef("  no trades: on no session did a contract's forecast IV differ from its market IV by more "
                         + "than its half-spread plus the threshold (%.2f vol points); a forecast close to the "
-                        + "market has no edge to trade%s", b.build().thresholdVolPoints(),
-                        b.build().thresholdVolPoints() > 0 ? " (--threshold lowers the bar)" : "");
+                        + "market has no edge to trade%s", config.thresholdVolPoints(),
+                        config.thresholdVolPoints() > 0 ? " (--threshold lowers the bar)" : "");
             }
             out.linef("  fills: %d at quoted bid/ask, %d modelled%s", s.fillsQuoted(), s.fillsAssumed(),
                     s.fillDisclosure() == null ? "" : " (" + s.fillDisclosure() + ")");

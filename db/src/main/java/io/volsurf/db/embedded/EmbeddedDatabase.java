@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -142,10 +141,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return Optional.empty();
             }
             int port = Integer.parseInt(lines.get(3).trim());
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            }
-            // a stale postmaster.pid can name a port another server has taken since
+            // a stale postmaster.pid can name a closed port, or one another server has taken since
             return servesDataDirectory(port, home.resolve("pgdata")) ? Optional.of(port) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();

@@ -58,10 +58,7 @@ public record SurfaceForecast(String ticker, LocalDate forecastFor, GridSpec spe
         } else if (maturityYears >= tn) {
             w = rowTotalVariance(last, k) * maturityYears / tn;
         } else {
-            int hi = 1;
-            while (spec.tenorYears(hi) < maturityYears) {
-                hi++;
-            }
+            int hi = spec.firstTenorAtOrAbove(maturityYears);
             double ta = spec.tenorYears(hi - 1);
             double u = (maturityYears - ta) / (spec.tenorYears(hi) - ta);
             w = (1 - u) * rowTotalVariance(hi - 1, k) + u * rowTotalVariance(hi, k);

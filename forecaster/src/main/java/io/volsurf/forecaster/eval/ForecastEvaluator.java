@@ -75,42 +75,37 @@ public final class ForecastEvaluator {
             }
         }
         Map<String, ErrorSummary> baseSummaries = new LinkedHashMap<>();
-        String best = null;
+        int bestIndex = -1;
+        int carryIndex = -1;
         double bestRmse = Double.POSITIVE_INFINITY;
         for (int i = 1; i < all.size(); i++) {
             ErrorSummary s = acc.get(i).summary();
             baseSummaries.put(all.get(i).name(), s);
             if (s.rmseVolPoints() < bestRmse) {
                 bestRmse = s.rmseVolPoints();
-                best = all.get(i).name();
+                bestIndex = i;
             }
-        }
-        DieboldMarianoResult vsCarry = null;
-        DieboldMarianoResult vsBest = null;
-        Map<String, DieboldMarianoResult> baselineVsCarry = new LinkedHashMap<>();
-        int carryIndex = -1;
-        for (int i = 1; i < all.size(); i++) {
             if (all.get(i).name().equals("carryForward")) {
                 carryIndex = i;
             }
         }
-        if (pairs.size() >= 3 && carryIndex > 0) {
-            for (int i = 1; i < all.size(); i++) {
-                if (i != carryIndex) {
-                    baselineVsCarry.put(all.get(i).name(),
-                            dieboldMariano.test(acc.get(i).sessionLosses(), acc.get(carryIndex).sessionLosses()));
-                }
-            }
-        }
+        String best = bestIndex > 0 ? all.get(bestIndex).name() : null;
+        DieboldMarianoResult vsCarry = null;
+        DieboldMarianoResult vsBest = null;
+        Map<String, DieboldMarianoResult> baselineVsCarry = new LinkedHashMap<>();
         if (pairs.size() >= 3) {
-            for (int i = 1; i < all.size(); i++) {
-                double[] lossModel = acc.get(0).sessionLosses();
-                double[] lossBase = acc.get(i).sessionLosses();
-                if (all.get(i).name().equals("carryForward")) {
-                    vsCarry = dieboldMariano.test(lossModel, lossBase);
-                }
-                if (all.get(i).name().equals(best)) {
-                    vsBest = dieboldMariano.test(lossModel, lossBase);
+            double[] lossModel = acc.get(0).sessionLosses();
+            if (bestIndex > 0) {
+                vsBest = dieboldMariano.test(lossModel, acc.get(bestIndex).sessionLosses());
+            }
+            if (carryIndex > 0) {
+                double[] lossCarry = acc.get(carryIndex).sessionLosses();
+                vsCarry = dieboldMariano.test(lossModel, lossCarry);
+                for (int i = 1; i < all.size(); i++) {
+                    if (i != carryIndex) {
+                        baselineVsCarry.put(all.get(i).name(),
+                                dieboldMariano.test(acc.get(i).sessionLosses(), lossCarry));
+                    }
                 }
             }
         }
@@ -141,10 +136,7 @@ public final class ForecastEvaluator {
             if (!o.outOfTheMoney() || !(t >= spec.tenorYears(0) && t <= spec.tenorYears(last))) {
                 continue;
             }
-            int hi = 0;
-            while (spec.tenorYears(hi) < t) {
-                hi++;
-            }
+            int hi = spec.firstTenorAtOrAbove(t);
             int lo = Math.max(hi - 1, 0);
             double kMin = Math.max(k[lo * n], k[hi * n]);
             double kMax = Math.min(k[lo * n + n - 1], k[hi * n + n - 1]);

@@ -76,6 +76,15 @@ public record GridSpec(int[] tenorsDays, double[] knots, MoneynessScaling scalin
         return tenorsDays[tenorIndex] / 365.0;
     }
 
+    /** Index of the first tenor at or beyond {@code years}; {@link #tenorCount()} when every tenor is shorter. */
+    public int firstTenorAtOrAbove(double years) {
+        int i = 0;
+        while (i < tenorsDays.length && tenorYears(i) < years) {
+            i++;
+        }
+        return i;
+    }
+
     @Override
     public int[] tenorsDays() {
         return tenorsDays.clone();
