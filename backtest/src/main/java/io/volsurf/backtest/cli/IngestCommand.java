@@ -71,6 +71,8 @@ public final class IngestCommand implements Callable<Integer> {
         doc.put("slicesButterflyFree", outcome.slicesButterflyFree());
         doc.put("smileDrops", outcome.smileDrops());
         doc.put("holidayFolders", s.holidayFolders());
+        doc.put("emptySessions", s.emptySessions());
+        doc.put("ivUnits", s.ivUnits());
         doc.put("sessionFailures", outcome.sessionFailures());
         doc.put("featuresRefreshed", outcome.featuresRefreshed());
         out.document(doc);
