@@ -33,7 +33,7 @@ public enum RejectReason {
     NOT_A_CONTRACT,
     /** Expiry more than {@link ValueBounds#MAX_YEARS_TO_EXPIRY} years after the snapshot (9999-12-31 and the like). */
     EXPIRY_TOO_FAR,
-    /** Strike outside {@code [spot / 100, spot * 100]}: a unit slip or a corrupt value, not a listed series. */
+    /** Strike outside {@code [spot / 1000, spot * 1000]}: a unit slip or a corrupt value, not a listed series. */
     STRIKE_OUT_OF_RANGE,
     /**
      * A premium above ten times what the option can be worth (the underlying price for a call, the strike for a

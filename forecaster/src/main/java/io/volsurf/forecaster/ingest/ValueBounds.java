@@ -9,8 +9,11 @@ final class ValueBounds {
 
     /** LEAPS run to about 3 years, long-dated OTC-style listings to 10; 30 leaves room. */
     static final int MAX_YEARS_TO_EXPIRY = 30;
-    /** Strikes within {@code [spot / 100, spot * 100]}. */
-    static final double STRIKE_SPOT_RATIO = 100;
+    /**
+     * Strikes within {@code [spot / 1000, spot * 1000]}. Not 100: real chains list strikes far below the spot
+     * (NVDA's 0.50 strike at a spot of 215, spot/430, a series listed before its 10:1 split).
+     */
+    static final double STRIKE_SPOT_RATIO = 1000;
     /** A call is worth at most the underlying, a put at most the strike: ten times that is impossible. */
     static final double PREMIUM_BOUND_MULTIPLE = 10;
     /** A row's underlying price within {@code [spot / 10, spot * 10]} of the session's. */
