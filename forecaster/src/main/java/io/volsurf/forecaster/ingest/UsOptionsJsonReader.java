@@ -3,6 +3,7 @@ package io.volsurf.forecaster.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.volsurf.forecaster.calendar.SessionClock;
@@ -41,9 +42,13 @@ import java.util.Locale;
  */
 public final class UsOptionsJsonReader implements ChainReader {
 
-    /** FastDoubleParser: correctly rounded like {@link Double#parseDouble}, without its per-number garbage. */
+    /**
+     * FastDoubleParser: correctly rounded like {@link Double#parseDouble}, without its per-number garbage. Non-numeric
+     * numbers ({@code NaN}, {@code Infinity}, as Python's json writes them) are read, so that one of them costs its
+     * side of one contract instead of the whole file.
+     */
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     /** Exact powers of ten for the strike fast path (10^22 is the largest exactly representable double). */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -349,7 +354,10 @@ public final class UsOptionsJsonReader implements ChainReader {
             }
         }
 
-        /** A number, or a numeric string; null and "" are absent (NaN); anything else is noted as bad. */
+        /**
+         * A number, or a numeric string; null, NaN (pandas' missing value) and "" are absent (NaN); anything else
+         * (Infinity, text, an object) is noted as bad.
+         */
         private double number(JsonParser p, JsonToken t, String name, boolean call) throws IOException {
             if (t == JsonToken.VALUE_NULL) {
                 return Double.NaN;
@@ -357,7 +365,7 @@ public final class UsOptionsJsonReader implements ChainReader {
             String text;
             if (t.isNumeric()) {
                 double v = p.getDoubleValue();
-                if (!Double.isInfinite(v) && !Double.isNaN(v)) {
+                if (!Double.isInfinite(v)) {
                     return v;
                 }
                 text = p.getText();
@@ -369,7 +377,7 @@ public final class UsOptionsJsonReader implements ChainReader {
                 }
                 try {
                     double v = Double.parseDouble(trimmed);
-                    if (!Double.isInfinite(v) && !Double.isNaN(v)) {
+                    if (!Double.isInfinite(v)) {
                         return v;
                     }
                 } catch (NumberFormatException e) {

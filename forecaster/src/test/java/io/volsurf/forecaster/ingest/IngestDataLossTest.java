@@ -117,23 +117,24 @@ class IngestDataLossTest {
                 "17", "null", "[1,2]",                                             // not contracts
                 contract("9999-12-31", "700.00", "7.0", "13", "7.0", "14"),       // 2 sides: too far
                 contract("2026-07-17", "0.05", "700.0", "13", "0.01", "14"),      // 2 sides: strike out of range
-                contract("2026-07-17", "740.00", "null", "null", "25.0", "15")); // call: no price, no IV
+                contract("2026-07-17", "740.00", "null", "null", "25.0", "15"),  // call: no price, no IV
+                contract("2026-07-17", "750.00", "Infinity", "13", "35.0", "NaN")); // call bad; put: NaN IV absent
         Path f = Fixtures.write(dir, "2026-06-18/SPY.json", chain(contracts));
         Recorder r = new Recorder();
         IngestSummary s = ingest(r, f);
         assertTrue(s.allFilesRead(), "one bad value never costs the file: " + s.filesFailed());
         SessionChain c = r.stored.get(0);
-        // 6 good sides + the 720 put + the 740 put
-        assertEquals(8, c.quotes().size(), () -> c.rejects().toString());
+        // 6 good sides + the 720, 740 and 750 puts
+        assertEquals(9, c.quotes().size(), () -> c.rejects().toString());
         Map<String, Long> reasons = s.rejectReasons();
-        assertEquals(4L, reasons.get("UNPARSEABLE_FIELD"), reasons::toString); // 2 strike + 720 call + 730 call
+        assertEquals(5L, reasons.get("UNPARSEABLE_FIELD"), reasons::toString); // 2 strike + 720, 730, 750 calls
         assertEquals(1L, reasons.get("PRICE_OUT_OF_RANGE"));
         assertEquals(3L, reasons.get("NOT_A_CONTRACT"));
         assertEquals(2L, reasons.get("EXPIRY_TOO_FAR"));
         assertEquals(2L, reasons.get("STRIKE_OUT_OF_RANGE"));
         assertEquals(1L, reasons.get("NO_PRICE"));
         assertEquals(s.rejected(), c.rejects().size(), "every rejected row is in the chain's rejects");
-        assertEquals(13, c.rejects().size());
+        assertEquals(14, c.rejects().size());
         assertTrue(c.rejects().stream().allMatch(x -> x.detail() != null && !x.detail().isBlank()));
         assertTrue(c.rejects().stream().anyMatch(x -> x.detail().contains("callPrice is not a finite number: 'abc'")),
                 c.rejects()::toString);
