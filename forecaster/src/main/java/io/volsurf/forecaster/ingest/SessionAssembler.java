@@ -90,7 +90,8 @@ final class SessionAssembler {
         } else if (r.expiry().isAfter(lastExpiry)) {
             reason = RejectReason.EXPIRY_TOO_FAR;
             detail = "expiry more than " + ValueBounds.MAX_YEARS_TO_EXPIRY + " years after the session " + session;
-        } else if (Math.abs(r.rate()) > ValueBounds.MAX_ABS_RATE || Math.abs(r.dividendYield()) > ValueBounds.MAX_ABS_RATE) {
+        } else if (Math.abs(r.rate()) > ValueBounds.MAX_ABS_RATE
+                || Math.abs(r.dividendYield()) > ValueBounds.MAX_ABS_RATE) {
             reason = RejectReason.RATE_OUT_OF_RANGE;
             detail = "rate " + r.rate() + ", dividend yield " + r.dividendYield() + " (decimal a year; |x| <= "
                     + ValueBounds.MAX_ABS_RATE + ")";
@@ -115,20 +116,15 @@ final class SessionAssembler {
                 + detail));
     }
 
-    /** The first field holding an infinity (a reader that let one through); null when none. */
+    /** The first field holding an infinity (a reader that let one through); null when none. No array: per row. */
     private static String infiniteField(RawRow r) {
-        double[] v = {r.strike(), r.bid(), r.ask(), r.last(), r.mark(), r.vendorIv(), r.volume(), r.openInterest(),
-            r.underlyingPrice(), r.rate(), r.dividendYield()};
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isInfinite(v[i])) {
-                return FIELD_NAMES[i];
-            }
-        }
-        return null;
+        return Double.isInfinite(r.strike()) ? "strike" : Double.isInfinite(r.bid()) ? "bid"
+                : Double.isInfinite(r.ask()) ? "ask" : Double.isInfinite(r.last()) ? "last"
+                : Double.isInfinite(r.mark()) ? "mark" : Double.isInfinite(r.vendorIv()) ? "vendor IV"
+                : Double.isInfinite(r.volume()) ? "volume" : Double.isInfinite(r.openInterest()) ? "open interest"
+                : Double.isInfinite(r.underlyingPrice()) ? "underlying price" : Double.isInfinite(r.rate()) ? "rate"
+                : Double.isInfinite(r.dividendYield()) ? "dividend yield" : null;
     }
-
-    private static final String[] FIELD_NAMES = {"strike", "bid", "ask", "last", "mark", "vendor IV", "volume",
-        "open interest", "underlying price", "rate", "dividend yield"};
 
     /** Instant.toString, formatted once per instant: a chain's expired rows share a few (all the same-day ones). */
     private String text(Instant t) {
