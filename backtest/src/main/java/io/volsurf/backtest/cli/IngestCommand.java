@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
         description = {"Load option chains, build each session's surface (forwards, implied vols, SVI fits, grid) and "
                 + "store them; prints accepted and rejected rows by reason.",
             "Files or folders (every chain file below, in date order), plain or gzipped, layout detected per file. "
-                    + "Re-ingesting a session replaces it."},
+                    + "Re-ingesting a session replaces it; a session in which every row is rejected is reported "
+                    + "(emptySessions) and never replaces a stored one. The unit each vendor IV column was read in "
+                    + "is reported (ivUnits)."},
         footer = {"", "Examples:", "  ./volsurf ingest ../shared/data/us-options",
             "  ./volsurf ingest ../shared/data/crypto-deribit/2026-07-04.csv.gz --json",
             "  ./volsurf ingest my-chains/ --format generic", "",
