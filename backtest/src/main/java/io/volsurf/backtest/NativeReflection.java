@@ -13,9 +13,11 @@ import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.OptionPricingError;
 import io.volsurf.forecaster.grid.MoneynessScaling;
+import io.volsurf.forecaster.ingest.EmptySession;
 import io.volsurf.forecaster.ingest.FileFailure;
 import io.volsurf.forecaster.ingest.HolidayFolder;
 import io.volsurf.forecaster.ingest.IngestSummary;
+import io.volsurf.forecaster.ingest.IvUnitNote;
 import io.volsurf.forecaster.model.TrainingSummary;
 import io.volsurf.forecaster.projector.ProjectionReport;
 
@@ -30,9 +32,12 @@ import io.volsurf.forecaster.projector.ProjectionReport;
  * META-INF/native-image reflect-config.json; docs/native.md explains the rest.
  */
 @RegisterForReflection(targets = {
-        // ingest --json: filesFailed, holidayFolders (with its action); ingest_runs JSON columns
+        // ingest --json: filesFailed, holidayFolders (with its action), emptySessions, ivUnits;
+        // ingest_runs JSON columns
         FileFailure.class,
         HolidayFolder.class,
+        EmptySession.class,
+        IvUnitNote.class,
         SessionMapper.Action.class,
         IngestSummary.class,
         IngestService.IngestOutcome.class,

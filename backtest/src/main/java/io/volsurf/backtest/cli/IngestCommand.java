@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
         description = {"Load option chains, build each session's surface (forwards, implied vols, SVI fits, grid) and "
                 + "store them; prints accepted and rejected rows by reason.",
             "Files or folders (every chain file below, in date order), plain or gzipped, layout detected per file. "
-                    + "Re-ingesting a session replaces it."},
+                    + "Re-ingesting a session replaces it; a session in which every row is rejected is reported "
+                    + "(emptySessions) and never replaces a stored one. The unit each vendor IV column was read in "
+                    + "is reported (ivUnits)."},
         footer = {"", "Examples:", "  ./volsurf ingest ../shared/data/us-options",
             "  ./volsurf ingest ../shared/data/crypto-deribit/2026-07-04.csv.gz --json",
             "  ./volsurf ingest my-chains/ --format generic", "",
@@ -71,6 +73,8 @@ public final class IngestCommand implements Callable<Integer> {
         doc.put("slicesButterflyFree", outcome.slicesButterflyFree());
         doc.put("smileDrops", outcome.smileDrops());
         doc.put("holidayFolders", s.holidayFolders());
+        doc.put("emptySessions", s.emptySessions());
+        doc.put("ivUnits", s.ivUnits());
         doc.put("sessionFailures", outcome.sessionFailures());
         doc.put("featuresRefreshed", outcome.featuresRefreshed());
         out.document(doc);

@@ -82,7 +82,16 @@ public class IngestService {
 
     public IngestOutcome ingest(List<Path> paths, ChainFormat format, Progress progress) {
         MarketDataStore store = new MarketDataStore(dataSource.get());
-        long runId = store.startIngestRun(paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
+        // Runs of killed processes say so in the table, not only in ingest_run_summary.
+        store.failAbandonedIngestRuns();
+        try (MarketDataStore.IngestRunClaim claim = store.claimIngestRun(
+                paths.stream().map(Path::toString).collect(Collectors.joining(" ")))) {
+            return ingest(store, claim.runId(), paths, format, progress);
+        }
+    }
+
+    private IngestOutcome ingest(MarketDataStore store, long runId, List<Path> paths, ChainFormat format,
+            Progress progress) {
         SessionSurfaceBuilder builder = new SessionSurfaceBuilder();
         int[] surfaces = {0};
         int[] fitted = {0};
@@ -119,6 +128,13 @@ public class IngestService {
             }
 
             @Override
+            public void onEmptySession(SessionChain chain) {
+                // Nothing accepted: the stored session (if any) is kept; the rejects are kept under this run.
+                progress.session(chain);
+                store.saveRejects(runId, chain.underlying(), chain.session(), chain.rejects());
+            }
+
+            @Override
             public void onFileStarted(Path file, int index, int total) {
                 progress.file(file, index, total);
             }
@@ -136,6 +152,8 @@ public class IngestService {
         notes.put("featuresRefreshed", refreshed);
         notes.put("holidayFolders", summary.holidayFolders());
         notes.put("skippedFiles", summary.skippedFiles());
+        notes.put("emptySessions", summary.emptySessions());
+        notes.put("ivUnits", summary.ivUnits());
         notes.put("smileDrops", drops);
         notes.put("sessionFailures", failures);
         store.finishIngestRun(runId, "completed", summary.files(), json(summary.filesFailed()), summary.sessions(),

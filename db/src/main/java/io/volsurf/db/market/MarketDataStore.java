@@ -32,13 +32,18 @@ import javax.sql.DataSource;
 /**
  * Market data in PostgreSQL: ingest runs, sessions with their quotes, rejects, SVI fits, canonical
  * surfaces and features. Storing a session replaces it whole in one transaction (delete, then COPY
- * and batched inserts), so re-ingesting is idempotent and a failure leaves the previous state.
+ * and batched inserts), so re-ingesting is idempotent and a failure leaves the previous state. Writers of
+ * one (ticker, session) serialise on a transaction-level advisory lock, so two processes ingesting the same
+ * files at once both succeed and one copy is stored. A running ingest is owned by a session-level advisory
+ * lock (see {@code V6__ingest_run_owners.sql}): once its process is gone the run reads as failed.
  */
 public final class MarketDataStore {
 
+    private final DataSource dataSource;
     private final Transactions transactions;
 
     public MarketDataStore(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
     }
 
@@ -75,6 +80,122 @@ public final class MarketDataStore {
             List<StoredFit> fits, CanonicalSurface surface, StoredFeatures features) {
     }
 
+    /** The first key of an ingest run's owner lock ('voli' in ASCII); the second is the run id. */
+    static final int INGEST_RUN_LOCK_CLASS = 1987013737;
+    /** The first key of a session's writer lock ('volq'); the second is a hash of ticker and session date. */
+    static final int SESSION_LOCK_CLASS = 1987013745;
+
+    private static final String ABANDONED = "abandoned: its process or the database stopped before the run could "
+            + "record why";
+
+    /**
+     * A live process's hold on an ingest run: the run's advisory lock, held on a connection of its own until
+     * {@link #close()}. Once the process or the database goes, the lock goes with the connection and the run
+     * counts as failed (abandoned) in {@code ingest_run_summary} and for {@link #failAbandonedIngestRuns()}.
+     */
+    public static final class IngestRunClaim implements AutoCloseable {
+
+        private final Connection connection;
+        private final long runId;
+
+        private IngestRunClaim(Connection connection, long runId) {
+            this.connection = connection;
+            this.runId = runId;
+        }
+
+        public long runId() {
+            return runId;
+        }
+
+        /** Releases the run; a connection the database already dropped has nothing left to release. */
+        @Override
+        public void close() {
+            try (Connection c = connection;
+                    PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                ps.setInt(1, INGEST_RUN_LOCK_CLASS);
+                ps.setInt(2, lockKey(runId));
+                ps.execute();
+            } catch (SQLException gone) {
+                // the lock went with the connection
+            }
+        }
+    }
+
+    /** Creates an ingest run, owned by the returned claim from before the run becomes visible. */
+    public IngestRunClaim claimIngestRun(String paths) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+        try {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("select nextval('ingest_runs_id_seq')");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                ps.setInt(1, INGEST_RUN_LOCK_CLASS);
+                ps.setInt(2, lockKey(id));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        throw new IllegalStateException("ingest run " + id + " is locked by another process");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into ingest_runs (id, paths, status) values (?, ?, 'running')")) {
+                ps.setLong(1, id);
+                ps.setString(2, paths);
+                ps.executeUpdate();
+            }
+            return new IngestRunClaim(c, id);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing more to release
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks failed every ingest run left 'running' by a process that is gone (no one holds its lock), so the
+     * table says what {@code ingest_run_summary} shows; returns their ids.
+     */
+    public List<Long> failAbandonedIngestRuns() {
+        return inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("update ingest_runs set status = 'failed', "
+                    + "finished_at = now(), notes = notes || jsonb_build_object('error', ?::text) "
+                    + "where status = 'running' and not ingest_run_owned(id) returning id")) {
+                ps.setString(1, ABANDONED);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static int lockKey(long runId) {
+        if (runId <= 0 || runId > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("run id " + runId + " is outside the advisory lock's key range");
+        }
+        return (int) runId;
+    }
+
+    /**
+     * Creates an ingest run that no lock owns (it reads as abandoned until finished): for callers that finish
+     * it in the same breath, such as benchmarks. An ingest uses {@link #claimIngestRun}.
+     */
     public long startIngestRun(String paths) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -109,11 +230,21 @@ public final class MarketDataStore {
         });
     }
 
-    /** Replaces the stored session of {@code chain.underlying()} on {@code chain.session()}. */
+    /**
+     * Replaces the stored session of {@code chain.underlying()} on {@code chain.session()}. Writers of the same
+     * session wait for each other (the last one's copy is stored, whole).
+     *
+     * @throws IllegalArgumentException when the chain has no accepted quote: nothing must not replace a session
+     */
     public void replaceSession(long runId, SessionChain chain, String venue, SessionAnalytics analytics) {
+        if (chain.quotes().isEmpty()) {
+            throw new IllegalArgumentException("refusing to replace " + chain.underlying() + " " + chain.session()
+                    + " with a session that has no accepted quote (" + chain.rejects().size() + " rows rejected)");
+        }
         inTransaction(c -> {
             String ticker = chain.underlying();
             LocalDate session = chain.session();
+            lockSession(c, ticker, session);
             try (PreparedStatement del = c.prepareStatement(
                     "delete from sessions where ticker = ? and session_date = ?")) {
                 del.setString(1, ticker);
@@ -133,7 +264,7 @@ public final class MarketDataStore {
                 ins.setTimestamp(3, Timestamp.from(chain.snapshot()));
                 ins.setString(4, venue);
                 ins.setDouble(5, chain.spot());
-                ins.setString(6, chain.spotSource().name());
+                ins.setString(6, chain.spotSource() == null ? null : chain.spotSource().name());
                 ins.setString(7, chain.sourceFile());
                 ins.setLong(8, runId);
                 ins.setInt(9, chain.quotes().size());
@@ -150,6 +281,29 @@ public final class MarketDataStore {
             if (analytics.features() != null) {
                 insertFeatures(c, ticker, session, analytics.features());
             }
+            return null;
+        });
+    }
+
+    /**
+     * Serialises the writers of one session until this transaction ends: without it two ingests of the same
+     * files both delete nothing and then both insert, and one fails on the sessions primary key.
+     */
+    private static void lockSession(Connection c, String ticker, LocalDate session) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setInt(1, SESSION_LOCK_CLASS);
+            ps.setString(2, ticker + "/" + session);
+            ps.execute();
+        }
+    }
+
+    /**
+     * The rejects of a session in which nothing was accepted, which is not stored: the stored session (if any)
+     * stays as it was, and these rows are kept under this run.
+     */
+    public void saveRejects(long runId, String ticker, LocalDate session, List<Reject> rejects) {
+        inTransaction(c -> {
+            insertRejects(c, runId, ticker, session, rejects);
             return null;
         });
     }

@@ -40,6 +40,9 @@ public final class CboeEodCsvReader implements ChainReader {
     private static final Set<String> AM_SETTLED_ROOTS = Set.of("SPX", "NDX", "RUT", "VIX");
     private static final LocalTime AM_SETTLEMENT = LocalTime.of(9, 30);
 
+    static final IvUnitRule IV_RULE = IvUnitRule.detect("implied_volatility_1545", IvUnit.DECIMAL,
+            "CBOE documents decimal");
+
     private final SessionClock clock;
 
     public CboeEodCsvReader() {
@@ -95,13 +98,13 @@ public final class CboeEodCsvReader implements ChainReader {
                     Fields.number("strike", cell(c, strike)), Fields.optionType("option_type", cell(c, type)),
                     Fields.optionalNumber("bid" + suffix, cell(c, bid)),
                     Fields.optionalNumber("ask" + suffix, cell(c, ask)), last == 0 ? Double.NaN : last, Double.NaN,
-                    PriceUnit.QUOTE_CURRENCY, Fields.optionalNumber("implied_volatility_1545", cell(c, iv)),
+                    PriceUnit.QUOTE_CURRENCY, Fields.optionalNumber("implied_volatility_1545", cell(c, iv)), IV_RULE,
                     Fields.optionalNumber("trade_volume", cell(c, vol)),
                     Fields.optionalNumber("open_interest", cell(c, oi)),
                     underlyingPrice(c, suffix, ubid, uask, active, implied), Double.NaN, Double.NaN);
         };
         return new CsvChainIterator(file, reader, h.delimiter(), parser, ChainFormat.CBOE,
-                SpotSource.ROW_UNDERLYING_PRICE);
+                SpotSource.ROW_UNDERLYING_PRICE, notes);
     }
 
     private static double underlyingPrice(String[] c, String suffix, int ubid, int uask, int active, int implied) {

@@ -55,6 +55,7 @@ public final class ChainIngestor {
         List<FileFailure> failures = new ArrayList<>();
         EnumMap<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
         int sessions = 0;
+        List<EmptySession> emptySessions = new ArrayList<>();
         long accepted = 0;
         long rejected = 0;
         for (int i = 0; i < files.size(); i++) {
@@ -69,14 +70,26 @@ public final class ChainIngestor {
                 Iterator<SessionChain> it = reader.read(file, in, notes);
                 while (it.hasNext()) {
                     SessionChain chain = it.next();
-                    sessions++;
                     accepted += chain.quotes().size();
                     rejected += chain.rejects().size();
+                    EnumMap<RejectReason, Long> own = new EnumMap<>(RejectReason.class);
                     for (Reject r : chain.rejects()) {
                         reasons.merge(r.reason(), 1L, Long::sum);
+                        own.merge(r.reason(), 1L, Long::sum);
+                    }
+                    boolean empty = chain.quotes().isEmpty();
+                    if (empty) {
+                        emptySessions.add(new EmptySession(chain.underlying(), chain.session(), chain.sourceFile(),
+                                chain.rejects().size(), byName(own)));
+                    } else {
+                        sessions++;
                     }
                     try {
-                        listener.onSession(chain);
+                        if (empty) {
+                            listener.onEmptySession(chain);
+                        } else {
+                            listener.onSession(chain);
+                        }
                     } catch (RuntimeException e) {
                         throw new ListenerFailure(e);
                     }
@@ -99,10 +112,15 @@ public final class ChainIngestor {
                 listener.onFileFailed(failure);
             }
         }
+        return new IngestSummary(files.size(), failures, sessions, accepted, rejected, byName(reasons),
+                groupHolidayFolders(notes.holidayFiles()), expansion.skipped().stream().map(Path::toString).toList(),
+                emptySessions, notes.ivUnits());
+    }
+
+    private static Map<String, Long> byName(EnumMap<RejectReason, Long> reasons) {
         Map<String, Long> byName = new LinkedHashMap<>();
         reasons.forEach((k, v) -> byName.put(k.name(), v));
-        return new IngestSummary(files.size(), failures, sessions, accepted, rejected, byName,
-                groupHolidayFolders(notes.holidayFiles()), expansion.skipped().stream().map(Path::toString).toList());
+        return byName;
     }
 
     private static List<HolidayFolder> groupHolidayFolders(List<HolidayFolder> perFile) {

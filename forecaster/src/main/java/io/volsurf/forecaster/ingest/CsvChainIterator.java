@@ -48,8 +48,11 @@ final class CsvChainIterator implements Iterator<SessionChain> {
     private boolean eof;
     private int emitted;
 
+    private final IngestNotes notes;
+
     CsvChainIterator(Path file, BufferedReader reader, char delimiter, RowParser parser, ChainFormat format,
-            SpotSource rowSpotSource) {
+            SpotSource rowSpotSource, IngestNotes notes) {
+        this.notes = notes;
         this.file = file;
         this.fileName = file.toString();
         this.reader = reader;
@@ -124,7 +127,7 @@ final class CsvChainIterator implements Iterator<SessionChain> {
         SessionAssembler a = batch.get(row.underlying());
         if (a == null) {
             a = new SessionAssembler(fileName, row.underlying(), row.session(), row.snapshot(), format,
-                    row.session(), Double.NaN, rowSpotSource);
+                    row.session(), Double.NaN, rowSpotSource, notes);
             batch.put(row.underlying(), a);
         }
         return a;

@@ -22,7 +22,8 @@ import java.util.Map;
  * Deribit daily CSV ({@code crypto-deribit/<date>.csv.gz}): {@code snapshot_utc, exchange, underlying,
  * instrument, expiry, strike, type, mark_price, bid, ask, mark_iv, ..., open_interest, volume_24h,
  * underlying_price}. Premiums stay in coin ({@link PriceUnit#UNDERLYING}); {@code mark_iv} is in
- * percent; {@code underlying_price} is that expiry's index/forward in USD and is required per row.
+ * percent on Deribit, but other venues write the same layout in decimal: its unit is the {@code exchange}
+ * column's where known, else detected per chain ({@link #ivRule}); {@code underlying_price} is that expiry's index/forward in USD and is required per row.
  * One file holds several underlyings (BTC, ETH): one chain each. The session is the snapshot's UTC
  * date (the market trades every day); options expire at 08:00 UTC.
  */
@@ -63,6 +64,8 @@ public final class DeribitCsvReader implements ChainReader {
         int oi = h.index("open_interest");
         int vol = h.index("volume_24h", "volume");
         int spot = h.index("underlying_price");
+        int exchange = h.index("exchange");
+        Map<String, IvUnitRule> rules = new HashMap<>();
         // One snapshot and a dozen expiries per file: parse each distinct text once.
         Map<String, Instant> snapshots = new HashMap<>();
         Map<String, LocalDate> expiries = new HashMap<>();
@@ -80,19 +83,42 @@ public final class DeribitCsvReader implements ChainReader {
                 expiry = Fields.date("expiry", expText);
                 expiries.put(expText, expiry);
             }
-            double ivPercent = Fields.optionalNumber("mark_iv", cell(c, iv));
+            double markIv = Fields.optionalNumber("mark_iv", cell(c, iv));
+            String venue = cell(c, exchange).trim().toLowerCase(Locale.ROOT);
+            IvUnitRule rule = rules.get(venue);
+            if (rule == null) {
+                rule = ivRule(venue);
+                rules.put(venue, rule);
+            }
             return new RawRow(line, Fields.text("underlying", cell(c, und)).toUpperCase(Locale.ROOT),
                     clock.sessionOf(snapshot), snapshot, expiry,
                     expiryInstants.computeIfAbsent(expiry, clock::expiryInstant),
                     Fields.number("strike", cell(c, strike)), Fields.optionType("type", cell(c, type)),
                     Fields.optionalNumber("bid", cell(c, bid)), Fields.optionalNumber("ask", cell(c, ask)),
                     Double.NaN, Fields.optionalNumber("mark_price", cell(c, mark)), PriceUnit.UNDERLYING,
-                    ivPercent / 100.0, Fields.optionalNumber("volume_24h", cell(c, vol)),
+                    markIv, rule, Fields.optionalNumber("volume_24h", cell(c, vol)),
                     Fields.optionalNumber("open_interest", cell(c, oi)),
                     Fields.number("underlying_price", cell(c, spot)), Double.NaN, Double.NaN);
         };
         return new CsvChainIterator(file, reader, h.delimiter(), parser, ChainFormat.DERIBIT,
-                SpotSource.NEAREST_EXPIRY_FORWARD);
+                SpotSource.NEAREST_EXPIRY_FORWARD, notes);
+    }
+
+    /**
+     * Venues whose {@code mark_iv} convention is known from their public APIs: Deribit's {@code mark_iv} is in
+     * percent; OKX's {@code markVol}, Bybit's {@code markIv} and Binance's {@code markIV} are decimal. Any other
+     * venue (or none) is detected per chain.
+     */
+    static final Map<String, IvUnit> KNOWN_VENUES = Map.of("deribit", IvUnit.PERCENT, "okx", IvUnit.DECIMAL,
+            "okex", IvUnit.DECIMAL, "bybit", IvUnit.DECIMAL, "binance", IvUnit.DECIMAL);
+
+    static IvUnitRule ivRule(String venue) {
+        IvUnit known = KNOWN_VENUES.get(venue);
+        if (known != null) {
+            return IvUnitRule.known("mark_iv", known, "exchange " + venue);
+        }
+        return IvUnitRule.detect("mark_iv", IvUnit.PERCENT, venue.isEmpty() ? "no exchange column"
+                : "exchange " + venue + " not known");
     }
 
     private static Instant snapshot(String s) {

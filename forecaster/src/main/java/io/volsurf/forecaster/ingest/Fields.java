@@ -16,6 +16,10 @@ final class Fields {
     private Fields() {
     }
 
+    /**
+     * An empty number or date cell: blank, or a placeholder a vendor writes for "no value" ({@code NaN},
+     * {@code null}, SAS's {@code .}). Not for names: {@code NAN} and {@code NULL} are possible tickers.
+     */
     static boolean isEmpty(String s) {
         if (s == null) {
             return true;
@@ -41,7 +45,8 @@ final class Fields {
         try {
             double v = Double.parseDouble(s.trim());
             if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
+                throw new RowException(RejectReason.UNPARSEABLE_FIELD, field + " is not a finite number: '" + s
+                        + "'");
             }
             return v;
         } catch (NumberFormatException e) {
@@ -49,8 +54,9 @@ final class Fields {
         }
     }
 
+    /** A required name (ticker, symbol): only a blank cell is missing, so {@code NAN} and {@code NULL} are names. */
     static String text(String field, String s) {
-        if (isEmpty(s)) {
+        if (s == null || s.isBlank()) {
             throw new RowException(RejectReason.MISSING_FIELD, field + " is empty");
         }
         return s.trim();
@@ -58,7 +64,10 @@ final class Fields {
 
     /** A date as ISO {@code 2026-07-04}, basic {@code 20260704}, SAS {@code 04JUL2026} or US {@code 7/4/2026}. */
     static LocalDate date(String field, String s) {
-        String t = text(field, s);
+        if (isEmpty(s)) {
+            throw new RowException(RejectReason.MISSING_FIELD, field + " is empty");
+        }
+        String t = s.trim();
         try {
             if (t.length() == 10 && t.charAt(4) == '-') {
                 return LocalDate.parse(t);

@@ -32,6 +32,10 @@ public final class GenericCsvReader implements ChainReader {
     public static final List<String> REQUIRED = List.of("quote_date", "underlying", "expiration", "strike",
             "option_type", "bid", "ask");
 
+    /** ARCHITECTURE.md says decimal, but files written by other tools use percent: checked per chain. */
+    static final IvUnitRule IV_RULE = IvUnitRule.detect("implied_volatility", IvUnit.DECIMAL,
+            "the generic layout documents decimal");
+
     private final SessionClock clock;
 
     /** @param clock the market's calendar, close and expiry time (US equity for most chains) */
@@ -85,7 +89,7 @@ public final class GenericCsvReader implements ChainReader {
                     Fields.number("strike", cell(c, strike)), Fields.optionType("option_type", cell(c, type)),
                     Fields.optionalNumber("bid", cell(c, bid)), Fields.optionalNumber("ask", cell(c, ask)),
                     Fields.optionalNumber("last", cell(c, last)), Fields.optionalNumber("mark", cell(c, mark)),
-                    PriceUnit.QUOTE_CURRENCY, Fields.optionalNumber("implied_volatility", cell(c, iv)),
+                    PriceUnit.QUOTE_CURRENCY, Fields.optionalNumber("implied_volatility", cell(c, iv)), IV_RULE,
                     Fields.optionalNumber("volume", cell(c, vol)),
                     Fields.optionalNumber("open_interest", cell(c, oi)),
                     Fields.optionalNumber("underlying_price", cell(c, spot)),
@@ -93,7 +97,7 @@ public final class GenericCsvReader implements ChainReader {
                     Fields.optionalNumber("dividend_yield", cell(c, div)));
         };
         return new CsvChainIterator(file, reader, h.delimiter(), parser, ChainFormat.GENERIC,
-                SpotSource.ROW_UNDERLYING_PRICE);
+                SpotSource.ROW_UNDERLYING_PRICE, notes);
     }
 
     private Instant instant(String s) {

@@ -7,6 +7,7 @@ import java.util.List;
 public final class IngestNotes {
 
     private final List<HolidayFolder> holidayFiles = new ArrayList<>();
+    private final java.util.Map<List<String>, IvUnitNote> ivUnits = new java.util.LinkedHashMap<>();
 
     /** Records what was done with a file collected on a non-session day. */
     public void holidayFile(HolidayFolder note) {
@@ -15,5 +16,17 @@ public final class IngestNotes {
 
     public List<HolidayFolder> holidayFiles() {
         return List.copyOf(holidayFiles);
+    }
+
+    /** Records the unit one session's vendor IVs were read in; sessions with the same decision are summed. */
+    public void ivUnit(IvUnitNote note) {
+        ivUnits.merge(List.of(note.format(), note.column(), note.unit(), note.basis()), note,
+                (a, b) -> new IvUnitNote(a.format(), a.column(), a.unit(), a.basis(), a.sessions() + b.sessions(),
+                        a.example()));
+    }
+
+    /** The vendor IV units assumed, one entry per (layout, column, unit, basis). */
+    public List<IvUnitNote> ivUnits() {
+        return List.copyOf(ivUnits.values());
     }
 }

@@ -7,25 +7,32 @@ import java.util.stream.Collectors;
 /**
  * The outcome of an ingest run; field names match the {@code ingest --json} contract of
  * ARCHITECTURE.md ({@code files, filesFailed, sessions, accepted, rejected, rejectReasons}), plus
- * what was done with holiday folders and which files below a folder were skipped.
+ * what was done with holiday folders, which files below a folder were skipped, the sessions with nothing
+ * accepted (not stored) and the unit each vendor IV column was read in.
  *
  * @param files          chain files read or attempted
  * @param filesFailed    files that could not be read, with the cause
- * @param sessions       session chains produced (one per underlying and session)
+ * @param sessions       session chains with at least one accepted quote (one per underlying and session)
  * @param accepted       quotes accepted
  * @param rejected       rows rejected
  * @param rejectReasons  rejected rows by reason (only reasons that occurred, in enum order)
  * @param holidayFolders folders dated on non-session days and what was done with them
  * @param skippedFiles   files below a folder that are not chain files (notes, synthetic truth)
+ * @param emptySessions  sessions in which every row was rejected: reported, never stored (a stored session of
+ *                       the same ticker and date is kept); their rows count in {@code rejected}
+ * @param ivUnits        the unit each vendor IV column was read in, and on what basis
  */
 public record IngestSummary(int files, List<FileFailure> filesFailed, int sessions, long accepted, long rejected,
-        Map<String, Long> rejectReasons, List<HolidayFolder> holidayFolders, List<String> skippedFiles) {
+        Map<String, Long> rejectReasons, List<HolidayFolder> holidayFolders, List<String> skippedFiles,
+        List<EmptySession> emptySessions, List<IvUnitNote> ivUnits) {
 
     public IngestSummary {
         filesFailed = List.copyOf(filesFailed);
         rejectReasons = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejectReasons));
         holidayFolders = List.copyOf(holidayFolders);
         skippedFiles = List.copyOf(skippedFiles);
+        emptySessions = List.copyOf(emptySessions);
+        ivUnits = List.copyOf(ivUnits);
     }
 
     /** True when every file was read (the CLI's exit code 0). */
@@ -55,6 +62,15 @@ public record IngestSummary(int files, List<FileFailure> filesFailed, int sessio
                         case ATTRIBUTED_TO_PREVIOUS -> "used as the close of the missing session";
                         case SESSION -> "read as session";
                     }, h.session()));
+        }
+        for (EmptySession e : emptySessions) {
+            sb.append(String.format("NOT STORED %s %s: all %d rows rejected (%s) in %s; a stored session is kept%n",
+                    e.ticker(), e.session(), e.rejected(), e.rejectReasons().entrySet().stream()
+                            .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(", ")), e.file()));
+        }
+        for (IvUnitNote u : ivUnits) {
+            sb.append(String.format("vendor IV %s read as %s (%s) in %d session(s), e.g. %s%n", u.column(), u.unit(),
+                    u.basis(), u.sessions(), u.example()));
         }
         for (FileFailure f : filesFailed) {
             sb.append("FAILED ").append(f.error()).append('\n');

@@ -44,6 +44,9 @@ public final class OptionMetricsReader implements ChainReader {
     private static final double STRIKE_SCALE = 1000.0;
     private static final LocalTime AM_SETTLEMENT = LocalTime.of(9, 30);
 
+    static final IvUnitRule IV_RULE = IvUnitRule.detect("impl_volatility", IvUnit.DECIMAL,
+            "IvyDB documents decimal");
+
     private final SessionClock clock;
 
     public OptionMetricsReader() {
@@ -95,12 +98,12 @@ public final class OptionMetricsReader implements ChainReader {
                     expiry, expiryInstant, Fields.number("strike_price", cell(c, strike)) / STRIKE_SCALE,
                     Fields.optionType("cp_flag", cell(c, cp)), Fields.optionalNumber("best_bid", cell(c, bid)),
                     Fields.optionalNumber("best_offer", cell(c, ask)), Double.NaN, Double.NaN,
-                    PriceUnit.QUOTE_CURRENCY, vendorIv <= -99 ? Double.NaN : vendorIv,
+                    PriceUnit.QUOTE_CURRENCY, vendorIv <= -99 ? Double.NaN : vendorIv, IV_RULE,
                     Fields.optionalNumber("volume", cell(c, vol)), Fields.optionalNumber("open_interest", cell(c, oi)),
                     s == 0 ? Double.NaN : Math.abs(s), Double.NaN, Double.NaN);
         };
         return new CsvChainIterator(file, reader, h.delimiter(), parser, ChainFormat.OPTIONMETRICS,
-                SpotSource.ROW_UNDERLYING_PRICE);
+                SpotSource.ROW_UNDERLYING_PRICE, notes);
     }
 
     private static String underlying(String[] c, int ticker, int symbol, int secid) {

@@ -7,13 +7,13 @@ import java.time.LocalDate;
 
 /**
  * One parsed but not yet validated row, in the readers' common shape. Absent numbers are NaN;
- * {@code vendorIv} is the raw decimal value (may be {@code <= 0}); {@code underlyingPrice} may be NaN
- * when the session's spot is to be inferred.
+ * {@code vendorIv} is the value as the file writes it (may be {@code <= 0}), in a unit {@code ivRule} decides
+ * per chain; {@code underlyingPrice} may be NaN when the session's spot is to be inferred.
  */
 record RawRow(long row, String underlying, LocalDate session, Instant snapshot, LocalDate expiry,
         Instant expiryInstant, double strike, OptionType type, double bid, double ask, double last, double mark,
-        PriceUnit unit, double vendorIv, double volume, double openInterest, double underlyingPrice, double rate,
-        double dividendYield) {
+        PriceUnit unit, double vendorIv, IvUnitRule ivRule, double volume, double openInterest,
+        double underlyingPrice, double rate, double dividendYield) {
 
     /** Any positive premium: a bid, an ask, a last trade or a mark. */
     boolean hasPrice() {

@@ -2,6 +2,7 @@ package io.volsurf.forecaster.ingest;
 
 import io.volsurf.forecaster.market.OptionQuote;
 import io.volsurf.forecaster.market.OptionType;
+import io.volsurf.forecaster.market.PriceUnit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * Collects the rows of one underlying in one session, validates each, fills in the spot, resolves
- * duplicates and builds the {@link SessionChain}. Every row ends as a quote or a reject.
+ * duplicates and builds the {@link SessionChain}. Every row ends as a quote or a reject: the shared
+ * validation of every layout (non-finite values, signs, expiry, magnitudes against the spot, the vendor
+ * IV's unit), so that one bad value costs its row and never the file.
  */
 final class SessionAssembler {
 
@@ -27,13 +30,18 @@ final class SessionAssembler {
     private final List<RawRow> pending = new ArrayList<>();
     private final List<Reject> rejects = new ArrayList<>();
     private final Map<Instant, String> instantTexts = new HashMap<>();
+    private final LocalDate lastExpiry;
+    private final IngestNotes notes;
 
     /**
      * @param headerSpot    a file-level spot (us-options header), NaN when absent
      * @param rowSpotSource how the rows' underlying price column is to be read as a spot
+     * @param notes         receives the unit the vendor IVs were read in
      */
     SessionAssembler(String file, String underlying, LocalDate session, Instant snapshot, ChainFormat format,
-            LocalDate collectionDate, double headerSpot, SpotSource rowSpotSource) {
+            LocalDate collectionDate, double headerSpot, SpotSource rowSpotSource, IngestNotes notes) {
+        this.lastExpiry = session.plusYears(ValueBounds.MAX_YEARS_TO_EXPIRY);
+        this.notes = notes;
         this.file = file;
         this.underlying = underlying;
         this.session = session;
@@ -57,7 +65,11 @@ final class SessionAssembler {
     void add(RawRow r) {
         RejectReason reason = null;
         String detail = null;
-        if (!(r.strike() > 0)) {
+        String infinite = infiniteField(r);
+        if (infinite != null) {
+            reason = RejectReason.UNPARSEABLE_FIELD;
+            detail = infinite + " is not a finite number";
+        } else if (!(r.strike() > 0)) {
             reason = RejectReason.NON_POSITIVE_STRIKE;
             detail = "strike " + r.strike();
         } else if (r.underlyingPrice() <= 0) {
@@ -66,12 +78,23 @@ final class SessionAssembler {
         } else if (r.bid() < 0 || r.ask() < 0 || r.last() < 0 || r.mark() < 0) {
             reason = RejectReason.NEGATIVE_PRICE;
             detail = "negative price: bid " + r.bid() + " ask " + r.ask() + " last " + r.last() + " mark " + r.mark();
+        } else if (r.volume() < 0 || r.openInterest() < 0) {
+            reason = RejectReason.NEGATIVE_COUNT;
+            detail = "volume " + r.volume() + ", open interest " + r.openInterest();
         } else if (r.bid() > r.ask()) {
             reason = RejectReason.CROSSED_QUOTE;
             detail = "bid " + r.bid() + " > ask " + r.ask();
         } else if (!r.expiryInstant().isAfter(r.snapshot())) {
             reason = RejectReason.EXPIRED;
             detail = "expiry " + text(r.expiryInstant()) + " not after snapshot " + text(r.snapshot());
+        } else if (r.expiry().isAfter(lastExpiry)) {
+            reason = RejectReason.EXPIRY_TOO_FAR;
+            detail = "expiry more than " + ValueBounds.MAX_YEARS_TO_EXPIRY + " years after the session " + session;
+        } else if (Math.abs(r.rate()) > ValueBounds.MAX_ABS_RATE
+                || Math.abs(r.dividendYield()) > ValueBounds.MAX_ABS_RATE) {
+            reason = RejectReason.RATE_OUT_OF_RANGE;
+            detail = "rate " + r.rate() + ", dividend yield " + r.dividendYield() + " (decimal a year; |x| <= "
+                    + ValueBounds.MAX_ABS_RATE + ")";
         } else if (!r.hasPrice() && !(r.vendorIv() > 0)) {
             if (Double.isNaN(r.vendorIv())) {
                 reason = RejectReason.NO_PRICE;
@@ -82,11 +105,25 @@ final class SessionAssembler {
             }
         }
         if (reason != null) {
-            rejects.add(new Reject(file, r.row(), reason, r.type() + " " + r.expiry() + " K=" + r.strike() + ": "
-                    + detail));
+            reject(r, reason, detail);
         } else {
             pending.add(r);
         }
+    }
+
+    private void reject(RawRow r, RejectReason reason, String detail) {
+        rejects.add(new Reject(file, r.row(), reason, r.type() + " " + r.expiry() + " K=" + r.strike() + ": "
+                + detail));
+    }
+
+    /** The first field holding an infinity (a reader that let one through); null when none. No array: per row. */
+    private static String infiniteField(RawRow r) {
+        return Double.isInfinite(r.strike()) ? "strike" : Double.isInfinite(r.bid()) ? "bid"
+                : Double.isInfinite(r.ask()) ? "ask" : Double.isInfinite(r.last()) ? "last"
+                : Double.isInfinite(r.mark()) ? "mark" : Double.isInfinite(r.vendorIv()) ? "vendor IV"
+                : Double.isInfinite(r.volume()) ? "volume" : Double.isInfinite(r.openInterest()) ? "open interest"
+                : Double.isInfinite(r.underlyingPrice()) ? "underlying price" : Double.isInfinite(r.rate()) ? "rate"
+                : Double.isInfinite(r.dividendYield()) ? "dividend yield" : null;
     }
 
     /** Instant.toString, formatted once per instant: a chain's expired rows share a few (all the same-day ones). */
@@ -118,19 +155,15 @@ final class SessionAssembler {
         }
         List<RawRow> rows = new ArrayList<>(pending.size());
         for (RawRow r : pending) {
-            if (Double.isNaN(r.underlyingPrice())) {
-                if (spot > 0) {
-                    rows.add(r); // takes the session spot when its quote is built
-                } else {
-                    rejects.add(new Reject(file, r.row(), RejectReason.SPOT_NOT_INFERABLE, r.type() + " "
-                            + r.expiry() + " K=" + r.strike() + ": underlying price absent and no call/put pair "
-                            + "to infer it from"));
-                }
-            } else {
-                rows.add(r);
+            if (Double.isNaN(r.underlyingPrice()) && !(spot > 0)) {
+                reject(r, RejectReason.SPOT_NOT_INFERABLE, "underlying price absent and no call/put pair to infer "
+                        + "it from");
+            } else if (inRange(r, spot)) {
+                rows.add(r); // a row without an underlying price takes the session spot when its quote is built
             }
         }
-        List<OptionQuote> quotes = dedupe(rows, spot);
+        IvUnit ivUnit = ivUnit(rows, spot);
+        List<OptionQuote> quotes = dedupe(rows, spot, ivUnit);
         pending.clear();
         if (!(spot > 0) && !quotes.isEmpty()) {
             spot = quotes.get(0).underlyingPrice();
@@ -138,6 +171,68 @@ final class SessionAssembler {
         }
         return new SessionChain(underlying, session, snapshot, spot > 0 ? spot : Double.NaN, source, quotes,
                 rejects, file, collectionDate, format);
+    }
+
+    /**
+     * Magnitudes against the session's spot; rejects the row and returns false when one is absurd. The spot is
+     * robust to a few such rows (a header value, or a median of rows).
+     */
+    private boolean inRange(RawRow r, double spot) {
+        double u = Double.isNaN(r.underlyingPrice()) ? spot : r.underlyingPrice();
+        double ref = spot > 0 ? spot : u;
+        if (u > ref * ValueBounds.UNDERLYING_SPOT_RATIO || u < ref / ValueBounds.UNDERLYING_SPOT_RATIO) {
+            reject(r, RejectReason.UNDERLYING_PRICE_OUT_OF_RANGE, "underlying price " + u + " against the session's "
+                    + "spot " + ref);
+            return false;
+        }
+        if (r.strike() > ref * ValueBounds.STRIKE_SPOT_RATIO || r.strike() < ref / ValueBounds.STRIKE_SPOT_RATIO) {
+            reject(r, RejectReason.STRIKE_OUT_OF_RANGE, "strike outside [spot/" + (int) ValueBounds.STRIKE_SPOT_RATIO
+                    + ", spot*" + (int) ValueBounds.STRIKE_SPOT_RATIO + "] of spot " + ref);
+            return false;
+        }
+        double toUsd = r.unit() == PriceUnit.UNDERLYING ? u : 1;
+        double bound = ValueBounds.PREMIUM_BOUND_MULTIPLE * (r.type() == OptionType.CALL ? u : r.strike());
+        double highest = Math.max(Math.max(nanToZero(r.bid()), nanToZero(r.ask())),
+                Math.max(nanToZero(r.last()), nanToZero(r.mark()))) * toUsd;
+        if (highest > bound) {
+            reject(r, RejectReason.PRICE_OUT_OF_RANGE, "premium " + highest + " USD above " + bound + " (ten times "
+                    + (r.type() == OptionType.CALL ? "the underlying price" : "the strike") + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private static double nanToZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /**
+     * The unit of the chain's vendor IVs (see {@link IvUnitDetector}), noted for the run; rows whose vendor IV is
+     * absurd in that unit are rejected (removed from {@code rows}).
+     */
+    private IvUnit ivUnit(List<RawRow> rows, double spot) {
+        if (rows.isEmpty()) {
+            return IvUnit.DECIMAL;
+        }
+        IvUnitRule rule = rows.get(0).ivRule();
+        IvUnitDetector.Decision d = IvUnitDetector.decide(rule, rows, spot);
+        if (d == null) {
+            return rule.fallback();
+        }
+        if (notes != null) {
+            notes.ivUnit(new IvUnitNote(format.cliName(), rule.column(), d.unit().label(), d.basis(), 1,
+                    underlying + " " + session + (d.evidence() == null ? "" : ": " + d.evidence())));
+        }
+        rows.removeIf(r -> {
+            double iv = d.unit().toDecimal(r.vendorIv());
+            if (iv > ValueBounds.MAX_VENDOR_IV) {
+                reject(r, RejectReason.VENDOR_IV_OUT_OF_RANGE, rule.column() + " " + r.vendorIv() + " read as "
+                        + d.unit().label() + " is " + iv + " (above " + ValueBounds.MAX_VENDOR_IV + ")");
+                return true;
+            }
+            return false;
+        });
+        return d.unit();
     }
 
     private double spotFromRows() {
@@ -200,7 +295,7 @@ final class SessionAssembler {
     }
 
     /** Keeps the more liquid of two rows with the same expiry, strike and type; the other is a DUPLICATE. */
-    private List<OptionQuote> dedupe(List<RawRow> rows, double spot) {
+    private List<OptionQuote> dedupe(List<RawRow> rows, double spot, IvUnit ivUnit) {
         List<RawRow> kept = new ArrayList<>(rows.size());
         SeriesIndex index = new SeriesIndex(rows.size(), kept);
         for (RawRow r : rows) {
@@ -223,10 +318,16 @@ final class SessionAssembler {
         }
         List<OptionQuote> quotes = new ArrayList<>(kept.size());
         for (RawRow r : kept) {
-            quotes.add(new OptionQuote(r.underlying(), r.session(), r.snapshot(), r.expiry(), r.expiryInstant(),
-                    r.strike(), r.type(), r.bid(), r.ask(), r.last(), r.mark(), r.unit(), r.vendorIv(), r.volume(),
-                    r.openInterest(), Double.isNaN(r.underlyingPrice()) ? spot : r.underlyingPrice(), r.rate(),
-                    r.dividendYield()));
+            try {
+                quotes.add(new OptionQuote(r.underlying(), r.session(), r.snapshot(), r.expiry(), r.expiryInstant(),
+                        r.strike(), r.type(), r.bid(), r.ask(), r.last(), r.mark(), r.unit(),
+                        ivUnit.toDecimal(r.vendorIv()), r.volume(), r.openInterest(),
+                        Double.isNaN(r.underlyingPrice()) ? spot : r.underlyingPrice(), r.rate(), r.dividendYield()));
+            } catch (IllegalArgumentException e) {
+                // The checks above should leave nothing for the quote's own to refuse; if they miss a case, it costs
+                // this row, not the file.
+                reject(r, RejectReason.INVALID_VALUE, String.valueOf(e.getMessage()));
+            }
         }
         return quotes;
     }

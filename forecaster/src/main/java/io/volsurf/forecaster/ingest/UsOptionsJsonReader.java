@@ -3,6 +3,7 @@ package io.volsurf.forecaster.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.volsurf.forecaster.calendar.SessionClock;
@@ -41,12 +42,20 @@ import java.util.Locale;
  */
 public final class UsOptionsJsonReader implements ChainReader {
 
-    /** FastDoubleParser: correctly rounded like {@link Double#parseDouble}, without its per-number garbage. */
+    /**
+     * FastDoubleParser: correctly rounded like {@link Double#parseDouble}, without its per-number garbage. Non-numeric
+     * numbers ({@code NaN}, {@code Infinity}, as Python's json writes them) are read, so that one of them costs its
+     * side of one contract instead of the whole file.
+     */
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     /** Exact powers of ten for the strike fast path (10^22 is the largest exactly representable double). */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** The source writes percent (13.65 = 0.1365); checked per chain against our own inverted vols. */
+    static final IvUnitRule IV_RULE = IvUnitRule.detect("callIv/putIv", IvUnit.PERCENT,
+            "the us-options source writes percent");
 
     private final SessionClock clock;
     private final SessionMapper mapper;
@@ -77,7 +86,7 @@ public final class UsOptionsJsonReader implements ChainReader {
         if (m.action() == SessionMapper.Action.DROPPED_REPEAT) {
             return Collections.emptyIterator();
         }
-        SessionChain chain = parse(file, content, ticker, m.session(), collected);
+        SessionChain chain = parse(file, content, ticker, m.session(), collected, notes);
         return List.of(chain).iterator();
     }
 
@@ -123,10 +132,10 @@ public final class UsOptionsJsonReader implements ChainReader {
     }
 
     private SessionChain parse(Path file, InputStream content, String ticker, LocalDate session,
-            LocalDate collected) {
+            LocalDate collected, IngestNotes notes) {
         Instant snapshot = clock.closeInstant(session);
         SessionAssembler assembler = new SessionAssembler(file.toString(), ticker, session, snapshot,
-                ChainFormat.US_OPTIONS, collected, Double.NaN, SpotSource.ROW_UNDERLYING_PRICE);
+                ChainFormat.US_OPTIONS, collected, Double.NaN, SpotSource.ROW_UNDERLYING_PRICE, notes);
         double headerSpot = Double.NaN;
         boolean sawContracts = false;
         try (JsonParser p = JSON.createParser(content)) {
@@ -143,8 +152,22 @@ public final class UsOptionsJsonReader implements ChainReader {
                     long row = 0;
                     Contract c = new Contract();
                     Expiries expiries = new Expiries();
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                    JsonToken entry;
+                    while ((entry = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (entry == null) {
+                            throw new ChainFileException(file, "not valid us-options JSON: the \"contracts\" array "
+                                    + "is not closed");
+                        }
                         row++;
+                        if (entry != JsonToken.START_OBJECT) {
+                            // One stray entry costs itself, not the contracts after it.
+                            String what = entry == JsonToken.START_ARRAY ? "an array" : entry == JsonToken.VALUE_NULL
+                                    ? "null" : "'" + p.getText() + "'";
+                            p.skipChildren();
+                            assembler.reject(row, RejectReason.NOT_A_CONTRACT, "contract " + row + " is " + what
+                                    + ", not an object");
+                            continue;
+                        }
                         c.read(p);
                         side(assembler, c, row, OptionType.CALL, ticker, session, snapshot, expiries);
                         side(assembler, c, row, OptionType.PUT, ticker, session, snapshot, expiries);
@@ -267,21 +290,34 @@ public final class UsOptionsJsonReader implements ChainReader {
             }
             expiry = expiries.date(symbol, u1);
             strike = parseDecimal(symbol, u1 + 1, u2);
+            if (Double.isNaN(strike) || Double.isInfinite(strike)) {
+                throw new IllegalArgumentException();
+            }
         } catch (RuntimeException e) {
             a.reject(row, RejectReason.UNPARSEABLE_FIELD, field + " is not <yyyy-mm-dd>_<strike>_<Call|Put>: '"
                     + symbol + "'");
             return;
         }
+        String bad = call ? c.callBad : c.putBad;
+        if (bad != null) {
+            a.reject(row, RejectReason.UNPARSEABLE_FIELD, type + " " + expiry + " K=" + strike + ": " + bad);
+            return;
+        }
         double price = call ? c.callPrice : c.putPrice;
-        double ivPercent = call ? c.callIv : c.putIv;
+        double iv = call ? c.callIv : c.putIv;
         a.add(new RawRow(row, ticker, session, snapshot, expiry, expiries.instant(), strike, type,
                 Double.NaN, Double.NaN, price == 0 ? Double.NaN : price, Double.NaN, PriceUnit.QUOTE_CURRENCY,
-                ivPercent / 100.0, call ? c.callVolume : c.putVolume, call ? c.callOi : c.putOi, Double.NaN,
+                iv, IV_RULE, call ? c.callVolume : c.putVolume, call ? c.callOi : c.putOi, Double.NaN,
                 Double.NaN, Double.NaN));
     }
 
-    /** One contract row's fields, reused between rows (absent numbers are NaN). */
+    /**
+     * One contract row's fields, reused between rows (absent or null numbers are NaN; a value that is there but
+     * is not a finite number is named in {@code callBad}/{@code putBad}, which rejects that side).
+     */
     private static final class Contract {
+        String callBad;
+        String putBad;
         String callOption;
         String putOption;
         double callPrice;
@@ -296,6 +332,8 @@ public final class UsOptionsJsonReader implements ChainReader {
         void read(JsonParser p) throws IOException {
             callOption = null;
             putOption = null;
+            callBad = null;
+            putBad = null;
             callPrice = putPrice = callIv = putIv = callVolume = putVolume = callOi = putOi = Double.NaN;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -303,31 +341,58 @@ public final class UsOptionsJsonReader implements ChainReader {
                 switch (name) {
                     case "callOption" -> callOption = t == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "putOption" -> putOption = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "callPrice" -> callPrice = number(p, t);
-                    case "putPrice" -> putPrice = number(p, t);
-                    case "callIv" -> callIv = number(p, t);
-                    case "putIv" -> putIv = number(p, t);
-                    case "callVolume" -> callVolume = number(p, t);
-                    case "putVolume" -> putVolume = number(p, t);
-                    case "callOi" -> callOi = number(p, t);
-                    case "putOi" -> putOi = number(p, t);
+                    case "callPrice" -> callPrice = number(p, t, name, true);
+                    case "putPrice" -> putPrice = number(p, t, name, false);
+                    case "callIv" -> callIv = number(p, t, name, true);
+                    case "putIv" -> putIv = number(p, t, name, false);
+                    case "callVolume" -> callVolume = number(p, t, name, true);
+                    case "putVolume" -> putVolume = number(p, t, name, false);
+                    case "callOi" -> callOi = number(p, t, name, true);
+                    case "putOi" -> putOi = number(p, t, name, false);
                     default -> p.skipChildren();
                 }
             }
         }
 
-        private static double number(JsonParser p, JsonToken t) throws IOException {
-            if (t.isNumeric()) {
-                return p.getDoubleValue();
+        /**
+         * A number, or a numeric string; null, NaN (pandas' missing value) and "" are absent (NaN); anything else
+         * (Infinity, text, an object) is noted as bad.
+         */
+        private double number(JsonParser p, JsonToken t, String name, boolean call) throws IOException {
+            if (t == JsonToken.VALUE_NULL) {
+                return Double.NaN;
             }
-            if (t == JsonToken.VALUE_STRING) {
-                try {
-                    return Double.parseDouble(p.getText().trim());
-                } catch (NumberFormatException e) {
+            String text;
+            if (t.isNumeric()) {
+                double v = p.getDoubleValue();
+                if (!Double.isInfinite(v)) {
+                    return v;
+                }
+                text = p.getText();
+            } else if (t == JsonToken.VALUE_STRING) {
+                text = p.getText();
+                String trimmed = text.trim();
+                if (trimmed.isEmpty()) {
                     return Double.NaN;
                 }
+                try {
+                    double v = Double.parseDouble(trimmed);
+                    if (!Double.isInfinite(v)) {
+                        return v;
+                    }
+                } catch (NumberFormatException e) {
+                    // noted below
+                }
+            } else {
+                text = t == JsonToken.START_OBJECT ? "an object" : t == JsonToken.START_ARRAY ? "an array" : p.getText();
+                p.skipChildren();
             }
-            p.skipChildren();
+            String bad = name + " is not a finite number: '" + text + "'";
+            if (call && callBad == null) {
+                callBad = bad;
+            } else if (!call && putBad == null) {
+                putBad = bad;
+            }
             return Double.NaN;
         }
     }

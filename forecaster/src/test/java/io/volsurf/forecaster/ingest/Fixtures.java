@@ -40,20 +40,34 @@ final class Fixtures {
         }
     }
 
-    record Run(IngestSummary summary, List<SessionChain> chains) {
+    /** {@code chains}: the sessions delivered for storing; {@code empty}: those with nothing accepted. */
+    record Run(IngestSummary summary, List<SessionChain> chains, List<SessionChain> empty) {
 
         SessionChain chain(String underlying) {
             return chains.stream().filter(c -> c.underlying().equals(underlying)).findFirst().orElseThrow();
         }
 
+        /** Every reject, of stored and of empty sessions. */
         List<Reject> rejects() {
-            return chains.stream().flatMap(c -> c.rejects().stream()).toList();
+            return java.util.stream.Stream.concat(chains.stream(), empty.stream())
+                    .flatMap(c -> c.rejects().stream()).toList();
         }
     }
 
     static Run ingest(Path... paths) {
         List<SessionChain> chains = new ArrayList<>();
-        IngestSummary s = new ChainIngestor().ingest(List.of(paths), null, chains::add);
-        return new Run(s, chains);
+        List<SessionChain> empty = new ArrayList<>();
+        IngestSummary s = new ChainIngestor().ingest(List.of(paths), null, new IngestListener() {
+            @Override
+            public void onSession(SessionChain chain) {
+                chains.add(chain);
+            }
+
+            @Override
+            public void onEmptySession(SessionChain chain) {
+                empty.add(chain);
+            }
+        });
+        return new Run(s, chains, empty);
     }
 }

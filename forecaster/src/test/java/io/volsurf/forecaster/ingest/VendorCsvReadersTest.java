@@ -91,7 +91,10 @@ class VendorCsvReadersTest {
     @Test
     void optionMetricsScalesStrikesInfersSpotAndMovesSaturdayExpiries() {
         Fixtures.Run run = Fixtures.ingest(Fixtures.write(dir, "opprcd2015.csv", OPPRCD));
-        assertEquals(2, run.summary().sessions(), "two dates streamed as two sessions");
+        // two dates streamed as two sessions; the second has nothing accepted, so it is reported, not stored
+        assertEquals(1, run.summary().sessions());
+        assertEquals(1, run.summary().emptySessions().size());
+        assertEquals(LocalDate.of(2015, 1, 5), run.summary().emptySessions().get(0).session());
         // the second day has a lone call: no pair to infer its spot from
         assertEquals(java.util.Map.of("SPOT_NOT_INFERABLE", 1L), run.summary().rejectReasons());
         SessionChain first = run.chains().get(0);
@@ -104,7 +107,7 @@ class VendorCsvReadersTest {
                 .findFirst().orElseThrow();
         assertTrue(Double.isNaN(q.vendorIv()), "-99.99 = not computed");
         assertEquals(LocalDate.of(2015, 1, 16), q.expiry(), "Saturday exdate -> Friday");
-        assertTrue(run.chains().get(1).quotes().isEmpty() && Double.isNaN(run.chains().get(1).spot()));
+        assertTrue(run.empty().get(0).quotes().isEmpty() && Double.isNaN(run.empty().get(0).spot()));
     }
 
     @Test
