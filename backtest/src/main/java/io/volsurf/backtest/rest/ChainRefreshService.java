@@ -11,6 +11,7 @@ import io.volsurf.forecaster.ingest.ChainInput;
 import io.volsurf.forecaster.ingest.IngestListener;
 import io.volsurf.forecaster.ingest.IngestSummary;
 import io.volsurf.forecaster.ingest.SessionChain;
+import io.volsurf.backtest.forecasting.ForecastingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/chains/{ticker}}: a new session's chain (any supported layout, plain or gzipped) refreshes
@@ -42,6 +45,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ChainRefreshService {
 
+    private static final Logger LOG = Logger.getLogger(ChainRefreshService.class);
     private static final IngestService.Progress SILENT = IngestService.Progress.NONE;
     /**
      * A body whose spot lies more standard deviations than this from the ticker's stored spot (at the stored
@@ -158,9 +162,15 @@ public class ChainRefreshService {
                 forecastFor = f.forecastFor();
                 modelId = f.modelId();
                 note = "forecast refreshed";
-            } catch (RuntimeException e) {
+            } catch (ForecastingService.NoSuchElementException | ModelUnavailableException
+                    | ForecastUnavailableException e) {
                 // The data is stored either way; the forecast may need more history or a model.
                 note = "stored; no forecast: " + e.getMessage();
+            } catch (RuntimeException e) {
+                // A fault's text (SQL included) stays in the log, as for a 500.
+                String id = UUID.randomUUID().toString();
+                LOG.errorf(e, "forecast after storing %s failed (%s)", ticker, id);
+                note = "stored; no forecast: unexpected server fault, logged under the id " + id;
             }
             IngestSummary s = stored.summary();
             return new ChainRefreshResponse(ticker, layout.cliName(), List.copyOf(sessions), s.accepted(),

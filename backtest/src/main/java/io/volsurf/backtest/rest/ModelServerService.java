@@ -250,7 +250,9 @@ public class ModelServerService {
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Path.of(rs.getString(1)) : null;
         } catch (SQLException e) {
-            throw new ModelUnavailableException("cannot read the models table: " + e.getMessage(), e);
+            LOG.errorf(e, "cannot read the models table");
+            throw new ModelUnavailableException("cannot read the models table (is the database up?); the server log "
+                    + "has the cause", e);
         }
     }
 
