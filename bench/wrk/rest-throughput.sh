@@ -26,7 +26,8 @@ if [ -n "${BASE_JAR:-}" ]; then
   SERVERS="$! $SERVERS" # stopped first: the database's owner last
   URLS="$URLS http://127.0.0.1:$((PORT + 1))"
 fi
-trap 'for p in $SERVERS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+# set +e: wait returns the killed server's status (143), which under set -e would end the trap early.
+trap 'set +e; for p in $SERVERS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 for URL in $URLS; do
   for _ in $(seq 1 120); do
     curl -fs "$URL/q/health/ready" >/dev/null 2>&1 && break

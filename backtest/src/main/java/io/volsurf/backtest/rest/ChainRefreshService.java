@@ -218,7 +218,11 @@ public class ChainRefreshService {
     private void requirePlausibleSpot(String ticker, SessionChain c) {
         MarketDataStore market = server.market();
         SpotCheck own = spotCheck(market, ticker, c.session(), c.spot());
-        if (own == null || own.sigmas() <= MAX_SPOT_JUMP_SIGMAS) {
+        if (own == null) {
+            requireNotACopy(market, ticker, c);
+            return;
+        }
+        if (own.sigmas() <= MAX_SPOT_JUMP_SIGMAS) {
             return;
         }
         // Name the stored ticker the body most likely is (the reported case: SPY's chain posted as QQQ).
@@ -243,6 +247,25 @@ public class ChainRefreshService {
         }
         throw new BadParameterException("ticker", detail + ". If the move is real (a split, a crash), post again "
                 + "with allow-spot-jump=true; nothing was stored");
+    }
+
+    /**
+     * A ticker with nothing stored has no spot to compare with; a body whose spot is another ticker's stored spot on
+     * the same session (to 1e-4 relative, closer than any two real underlyings sit by chance) is that ticker's.
+     */
+    private static void requireNotACopy(MarketDataStore market, String ticker, SessionChain c) {
+        for (String other : market.tickers()) {
+            if (other.equals(ticker)) {
+                continue;
+            }
+            for (SpotObservation o : market.spotsAround(other, c.session(), c.session(), 0, 0)) {
+                if (o.session().equals(c.session()) && Math.abs(Math.log(c.spot() / o.spot())) < 1e-4) {
+                    throw mismatch(ticker, other, String.format(Locale.ROOT, "a us-options body names no "
+                            + "underlying, and its spot %.6g on %s is %s's stored spot of that session",
+                            c.spot(), c.session(), other));
+                }
+            }
+        }
     }
 
     record SpotCheck(String ticker, SpotObservation stored, double vol, double sigmas) {

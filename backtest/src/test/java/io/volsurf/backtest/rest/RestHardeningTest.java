@@ -173,6 +173,11 @@ class RestHardeningTest {
                 .statusCode(200).body("ticker", equalTo(A)).body("format", equalTo("us-options"));
         given().header("X-API-Key", KEY).body(usOptionsJson(files.get(B).get(DAYS - 1), null))
                 .post("/api/v1/chains/" + B + "?date=" + session).then().statusCode(200);
+        // A ticker with nothing stored: a copy of another ticker's stored session is still refused.
+        given().header("X-API-Key", KEY).body(body).post("/api/v1/chains/HDNEW?date=" + session).then()
+                .statusCode(400).body("parameter", equalTo("ticker"))
+                .body("detail", allOf(containsString(A), containsString("HDNEW")));
+        assertEquals(0, count("select count(*) from sessions where ticker = 'HDNEW'"));
     }
 
     @Test
