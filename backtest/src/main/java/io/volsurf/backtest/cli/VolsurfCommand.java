@@ -44,6 +44,8 @@ public final class VolsurfCommand implements Runnable {
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(VolsurfCommand.class, factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every LocalDate option (report --date, fit-svi --date, ...) checks the same bounds as DateRange.parse.
+        cl.registerConverter(java.time.LocalDate.class, DateRange.CONVERTER);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("volsurf: " + ex.getMessage());

@@ -4,6 +4,9 @@ import io.volsurf.backtest.rest.ModelServerResponses.ChainRefreshResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.ImpliedVolResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.SurfaceResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.SviParamsResponse;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.volsurf.forecaster.ingest.ChainFormat;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -26,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The ModelServer REST API (ARCHITECTURE.md, fixed): {@code date} is the as-of date, the forecast is for the next
  * session, named {@code forecastFor}. Parameters arrive as text and are checked here, so that bad input is a 400
- * naming the parameter, never a framework 404 or 500.
+ * naming the parameter, never a framework 404 or 500. A GET whose forecast is cached is answered on the I/O thread
+ * from the document serialised when it was first asked for (or, for an implied vol, a few microseconds of
+ * arithmetic); anything else runs on a worker thread.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +60,8 @@ public class ModelServerResource {
                     + "grid, or on tenors (calendar days) x k (log-moneyness ln(K/F)) or x strikes. Values come from "
                     + "the forecast's per-tenor SVI slices (source=svi) or its grid cells (source=grid). "
                     + "Extrapolation: " + ForecastSurfaceReader.EXTRAPOLATION + ".")
-    @APIResponse(responseCode = "200", description = "The surface")
+    @APIResponse(responseCode = "200", description = "The surface", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurfaceResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad k", value = "{\"type\":\"https://volsurf.io/problems/"
@@ -60,7 +69,7 @@ public class ModelServerResource {
                             + "be a number (comma-separated numbers), got 'x'\",\"parameter\":\"k\"}")))
     @APIResponse(responseCode = "404", description = "Unknown ticker, no session on that date, or too little history")
     @APIResponse(responseCode = "503", description = "No model loaded")
-    public SurfaceResponse surface(
+    public Uni<Response> surface(
             @Parameter(description = TICKER_DOC, example = "SPY") @PathParam("ticker") String ticker,
             @Parameter(description = DATE_DOC, example = "2026-08-20") @PathParam("date") String date,
             @Parameter(description = "Tenors in calendar days, comma separated (default: the model's)",
@@ -83,7 +92,14 @@ public class ModelServerResource {
         if (grid != null && (days != null || ks != null || ss != null)) {
             throw new BadParameterException("grid", "grid=canonical cannot be combined with tenors, k or strikes");
         }
-        return service.surface(t, d, days, ks, ss);
+        if (ks != null && ss != null) {
+            throw new BadParameterException("strikes", "give k (log-moneyness) or strikes, not both");
+        }
+        byte[] cached = service.cachedSurfaceJson(t, d, days, ks, ss);
+        if (cached != null) {
+            return Uni.createFrom().item(json(cached));
+        }
+        return onWorker(() -> json(service.surfaceJson(t, d, days, ks, ss)));
     }
 
     @GET
@@ -96,7 +112,7 @@ public class ModelServerResource {
     @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem body")
     @APIResponse(responseCode = "404", description = "Unknown ticker, no session on that date, or too little history")
     @APIResponse(responseCode = "503", description = "No model loaded")
-    public ImpliedVolResponse impliedVol(
+    public Uni<ImpliedVolResponse> impliedVol(
             @Parameter(description = TICKER_DOC, example = "SPY") @PathParam("ticker") String ticker,
             @Parameter(description = DATE_DOC, example = "2026-08-20") @PathParam("date") String date,
             @Parameter(description = "Maturity in years (ACT/365F), > 0", required = true, example = "0.25")
@@ -107,7 +123,11 @@ public class ModelServerResource {
         LocalDate d = RequestParameters.dateOrLatest(date);
         double years = RequestParameters.maturityYears(maturity);
         double k = RequestParameters.strike(strike);
-        return service.impliedVol(t, d, years, k);
+        ImpliedVolResponse cached = service.cachedImpliedVol(t, d, years, k);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return onWorker(() -> service.impliedVol(t, d, years, k));
     }
 
     @GET
@@ -116,17 +136,34 @@ public class ModelServerResource {
             description = "Raw SVI (a, b, rho, m, sigma; total variance w(k) = a + b(rho(k-m) + sqrt((k-m)^2 + "
                     + "sigma^2))) of the forecast at each model tenor with the forward there, and the as-of session's "
                     + "fitted slices per listed expiry.")
-    @APIResponse(responseCode = "200", description = "The SVI parameters")
+    @APIResponse(responseCode = "200", description = "The SVI parameters", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SviParamsResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem body")
     @APIResponse(responseCode = "404", description = "Unknown ticker, no session on that date, or too little history")
     @APIResponse(responseCode = "503", description = "No model loaded")
-    public SviParamsResponse sviParams(
+    public Uni<Response> sviParams(
             @Parameter(description = TICKER_DOC, example = "SPY") @PathParam("ticker") String ticker,
             @Parameter(description = DATE_DOC, example = "2026-08-20") @PathParam("date") String date) {
-        return service.sviParams(RequestParameters.ticker(ticker), RequestParameters.dateOrLatest(date));
+        String t = RequestParameters.ticker(ticker);
+        LocalDate d = RequestParameters.dateOrLatest(date);
+        byte[] cached = service.cachedSviParamsJson(t, d);
+        if (cached != null) {
+            return Uni.createFrom().item(json(cached));
+        }
+        return onWorker(() -> json(service.sviParamsJson(t, d)));
+    }
+
+    private static Response json(byte[] document) {
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A cache miss reads the database and runs the model: never on the I/O thread. */
+    private static <T> Uni<T> onWorker(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST
+    @Blocking
     @Path("/chains/{ticker}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Refresh a ticker with a new session's chain (needs X-API-Key)",
@@ -136,6 +173,8 @@ public class ModelServerResource {
     @APIResponse(responseCode = "200", description = "Stored and refreshed")
     @APIResponse(responseCode = "400", description = "Malformed body or parameter; nothing stored")
     @APIResponse(responseCode = "401", description = "Missing or wrong X-API-Key, or no key configured")
+    @APIResponse(responseCode = "413", description = "Body over volsurf.server.max-body-size, or inflating to more "
+            + "than volsurf.server.max-chain-size; nothing stored")
     public ChainRefreshResponse refreshChain(
             @Parameter(description = TICKER_DOC, example = "SPY") @PathParam("ticker") String ticker,
             @Parameter(description = "The API key (volsurf.api-key)") @HeaderParam("X-API-Key") String apiKey,
@@ -143,7 +182,10 @@ public class ModelServerResource {
                     example = "auto") @QueryParam("format") String format,
             @Parameter(description = "Collection date of a us-options JSON body (its folder date)",
                     example = "2026-08-21") @QueryParam("date") String date,
-            byte[] body) {
+            @Parameter(description = "A us-options body names no underlying, so its spot is checked against the "
+                    + "ticker's stored spots; true stores a real jump (a split) anyway", example = "false")
+            @QueryParam("allow-spot-jump") String allowSpotJump,
+            InputStream body) {
         chains.authorise(apiKey);
         String t = RequestParameters.ticker(ticker);
         ChainFormat f;
@@ -153,6 +195,6 @@ public class ModelServerResource {
             throw new BadParameterException("format", e.getMessage().replace("--format", "format"));
         }
         LocalDate d = date == null ? null : RequestParameters.date("date", date);
-        return chains.refresh(t, f, d, body);
+        return chains.refresh(t, f, d, body, RequestParameters.flag("allow-spot-jump", allowSpotJump));
     }
 }

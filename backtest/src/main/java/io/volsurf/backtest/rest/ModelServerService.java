@@ -1,5 +1,7 @@
 package io.volsurf.backtest.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,6 +40,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,7 +51,8 @@ import org.jboss.logging.Logger;
 /**
  * The ModelServer's work: one model loaded once (config {@code volsurf.model-dir}, else the most recently
  * registered), forecasts cached by (model, ticker, as-of date) and each ticker's latest stored session cached, both
- * bounded LRU with hit and miss counts in Micrometer, and the warm start of every stored ticker's latest session
+ * in {@link ComputingCache} (Caffeine: one computation per key, invalidation that wins over running computations,
+ * metrics in Micrometer), each forecast's served JSON documents kept with it, and the warm start of every stored ticker's latest session
  * ("warm-start with prior theta-hat at market open").
  */
 @ApplicationScoped
@@ -63,16 +69,45 @@ public class ModelServerService {
     record ForecastKey(String modelId, String ticker, LocalDate date) {
     }
 
-    /** A cached forecast with everything the endpoints read from it. */
+    /**
+     * A cached forecast with everything the endpoints read from it, and the JSON documents already served from it
+     * ({@link #json}: serialised once per grid request, not once per request).
+     */
     public record ServedForecast(String modelId, String ticker, LocalDate date, LocalDate forecastFor,
             CanonicalSurface latest, SurfaceForecast forecast, ForecastSurfaceReader reader, String modelBlend,
-            ArbitrageView arbitrage) {
+            ArbitrageView arbitrage, ResponseBytes json) {
+    }
+
+    /**
+     * Serialised responses of one forecast by request, bounded in bytes so that arbitrary grids cannot grow it: a
+     * document over {@link #MAX_DOCUMENT} or past {@link #MAX_TOTAL} in all is served but not kept.
+     */
+    public static final class ResponseBytes {
+        static final int MAX_DOCUMENT = 256 * 1024;
+        static final int MAX_TOTAL = 1024 * 1024;
+        private final ConcurrentHashMap<String, byte[]> documents = new ConcurrentHashMap<>();
+        private final AtomicLong total = new AtomicLong();
+
+        byte[] get(String request) {
+            return documents.get(request);
+        }
+
+        void offer(String request, byte[] document) {
+            if (document.length <= MAX_DOCUMENT && total.addAndGet(document.length) <= MAX_TOTAL) {
+                if (documents.putIfAbsent(request, document) != null) {
+                    total.addAndGet(-document.length);
+                }
+            } else {
+                total.addAndGet(-document.length);
+            }
+        }
     }
 
     private final Instance<AgroalDataSource> dataSource;
     private final VolsurfServerConfig config;
-    private final BoundedLruCache<ForecastKey, ServedForecast> forecasts;
-    private final BoundedLruCache<String, CanonicalSurface> latestSessions;
+    private final ObjectMapper json;
+    private final ComputingCache<ForecastKey, ServedForecast> forecasts;
+    private final ComputingCache<String, CanonicalSurface> latestSessions;
     private final Timer coldForecast;
     private final Object loadLock = new Object();
     private volatile LoadedModel model;
@@ -80,11 +115,12 @@ public class ModelServerService {
     private volatile String lastLoadFailure;
 
     public ModelServerService(Instance<AgroalDataSource> dataSource, VolsurfServerConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, ObjectMapper json) {
         this.dataSource = dataSource;
         this.config = config;
-        this.forecasts = new BoundedLruCache<>(config.forecastCacheSize());
-        this.latestSessions = new BoundedLruCache<>(config.latestCacheSize());
+        this.json = json;
+        this.forecasts = new ComputingCache<>("forecast", config.forecastCacheSize(), ForecastKey::ticker, registry);
+        this.latestSessions = new ComputingCache<>("latest-session", config.latestCacheSize(), t -> t, registry);
         bind(registry, "forecast", forecasts);
         bind(registry, "latest-session", latestSessions);
         this.coldForecast = Timer.builder("volsurf.forecast.cold")
@@ -92,12 +128,13 @@ public class ModelServerService {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    private static void bind(MeterRegistry registry, String name, BoundedLruCache<?, ?> cache) {
-        FunctionCounter.builder("volsurf.cache.hits", cache, BoundedLruCache::hits).tag("cache", name)
+    /** The volsurf_cache_* series kept from before Caffeine (dashboards read them), now from Caffeine's stats. */
+    private static void bind(MeterRegistry registry, String name, ComputingCache<?, ?> cache) {
+        FunctionCounter.builder("volsurf.cache.hits", cache, c -> c.stats().hitCount()).tag("cache", name)
                 .description("ModelServer cache hits").register(registry);
-        FunctionCounter.builder("volsurf.cache.misses", cache, BoundedLruCache::misses).tag("cache", name)
+        FunctionCounter.builder("volsurf.cache.misses", cache, c -> c.stats().missCount()).tag("cache", name)
                 .description("ModelServer cache misses").register(registry);
-        Gauge.builder("volsurf.cache.size", cache, BoundedLruCache::size).tag("cache", name)
+        Gauge.builder("volsurf.cache.size", cache, ComputingCache::size).tag("cache", name)
                 .description("ModelServer cache entries").register(registry);
     }
 
@@ -118,7 +155,7 @@ public class ModelServerService {
                 if (previous != null && !previous.dir().equals(dir)) {
                     // An explicit choice replaces whatever a probe or request loaded lazily before.
                     model = null;
-                    forecasts.removeIf(k -> k.modelId().equals(previous.id()));
+                    forecasts.invalidateIf(k -> k.modelId().equals(previous.id()));
                     synchronized (previous.forecaster()) {
                         previous.forecaster().close();
                     }
@@ -213,7 +250,9 @@ public class ModelServerService {
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Path.of(rs.getString(1)) : null;
         } catch (SQLException e) {
-            throw new ModelUnavailableException("cannot read the models table: " + e.getMessage(), e);
+            LOG.errorf(e, "cannot read the models table");
+            throw new ModelUnavailableException("cannot read the models table (is the database up?); the server log "
+                    + "has the cause", e);
         }
     }
 
@@ -246,38 +285,50 @@ public class ModelServerService {
     public ServedForecast forecast(String ticker, LocalDate date) {
         LoadedModel m = model();
         LocalDate asOf = date != null ? date : latestSession(ticker).session();
-        ForecastKey key = new ForecastKey(m.id(), ticker, asOf);
-        ServedForecast cached = forecasts.get(key);
-        if (cached != null) {
-            return cached;
+        // One computation per key: concurrent misses wait for the first instead of each running the model.
+        return forecasts.get(new ForecastKey(m.id(), ticker, asOf),
+                k -> coldForecast.record(() -> compute(m, ticker, asOf)));
+    }
+
+    /** The forecast when it is cached, else null: no database, no model, no waiting (safe on an I/O thread). */
+    ServedForecast cachedForecast(String ticker, LocalDate date) {
+        LoadedModel m = model;
+        if (m == null) {
+            return null;
         }
-        ServedForecast computed = coldForecast.record(() -> compute(m, ticker, asOf));
-        forecasts.put(key, computed);
-        return computed;
+        LocalDate asOf = date;
+        if (asOf == null) {
+            CanonicalSurface latest = latestSessions.peek(ticker);
+            if (latest == null) {
+                return null;
+            }
+            asOf = latest.session();
+        }
+        return forecasts.peek(new ForecastKey(m.id(), ticker, asOf));
     }
 
     /** The ticker's latest stored session (its surface and SVI fits), cached. */
     public CanonicalSurface latestSession(String ticker) {
-        CanonicalSurface s = latestSessions.get(ticker);
-        if (s != null) {
-            return s;
-        }
-        LocalDate last = lastStoredSession(ticker);
-        if (last == null) {
-            throw unknownTicker(ticker);
-        }
-        List<CanonicalSurface> one = market().surfaces(ticker, last, last);
-        if (one.isEmpty()) {
-            throw unknownTicker(ticker);
-        }
-        latestSessions.put(ticker, one.get(0));
-        return one.get(0);
+        return latestSessions.get(ticker, t -> {
+            LocalDate last = lastStoredSession(t);
+            if (last == null) {
+                throw unknownTicker(t);
+            }
+            List<CanonicalSurface> one = market().surfaces(t, last, last);
+            if (one.isEmpty()) {
+                throw unknownTicker(t);
+            }
+            return one.get(0);
+        });
     }
 
-    /** Drops what is cached for {@code ticker} (after its sessions were replaced). */
+    /**
+     * Drops what is cached for {@code ticker} (after its sessions were replaced), including the results of
+     * computations that are still running: they read the sessions before the replace.
+     */
     public void invalidate(String ticker) {
-        forecasts.removeIf(k -> k.ticker().equals(ticker));
-        latestSessions.removeIf(t -> t.equals(ticker));
+        forecasts.invalidate(ticker);
+        latestSessions.invalidate(ticker);
     }
 
     private ServedForecast compute(LoadedModel m, String ticker, LocalDate date) {
@@ -313,7 +364,8 @@ public class ModelServerService {
         }
         ForecastSurfaceReader reader = new ForecastSurfaceReader(f, latest);
         String blend = m.forecaster().config().blend().name().toLowerCase(Locale.ROOT);
-        return new ServedForecast(m.id(), ticker, date, next, latest, f, reader, blend, arbitrage(f));
+        return new ServedForecast(m.id(), ticker, date, next, latest, f, reader, blend, arbitrage(f),
+                new ResponseBytes());
     }
 
     private static ArbitrageView arbitrage(SurfaceForecast f) {
@@ -348,12 +400,67 @@ public class ModelServerService {
 
     // ---------------------------------------------------------------- endpoint views
 
+    /** The surface document as JSON, serialised once per forecast and grid request. */
+    public byte[] surfaceJson(String ticker, LocalDate date, double[] tenorsDays, double[] k, double[] strikes) {
+        ServedForecast f = forecast(ticker, date);
+        return document(f, surfaceRequest(tenorsDays, k, strikes),
+                () -> surface(f, tenorsDays, k, strikes));
+    }
+
+    /** The cached surface document, or null when it is not (yet) serialised for this forecast and grid. */
+    public byte[] cachedSurfaceJson(String ticker, LocalDate date, double[] tenorsDays, double[] k, double[] strikes) {
+        ServedForecast f = cachedForecast(ticker, date);
+        return f == null ? null : f.json().get(surfaceRequest(tenorsDays, k, strikes));
+    }
+
+    /** The SVI parameters document as JSON, serialised once per forecast. */
+    public byte[] sviParamsJson(String ticker, LocalDate date) {
+        ServedForecast f = forecast(ticker, date);
+        return document(f, "svi-params", () -> sviParams(f));
+    }
+
+    public byte[] cachedSviParamsJson(String ticker, LocalDate date) {
+        ServedForecast f = cachedForecast(ticker, date);
+        return f == null ? null : f.json().get("svi-params");
+    }
+
+    /** One implied vol from a cached forecast (a few microseconds of arithmetic), or null when none is cached. */
+    public ImpliedVolResponse cachedImpliedVol(String ticker, LocalDate date, double maturityYears, double strike) {
+        ServedForecast f = cachedForecast(ticker, date);
+        return f == null ? null : impliedVol(f, maturityYears, strike);
+    }
+
+    private static String surfaceRequest(double[] tenorsDays, double[] k, double[] strikes) {
+        if (k != null && strikes != null) {
+            throw new BadParameterException("strikes", "give k (log-moneyness) or strikes, not both");
+        }
+        return "surface|" + Arrays.toString(tenorsDays) + "|" + Arrays.toString(k) + "|" + Arrays.toString(strikes);
+    }
+
+    private byte[] document(ServedForecast f, String request, java.util.function.Supplier<Object> build) {
+        byte[] cached = f.json().get(request);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(build.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the " + request + " document: " + e.getMessage(), e);
+        }
+        f.json().offer(request, bytes);
+        return bytes;
+    }
+
     /** The forecast surface on the requested grid (all arguments already parsed; null = absent). */
     public SurfaceResponse surface(String ticker, LocalDate date, double[] tenorsDays, double[] k, double[] strikes) {
         if (k != null && strikes != null) {
             throw new BadParameterException("strikes", "give k (log-moneyness) or strikes, not both");
         }
-        ServedForecast f = forecast(ticker, date);
+        return surface(forecast(ticker, date), tenorsDays, k, strikes);
+    }
+
+    private SurfaceResponse surface(ServedForecast f, double[] tenorsDays, double[] k, double[] strikes) {
         ForecastSurfaceReader r = f.reader();
         GridSpec spec = r.spec();
         List<SurfaceCell> cells = new ArrayList<>();
@@ -393,7 +500,10 @@ public class ModelServerService {
 
     /** One implied vol at {@code maturityYears} and {@code strike}, by the surface endpoint's rule. */
     public ImpliedVolResponse impliedVol(String ticker, LocalDate date, double maturityYears, double strike) {
-        ServedForecast f = forecast(ticker, date);
+        return impliedVol(forecast(ticker, date), maturityYears, strike);
+    }
+
+    private static ImpliedVolResponse impliedVol(ServedForecast f, double maturityYears, double strike) {
         requireForward(f);
         ForecastSurfaceReader r = f.reader();
         double forward = r.forward(maturityYears);
@@ -406,7 +516,10 @@ public class ModelServerService {
 
     /** The forecast's SVI slice per model tenor and the as-of session's fitted slices. */
     public SviParamsResponse sviParams(String ticker, LocalDate date) {
-        ServedForecast f = forecast(ticker, date);
+        return sviParams(forecast(ticker, date));
+    }
+
+    private static SviParamsResponse sviParams(ServedForecast f) {
         List<MarketSlice> market = new ArrayList<>();
         for (SmileSlice s : f.latest().slices()) {
             SviParams p = s.svi();
@@ -461,7 +574,7 @@ public class ModelServerService {
         return Double.isFinite(v) ? v : null;
     }
 
-    private MarketDataStore market() {
+    MarketDataStore market() {
         return new MarketDataStore(dataSource.get());
     }
 }

@@ -1,5 +1,6 @@
 package io.volsurf.backtest.rest;
 
+import io.volsurf.backtest.app.DateBounds;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -41,11 +42,29 @@ final class RequestParameters {
         if (raw == null || raw.isBlank()) {
             throw new BadParameterException(name, name + " is required (ISO date, e.g. 2026-08-20)");
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(raw.trim());
+            d = LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw new BadParameterException(name, name + " must be an ISO date like 2026-08-20, got '" + raw + "'");
         }
+        // ISO admits years to +/-999999999: beyond PostgreSQL's dates and LocalDate arithmetic, so a 400 here.
+        String outside = DateBounds.outside(d);
+        if (outside != null) {
+            throw new BadParameterException(name, name + " " + outside);
+        }
+        return d;
+    }
+
+    /** A boolean flag: absent or false is false, true is true, anything else names the parameter. */
+    static boolean flag(String name, String raw) {
+        if (raw == null || raw.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadParameterException(name, name + " must be true or false, got '" + raw + "'");
     }
 
     /** A maturity in years: required, finite, {@code 0 < T <= 100}. */

@@ -27,6 +27,25 @@ public interface VolsurfServerConfig {
     @WithDefault("true")
     boolean warmStart();
 
+    /** {@code volsurf.server.max-body-size}: bytes a request body may hold as sent (a larger one is a 413). */
+    @WithDefault("33554432")
+    long maxBodySize();
+
+    /**
+     * {@code volsurf.server.max-chain-size}: bytes a posted chain may inflate to (a gzip body is inflated to disk up
+     * to this, never into memory; beyond it, a 413). A SPY us-options day is about 1.7 MB plain.
+     */
+    @WithDefault("134217728")
+    long maxChainSize();
+
+    /** {@code volsurf.server.max-uri-length}: characters of the request line's target (beyond: 414). */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /** {@code volsurf.server.max-header-size}: bytes of all request headers, names and values (beyond: 431). */
+    @WithDefault("20480")
+    int maxHeaderSize();
+
     /** {@code volsurf.model-dir}: the model to serve; default the most recently registered in the models table. */
     default Optional<Path> modelDir() {
         return ConfigProvider.getConfig().getOptionalValue("volsurf.model-dir", String.class)

@@ -46,6 +46,26 @@ class ChainRefreshServiceTest {
             }
 
             @Override
+            public long maxBodySize() {
+                return 1 << 20;
+            }
+
+            @Override
+            public long maxChainSize() {
+                return 1 << 20;
+            }
+
+            @Override
+            public int maxUriLength() {
+                return 4096;
+            }
+
+            @Override
+            public int maxHeaderSize() {
+                return 20480;
+            }
+
+            @Override
             public Optional<String> apiKey() {
                 return key;
             }
