@@ -9,9 +9,11 @@ import io.volsurf.strategy.config.HedgeMode;
 import io.volsurf.strategy.config.StrategyConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import io.volsurf.strategy.config.StrategySettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,72 +30,136 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  ./volsurf backtest --ticker SPY --strategy delta --model-dir models/us --from 2026-07-27 --to 2026-08-21",
             "  ./volsurf backtest --ticker BTC --strategy delta-gamma --model-dir models/btc --from 2026-08-01 --to 2026-08-22 --threshold 1.5",
-            "  ./volsurf backtest --resume 12 --ticker SPY --strategy delta --model-dir models/us --from 2026-07-27 --to 2026-08-21"})
+            "  ./volsurf backtest --ticker SPY --strategy delta --model-dir models/us --from 2026-07-27 --to 2026-08-21 \\",
+            "      --set american_engine=fd --set half_spread.fraction_of_price=0.03 --config settings.properties",
+            "  ./volsurf backtest --resume 12",
+            "",
+            "Settings (--set KEY=VALUE, --config FILE, volsurf.strategy.KEY in application.properties; later wins):",
+            "  every StrategyConfig field in snake_case: docs/backtest-settings.md lists them (a bad key lists them too)"})
 public final class BacktestCommand implements Runnable {
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--ticker", required = true, paramLabel = "X", description = "One ticker (or a comma-separated list: one run each).")
+    @Mixin
+    StrategyConfigOptions settings;
+
+    @Option(names = "--ticker", paramLabel = "X", description = "One ticker (or a comma-separated list: one run each).")
     String ticker;
 
-    @Option(names = "--strategy", required = true, paramLabel = "S", description = "delta or delta-gamma.")
+    @Option(names = "--strategy", paramLabel = "S", description = "delta or delta-gamma.")
     String strategy;
 
-    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "A model written by train.")
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "A model written by train.")
     Path modelDir;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First session (ISO date).")
+    @Option(names = "--from", paramLabel = "DATE", description = "First session (ISO date).")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last session (ISO date).")
+    @Option(names = "--to", paramLabel = "DATE", description = "Last session (ISO date).")
     String to;
 
-    @Option(names = "--threshold", paramLabel = "VOLPTS", description = "Entry gap over the half-spread, in vol points (default: the venue's).")
+    @Option(names = "--threshold", paramLabel = "VOLPTS",
+            description = "Entry gap over the half-spread, in vol points (alias of --set threshold_vol_points=).")
     Double threshold;
 
-    @Option(names = "--straddles", description = "Trade straddles instead of single options.")
+    @Option(names = "--straddles", description = "Trade straddles instead of single options (alias of --set instrument=straddle).")
     boolean straddles;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "Resume a failed run after its last stored session.")
+    @Option(names = "--resume", paramLabel = "RUN", description = "Resume a failed run after its last stored session, "
+            + "with the stored run's ticker, strategy, model, period and settings (nothing else needed; anything "
+            + "given must equal the stored run's).")
     Long resume;
 
     private final BacktestService service;
     private final ForecastingService forecasting;
+    private final Config appConfig;
 
-    public BacktestCommand(BacktestService service, ForecastingService forecasting) {
+    public BacktestCommand(BacktestService service, ForecastingService forecasting, Config appConfig) {
         this.service = service;
         this.forecasting = forecasting;
+        this.appConfig = appConfig;
     }
 
     @Override
     public void run() {
-        HedgeMode mode = switch (strategy.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "delta" -> HedgeMode.DELTA;
-            case "delta-gamma", "deltagamma", "delta_gamma" -> HedgeMode.DELTA_GAMMA;
-            default -> throw new IllegalArgumentException("--strategy must be delta or delta-gamma, got '" + strategy + "'");
-        };
-        LocalDate f = DateRange.parse("--from", from);
-        LocalDate t = DateRange.parse("--to", to);
-        DateRange.ordered(f, t);
-        List<String> tickers = TickerSelection.resolve(ticker, forecasting::storedTickers);
+        HedgeMode mode = strategy == null ? null : parseStrategy(strategy);
+        LocalDate f = from == null ? null : DateRange.parse("--from", from);
+        LocalDate t = to == null ? null : DateRange.parse("--to", to);
+        if (f != null && t != null) {
+            DateRange.ordered(f, t);
+        }
         Output out = new Output(common.json);
         List<Map<String, Object>> docs = new java.util.ArrayList<>();
+        if (resume != null) {
+            // only what the command line gave: a resume runs with the stored settings, and checks these against them
+            Map<String, String> given = withAliases(settings.settings(null));
+            BacktestService.RunOutcome o;
+            try (Progress bar = Progress.start("backtest run " + resume, 1)) {
+                o = service.resume(resume, new BacktestService.ResumeArguments(ticker, mode, modelDir, f, t, given),
+                        d -> bar.step(d.toString()));
+            }
+            report(out, docs, o);
+            out.document(docs.get(0));
+            out.line("next: ./volsurf report --run " + o.runId());
+            return;
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        for (String[] o : new String[][] {{"--ticker", ticker}, {"--strategy", strategy}, {"--from", from},
+                {"--to", to}, {"--model-dir", modelDir == null ? null : modelDir.toString()}}) {
+            if (o[1] == null) {
+                missing.add(o[0]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("missing " + String.join(", ", missing)
+                    + " (required for a new run; --resume RUN needs none of them)");
+        }
+        Map<String, String> given = withAliases(settings.settings(appConfig));
+        String hedge = given.get("hedge_mode");
+        if (hedge != null && !hedge.trim().replace('-', '_').equalsIgnoreCase(mode.name())) {
+            throw new IllegalArgumentException("--strategy " + strategy + " and hedge_mode=" + hedge + " disagree");
+        }
+        List<String> tickers = TickerSelection.resolve(ticker, forecasting::storedTickers);
         for (String tk : tickers) {
             boolean crypto = TradingCalendar.tradesEveryDay(forecasting.sessions(tk));
-            StrategyConfig.Builder b = BacktestService.defaultsFor(crypto, mode).toBuilder();
-            if (threshold != null) {
-                b.thresholdVolPoints(threshold);
-            }
-            if (straddles) {
-                b.instrument(io.volsurf.strategy.config.InstrumentKind.STRADDLE);
-            }
-            StrategyConfig config = b.build();
+            StrategyConfig config = StrategySettings.apply(BacktestService.defaultsFor(crypto, mode), given);
             BacktestService.RunOutcome o;
             try (Progress bar = Progress.start("backtest " + tk, 1)) {
-                o = service.run(tk, config, modelDir, f, t, resume, d -> bar.step(d.toString()));
+                o = service.run(tk, config, modelDir, f, t, null, d -> bar.step(d.toString()));
             }
+            report(out, docs, o);
+        }
+        out.document(docs.size() == 1 ? docs.get(0) : Map.of("runs", docs));
+        out.line("next: ./volsurf report --run <id>");
+    }
+
+    private static HedgeMode parseStrategy(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "delta" -> HedgeMode.DELTA;
+            case "delta-gamma", "deltagamma", "delta_gamma" -> HedgeMode.DELTA_GAMMA;
+            default -> throw new IllegalArgumentException("--strategy must be delta or delta-gamma, got '" + text + "'");
+        };
+    }
+
+    /** --threshold and --straddles as the settings they stand for (they win over --set, as later arguments). */
+    private Map<String, String> withAliases(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>(in);
+        if (threshold != null) {
+            out.put("threshold_vol_points", Double.toString(threshold));
+        }
+        if (straddles) {
+            out.put("instrument", "straddle");
+        }
+        return out;
+    }
+
+    private void report(Output out, List<Map<String, Object>> docs, BacktestService.RunOutcome o) {
+        {
             BacktestSummary s = o.summary();
+            StrategyConfig config = service.runConfig(o.runId());
+            String tk = s.ticker();
+            String strategy = BacktestService.strategyLabel(config.hedgeMode());
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runId", o.runId());
             doc.put("status", o.status());
@@ -104,6 +170,7 @@ public final class BacktestCommand implements Runnable {
             doc.put("ticker", tk);
             doc.put("strategy", strategy);
             doc.put("summary", s);
+            doc.put("config", StrategySettings.values(config));
             docs.add(doc);
             out.linef("run %d %s: %s %s, %d sessions %s..%s", o.runId(), o.status(), tk, strategy, s.sessions(),
                     s.firstSession(), s.lastSession());
@@ -120,8 +187,14 @@ public final class BacktestCommand implements Runnable {
             }
             out.linef("  fills: %d at quoted bid/ask, %d modelled%s", s.fillsQuoted(), s.fillsAssumed(),
                     s.fillDisclosure() == null ? "" : " (" + s.fillDisclosure() + ")");
+            out.linef("  settings: threshold %.2f vol pts, hedge %s at the %s IV, %s exercise%s, early exercise %s%s",
+                    config.thresholdVolPoints(), strategy, config.hedgeVolSource().name().toLowerCase(java.util.Locale.ROOT),
+                    config.exerciseStyle().name().toLowerCase(java.util.Locale.ROOT),
+                    config.exerciseStyle() == io.volsurf.strategy.config.ExerciseStyleRule.AMERICAN
+                            ? " priced by " + (config.americanPricing() == io.volsurf.strategy.config.AmericanPricing.AMERICAN_ENGINE
+                                    ? "QuantLib " + config.americanEngine() : "Black-Scholes (as European)") : "",
+                    config.earlyExercise().name().toLowerCase(java.util.Locale.ROOT),
+                    s.earlyExercises() > 0 ? " (" + s.earlyExercises() + " early exercises/assignments)" : "");
         }
-        out.document(docs.size() == 1 ? docs.get(0) : Map.of("runs", docs));
-        out.line("next: ./volsurf report --run <id>");
     }
 }

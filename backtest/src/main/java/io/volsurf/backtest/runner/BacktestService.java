@@ -13,7 +13,11 @@ import io.volsurf.forecaster.model.ModelDirectory;
 import io.volsurf.forecaster.model.TransformerForecaster;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.blackscholes.BlackScholesGreeks;
+import io.volsurf.greeks.quantlib.QuantLibEngineConfig;
 import io.volsurf.greeks.quantlib.QuantLibGreeksEngine;
+import io.volsurf.strategy.config.AmericanPricing;
+import io.volsurf.strategy.config.ExerciseStyleRule;
+import io.volsurf.strategy.config.StrategySettings;
 import io.volsurf.strategy.backtest.BacktestEngine;
 import io.volsurf.strategy.backtest.BacktestSummary;
 import io.volsurf.strategy.backtest.SessionInput;
@@ -47,19 +51,53 @@ import javax.sql.DataSource;
 public class BacktestService {
 
     private final Supplier<? extends DataSource> dataSource;
+    private final Map<String, ExerciseStyle> exerciseStyles;
 
     @Inject
-    public BacktestService(Instance<AgroalDataSource> dataSource) {
+    public BacktestService(Instance<AgroalDataSource> dataSource, org.eclipse.microprofile.config.Config appConfig) {
         this.dataSource = dataSource::get;
+        this.exerciseStyles = exerciseStyleTable(appConfig);
     }
 
     /** On a given database (tests, benchmarks): the same code path as the application's. */
     public BacktestService(DataSource dataSource) {
         this.dataSource = () -> dataSource;
+        this.exerciseStyles = Map.of();
+    }
+
+    /** Per-ticker exercise styles from {@code volsurf.exercise-style.<TICKER>=american|european}. */
+    static Map<String, ExerciseStyle> exerciseStyleTable(org.eclipse.microprofile.config.Config appConfig) {
+        Map<String, ExerciseStyle> out = new java.util.HashMap<>();
+        String prefix = "volsurf.exercise-style.";
+        for (String name : appConfig.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                String key = name.substring(prefix.length()).toUpperCase(java.util.Locale.ROOT);
+                appConfig.getOptionalValue(name, String.class)
+                        .ifPresent(v -> out.put(key, ExerciseStyle.parse(v, name)));
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** A finished run. */
     public record RunOutcome(long runId, String status, BacktestSummary summary) {
+    }
+
+    /**
+     * What a resume was given besides the run id; null (or empty) where not given. Anything given must equal the
+     * stored run's: a resume always runs with the stored configuration.
+     *
+     * @param settings strategy settings given ({@code --config}, {@code --set}, the aliases), by key
+     */
+    public record ResumeArguments(String ticker, HedgeMode hedgeMode, Path modelDir, LocalDate from, LocalDate to,
+            Map<String, String> settings) {
+        public ResumeArguments {
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
+
+        public static ResumeArguments none() {
+            return new ResumeArguments(null, null, null, null, null, Map.of());
+        }
     }
 
     /** Config for the data's venue: Deribit (coin options, every day) or US equity options. */
@@ -68,17 +106,159 @@ public class BacktestService {
         return base.toBuilder().hedgeMode(mode).build();
     }
 
+    /** The label a run is stored under ({@code run_summary.strategy}): delta, delta-gamma or none. */
+    public static String strategyLabel(HedgeMode mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** True for an underlying whose sessions include every calendar day (coin options). */
+    public boolean tradesEveryDay(String ticker) {
+        return TradingCalendar.tradesEveryDay(new MarketDataStore(dataSource.get()).sessionDates(ticker));
+    }
+
+    /** The config with its exercise style resolved for the ticker (AUTO becomes AMERICAN or EUROPEAN). */
+    public StrategyConfig resolveExerciseStyle(String ticker, StrategyConfig config) {
+        if (config.exerciseStyle() != ExerciseStyleRule.AUTO) {
+            return config;
+        }
+        ExerciseStyle style = config.exerciseStyle().resolve(ticker, tradesEveryDay(ticker), exerciseStyles);
+        return config.toBuilder().exerciseStyle(ExerciseStyleRule.of(style)).build();
+    }
+
+    /**
+     * A new run ({@code resumeRunId} null), or a resume of a stored one where every argument given must equal the
+     * stored run's (ticker, strategy, model, period and every setting of {@code config}).
+     */
     public RunOutcome run(String ticker, StrategyConfig config, Path modelDir, LocalDate from, LocalDate to,
             Long resumeRunId, Consumer<LocalDate> progress) {
-        MarketDataStore market = new MarketDataStore(dataSource.get());
+        if (resumeRunId != null) {
+            return resume(resumeRunId, new ResumeArguments(ticker, config.hedgeMode(), modelDir, from, to,
+                    StrategySettings.text(resolveExerciseStyle(ticker, config))), progress);
+        }
+        StrategyConfig resolved = resolveExerciseStyle(ticker, config);
         BacktestStore store = new BacktestStore(dataSource.get());
-        try (TransformerForecaster model = new ModelDirectory().load(modelDir);
-                QuantLibGreeksEngine american = new QuantLibGreeksEngine()) {
-            String modelId = new ModelStore(dataSource.get()).idFor(modelDir);
+        List<SessionInput> inputs = inputs(ticker, resolved, modelDir, from, to);
+        String modelId = new ModelStore(dataSource.get()).idFor(modelDir);
+        String configJson = StrategySettings.toJson(resolved);
+        BacktestStore.RunClaim claim = store.startRun(strategyLabel(resolved.hedgeMode()), ticker, modelId,
+                modelDir.toAbsolutePath().normalize().toString(), from, to, configJson, sha256(configJson),
+                codeVersion());
+        return execute(store, claim, resolved, inputs, modelId, null, progress);
+    }
+
+    /**
+     * Finishes a stored run that failed (or was killed) with the stored run's ticker, strategy, model, period and
+     * settings. Arguments given that differ from the stored ones are refused, each named.
+     *
+     * @throws IllegalArgumentException no such run, a completed run, a run still owned by a live process, or
+     *                                  arguments that differ from the stored run (each named: stored vs given)
+     */
+    public RunOutcome resume(long runId, ResumeArguments given, Consumer<LocalDate> progress) {
+        BacktestStore store = new BacktestStore(dataSource.get());
+        BacktestStore.RunState state = store.run(runId).orElseThrow(
+                () -> new IllegalArgumentException("--resume " + runId + ": no such run"));
+        if ("completed".equals(state.status())) {
+            throw new IllegalArgumentException("--resume " + runId + ": the run is already completed");
+        }
+        StrategyConfig stored = storedConfig(state);
+        List<String> differ = new ArrayList<>();
+        if (given.ticker() != null && !given.ticker().trim().equalsIgnoreCase(state.ticker())) {
+            differ.add("--ticker: stored " + state.ticker() + ", given " + given.ticker());
+        }
+        if (given.hedgeMode() != null && !strategyLabel(given.hedgeMode()).equals(state.strategy())) {
+            differ.add("--strategy: stored " + state.strategy() + ", given " + strategyLabel(given.hedgeMode()));
+        }
+        if (given.from() != null && !given.from().equals(state.from())) {
+            differ.add("--from: stored " + state.from() + ", given " + given.from());
+        }
+        if (given.to() != null && !given.to().equals(state.to())) {
+            differ.add("--to: stored " + state.to() + ", given " + given.to());
+        }
+        Path modelDir = given.modelDir() != null ? given.modelDir()
+                : state.modelDir() == null ? null : Path.of(state.modelDir());
+        if (modelDir == null) {
+            throw new IllegalArgumentException("--resume " + runId + ": the run was stored before runs kept their "
+                    + "model directory; give --model-dir (the model with id " + state.modelId() + ")");
+        }
+        if (!java.nio.file.Files.isRegularFile(modelDir.resolve("manifest.json"))) {
+            throw new IllegalArgumentException("--resume " + runId + ": the model directory " + modelDir
+                    + " holds no model (the run used model " + state.modelId() + "); give --model-dir");
+        }
+        String modelId = ModelStore.modelId(modelDir);
+        if (state.modelId() != null && !state.modelId().equals(modelId)) {
+            differ.add("--model-dir: stored model " + state.modelId()
+                    + (state.modelDir() == null ? "" : " (" + state.modelDir() + ")") + ", given " + modelDir
+                    + " (model " + modelId + ")");
+        }
+        if (!given.settings().isEmpty()) {
+            Map<String, String> settings = new java.util.LinkedHashMap<>(given.settings());
+            String style = settings.get("exercise_style");
+            if (style != null && style.trim().equalsIgnoreCase("auto")) {
+                ExerciseStyle auto = ExerciseStyleRule.AUTO.resolve(state.ticker(), tradesEveryDay(state.ticker()),
+                        exerciseStyles);
+                settings.put("exercise_style", auto.name());
+            }
+            StrategyConfig asGiven;
+            try {
+                asGiven = StrategySettings.apply(stored, settings);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--resume " + runId + ": " + e.getMessage(), e);
+            }
+            differ.addAll(StrategySettings.differences(stored, asGiven, "stored", "given"));
+        }
+        if (!differ.isEmpty()) {
+            throw new IllegalArgumentException("--resume " + runId + " runs with the stored run's configuration; "
+                    + "these arguments differ from it (give --resume " + runId + " alone): " + String.join("; ", differ));
+        }
+        List<SessionInput> inputs = inputs(state.ticker(), stored, modelDir, state.from(), state.to());
+        BacktestStore.RunClaim claim;
+        try {
+            claim = store.claim(runId);
+        } catch (IllegalStateException running) {
+            throw new IllegalArgumentException("--resume " + runId + ": " + running.getMessage(), running);
+        }
+        LocalDate resumeAfter;
+        try {
+            store.reopen(runId);
+            resumeAfter = store.run(runId).orElseThrow().lastSession();
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
+        return execute(store, claim, stored, inputs, state.modelId(), resumeAfter, progress);
+    }
+
+    /** The stored configuration of a run (what it ran with). */
+    public StrategyConfig runConfig(long runId) {
+        return storedConfig(new BacktestStore(dataSource.get()).run(runId).orElseThrow(
+                () -> new IllegalArgumentException("no such run " + runId)));
+    }
+
+    /** A stored run's configuration: its settings over the defaults of its venue and strategy. */
+    public static StrategyConfig storedConfig(BacktestStore.RunState state) {
+        HedgeMode mode = switch (state.strategy()) {
+            case "delta-gamma" -> HedgeMode.DELTA_GAMMA;
+            case "none" -> HedgeMode.NONE;
+            default -> HedgeMode.DELTA;
+        };
+        Map<String, String> settings = StrategySettingsFiles.flatten(state.configJson(), "run " + state.id() + " config");
+        try {
+            return StrategySettings.apply(defaultsFor(false, mode), settings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("run " + state.id() + ": its stored configuration cannot be read by "
+                    + "this version: " + e.getMessage(), e);
+        }
+    }
+
+    private List<SessionInput> inputs(String ticker, StrategyConfig config, Path modelDir, LocalDate from,
+            LocalDate to) {
+        MarketDataStore market = new MarketDataStore(dataSource.get());
+        try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
             int window = model.config().window();
             List<CanonicalSurface> surfaces = market.surfaces(ticker, from.minusDays(120), to);
             List<SessionInput> inputs = new ArrayList<>();
             boolean crypto = TradingCalendar.tradesEveryDay(surfaces.stream().map(CanonicalSurface::session).toList());
+            ExerciseStyle style = config.exerciseStyle().resolve(ticker, crypto, exerciseStyles);
             for (int i = window - 1; i < surfaces.size(); i++) {
                 CanonicalSurface today = surfaces.get(i);
                 if (today.session().isBefore(from)) {
@@ -95,56 +275,43 @@ public class BacktestService {
                         .mapToDouble(ExpiryForward::impliedRate).average().orElse(0.0);
                 inputs.add(new SessionInput(new MarketSession(ticker, today.session(), today.asOf(), today.spot(),
                         market.quotes(ticker, today.session()), forwards, new SurfaceVolatility(today.slices()),
-                        crypto ? 0.0 : rate, 0.0, crypto ? ExerciseStyle.EUROPEAN : ExerciseStyle.AMERICAN), forecast));
+                        crypto ? 0.0 : rate, 0.0, style), forecast));
             }
             if (inputs.size() < 2) {
                 throw new IllegalArgumentException("--ticker " + ticker + ": only " + inputs.size() + " sessions from "
                         + from + " to " + to + " after the model's window of " + window + "; ingest more or widen the period");
             }
-            String configJson = Output.toJson(config);
-            LocalDate resumeAfter = null;
-            BacktestStore.RunClaim claim;
-            if (resumeRunId != null) {
-                BacktestStore.RunState state = store.run(resumeRunId).orElseThrow(
-                        () -> new IllegalArgumentException("--resume " + resumeRunId + ": no such run"));
-                if ("completed".equals(state.status())) {
-                    throw new IllegalArgumentException("--resume " + resumeRunId + ": the run is already completed");
-                }
-                try {
-                    claim = store.claim(resumeRunId);
-                } catch (IllegalStateException running) {
-                    throw new IllegalArgumentException("--resume " + resumeRunId + ": " + running.getMessage(), running);
-                }
-                try {
-                    store.reopen(resumeRunId);
-                    resumeAfter = store.run(resumeRunId).orElseThrow().lastSession();
-                } catch (RuntimeException e) {
-                    claim.close();
-                    throw e;
-                }
-            } else {
-                claim = store.startRun(config.hedgeMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                        ticker, modelId, from, to, configJson, sha256(configJson), codeVersion());
+            return inputs;
+        }
+    }
+
+    private RunOutcome execute(BacktestStore store, BacktestStore.RunClaim claim, StrategyConfig config,
+            List<SessionInput> inputs, String modelId, LocalDate resumeAfter, Consumer<LocalDate> progress) {
+        long runId = claim.runId();
+        // The claim is held until the outcome is stored: a run whose process dies counts as failed.
+        // One QuantLib engine per run (JNI objects are not shared between runs), only where American options are
+        // priced by it.
+        boolean american = config.americanPricing() == AmericanPricing.AMERICAN_ENGINE
+                && inputs.stream().anyMatch(in -> in.market().exerciseStyle() == ExerciseStyle.AMERICAN);
+        try (claim; QuantLibGreeksEngine engine = american
+                ? new QuantLibGreeksEngine(QuantLibEngineConfig.of(config.americanEngine())) : null) {
+            ContractPricer pricer = american
+                    ? new ContractPricer(new BlackScholesGreeks(), engine, AmericanPricing.AMERICAN_ENGINE)
+                    : new ContractPricer(new BlackScholesGreeks(), null, AmericanPricing.BLACK_SCHOLES_APPROXIMATION);
+            BacktestSummary summary = new BacktestEngine(config, pricer).run(inputs, r -> {
+                store.saveSession(runId, modelId, r);
+                progress.accept(r.date());
+            }, resumeAfter);
+            store.complete(runId, summary, Output.toJson(summary));
+            return new RunOutcome(runId, "completed", summary);
+        } catch (RuntimeException e) {
+            try {
+                store.fail(runId, String.valueOf(e.getMessage()));
+            } catch (RuntimeException databaseGone) {
+                e.addSuppressed(databaseGone);
             }
-            ContractPricer pricer = new ContractPricer(new BlackScholesGreeks(), american, config.americanPricing());
-            long runId = claim.runId();
-            // The claim is held until the outcome is stored: a run whose process dies counts as failed.
-            try (claim) {
-                BacktestSummary summary = new BacktestEngine(config, pricer).run(inputs, r -> {
-                    store.saveSession(runId, modelId, r);
-                    progress.accept(r.date());
-                }, resumeAfter);
-                store.complete(runId, summary, Output.toJson(summary));
-                return new RunOutcome(runId, "completed", summary);
-            } catch (RuntimeException e) {
-                try {
-                    store.fail(runId, String.valueOf(e.getMessage()));
-                } catch (RuntimeException databaseGone) {
-                    e.addSuppressed(databaseGone);
-                }
-                throw new IllegalStateException("backtest run " + runId + " failed after its last stored session: "
-                        + e.getMessage() + " (resume it with --resume " + runId + ")", e);
-            }
+            throw new IllegalStateException("backtest run " + runId + " failed after its last stored session: "
+                    + e.getMessage() + " (resume it with --resume " + runId + ")", e);
         }
     }
 

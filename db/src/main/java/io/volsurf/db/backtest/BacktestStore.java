@@ -40,8 +40,11 @@ public final class BacktestStore {
     }
 
     /** A stored run's identity and progress. */
+    /**
+     * @param modelDir the model directory the run used, as given when it started; null for runs stored before V7
+     */
     public record RunState(long id, String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
-            String configJson, String status, LocalDate lastSession) {
+            String configJson, String status, LocalDate lastSession, String modelDir) {
     }
 
     /**
@@ -85,6 +88,17 @@ public final class BacktestStore {
     /** Creates a run, owned by the returned claim from before it becomes visible. */
     public RunClaim startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
             String configJson, String configHash, String codeVersion) {
+        return startRun(strategy, ticker, modelId, null, from, to, configJson, configHash, codeVersion);
+    }
+
+    /**
+     * Creates a run, owned by the returned claim from before it becomes visible.
+     *
+     * @param modelDir   the model directory (kept so that a resume needs no arguments); may be null
+     * @param configJson the full effective configuration (jsonb)
+     */
+    public RunClaim startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
+            LocalDate to, String configJson, String configHash, String codeVersion) {
         Connection c = ownerConnection();
         try {
             long id;
@@ -97,7 +111,8 @@ public final class BacktestStore {
                 throw new IllegalStateException("run " + id + " is locked by another process");
             }
             try (PreparedStatement ps = c.prepareStatement("insert into backtest_runs (id, strategy, ticker, model_id, "
-                    + "from_date, to_date, config, config_hash, code_version) values (?,?,?,?,?,?,?::jsonb,?,?)")) {
+                    + "from_date, to_date, config, config_hash, code_version, model_dir) "
+                    + "values (?,?,?,?,?,?,?::jsonb,?,?,?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, strategy);
                 ps.setString(3, ticker);
@@ -107,6 +122,7 @@ public final class BacktestStore {
                 ps.setString(7, configJson);
                 ps.setString(8, configHash);
                 ps.setString(9, codeVersion);
+                ps.setString(10, modelDir);
                 ps.executeUpdate();
             }
             return new RunClaim(c, id);
@@ -195,7 +211,7 @@ public final class BacktestStore {
     public Optional<RunState> run(long id) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("select id, strategy, ticker, model_id, from_date, to_date, "
-                    + "config::text, status, last_session from backtest_runs where id = ?")) {
+                    + "config::text, status, last_session, model_dir from backtest_runs where id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -203,7 +219,7 @@ public final class BacktestStore {
                     }
                     return Optional.of(new RunState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-                            rs.getString(8), rs.getObject(9, LocalDate.class)));
+                            rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10)));
                 }
             }
         });

@@ -52,6 +52,11 @@ public final class ContractPricer {
         return american ? americanEngine.price(contract, inputs) : europeanEngine.price(contract, inputs);
     }
 
+    /** True when American options go through the American engine (their value includes early exercise). */
+    public boolean pricesAmerican() {
+        return americanPricing == AmericanPricing.AMERICAN_ENGINE;
+    }
+
     /** Greeks at a mark's carry and the given vol. */
     public Greeks greeks(OptionMark mark, ExerciseStyle style, double spot, double vol) {
         return greeks(mark.key(), style, mark.maturityYears(), spot, mark.rate(), mark.dividendYield(), vol);
