@@ -61,7 +61,13 @@ public final class AmericanBacktestCheck {
         @Override
         public Greeks price(OptionContract contract, PricingInputs inputs) {
             long t0 = System.nanoTime();
-            Greeks g = inner.price(contract, inputs);
+            Greeks g;
+            try {
+                g = inner.price(contract, inputs);
+            } catch (RuntimeException e) {
+                System.out.println("FAILED " + contract + " " + inputs + ": " + e.getMessage());
+                throw e;
+            }
             nanos += System.nanoTime() - t0;
             calls++;
             return g;

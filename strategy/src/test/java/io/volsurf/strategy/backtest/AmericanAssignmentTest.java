@@ -66,6 +66,11 @@ class AmericanAssignmentTest {
                 Greeks amCall = pricer.greeks(key(OptionType.CALL, 70), ExerciseStyle.AMERICAN, 1.0, 100, 0.02, 0.08, 0.25);
                 Greeks euCall = pricer.greeks(key(OptionType.CALL, 70), ExerciseStyle.EUROPEAN, 1.0, 100, 0.02, 0.08, 0.25);
                 assertTrue(amCall.price() > euCall.price() + 0.5, engine + ": " + amCall + " vs " + euCall);
+                // no early exercise at r <= 0 (put) or q <= 0 (call): the European value, even where BAW has no
+                // solution (negative parity-implied carry, as real SPY data shows)
+                Greeks amNeg = pricer.greeks(key(OptionType.PUT, 590), ExerciseStyle.AMERICAN, 0.249, 745.64, -0.014, -0.044, 0.30);
+                Greeks euNeg = pricer.greeks(key(OptionType.PUT, 590), ExerciseStyle.EUROPEAN, 0.249, 745.64, -0.014, -0.044, 0.30);
+                assertEquals(euNeg, amNeg);
                 // American Greeks come back finite (BAW: documented bumps)
                 assertTrue(Double.isFinite(amPut.delta()) && Double.isFinite(amPut.gamma())
                         && Double.isFinite(amPut.vega()) && Double.isFinite(amPut.theta()), amPut.toString());
