@@ -38,5 +38,27 @@ select r.id as run_id, r.strategy, r.ticker, r.started_at,
        lower(backtest_config_value(r.config, 'american_pricing', 'americanPricing')) as american_pricing,
        lower(r.config ->> 'american_engine') as american_engine,
        lower(backtest_config_value(r.config, 'early_exercise', 'earlyExercise')) as early_exercise,
-       r.model_dir
+       r.model_dir,
+       -- where the PnL came from (completed runs; from the stored summary): the Greek split of the book's
+       -- mark-to-market, vega split into what the forecast predicted and its error, what trading cost, and the
+       -- rest of the fills against marks (exercise and settlement at intrinsic). delta + gamma + theta
+       -- + vega_predicted_pnl + vega_forecast_error_pnl + residual_pnl - costs + other_trading_pnl = total_pnl.
+       (r.summary ->> 'deltaPnl')::double precision as delta_pnl,
+       (r.summary ->> 'gammaPnl')::double precision as gamma_pnl,
+       (r.summary ->> 'thetaPnl')::double precision as theta_pnl,
+       (r.summary -> 'evaluation' ->> 'forecastPredictedPnl')::double precision as vega_predicted_pnl,
+       (r.summary -> 'evaluation' ->> 'forecastErrorPnl')::double precision as vega_forecast_error_pnl,
+       (r.summary ->> 'residualPnl')::double precision as residual_pnl,
+       (r.summary ->> 'commissionsUsd')::double precision + (r.summary ->> 'spreadCostUsd')::double precision as costs,
+       coalesce((r.summary ->> 'fillsAssumed')::bigint, 0) > 0 as costs_assumed,
+       r.total_pnl - ((r.summary ->> 'deltaPnl')::double precision + (r.summary ->> 'gammaPnl')::double precision
+           + (r.summary ->> 'vegaPnl')::double precision + (r.summary ->> 'thetaPnl')::double precision
+           + (r.summary ->> 'residualPnl')::double precision)
+           + (r.summary ->> 'commissionsUsd')::double precision + (r.summary ->> 'spreadCostUsd')::double precision
+           as other_trading_pnl,
+       -- forecast skill on the run's own held contracts: forecast vs realised IV against carry-forward (the
+       -- contract's IV at the forecast's close), vol points; a ratio below 1 is skill, above 1 is none
+       (r.summary -> 'evaluation' ->> 'contractsCompared')::bigint as forecast_contracts,
+       (r.summary -> 'evaluation' ->> 'rmseVolPoints')::double precision as forecast_rmse_vol_points,
+       (r.summary -> 'evaluation' ->> 'carryForwardRmseVolPoints')::double precision as carry_forward_rmse_vol_points
 from backtest_runs r;

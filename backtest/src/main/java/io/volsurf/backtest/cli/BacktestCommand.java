@@ -179,6 +179,9 @@ public final class BacktestCommand implements Runnable {
             out.linef("  attribution: delta %.2f, gamma %.2f, vega %.2f, theta %.2f, residual %.2f (max identity error %.1e)",
                     s.deltaPnl(), s.gammaPnl(), s.vegaPnl(), s.thetaPnl(), s.residualPnl(), s.maxIdentityError());
             out.linef("  daily PnL std: hedged %.2f vs unhedged %.2f", s.hedgedPnlStd(), s.unhedgedPnlStd());
+            for (String line : PnlSources.lines(s)) {
+                out.line("  " + line);
+            }
             if (s.trades() == 0) {
                 out.linef("  no trades: on no session did a contract's forecast IV differ from its market IV by more "
                         + "than its half-spread plus the threshold (%.2f vol points); a forecast close to the "

@@ -114,6 +114,18 @@ class BacktestResumeTest {
         StrategyConfig stored = backtests.runConfig(clean.runId());
         assertEquals(gamma.toBuilder().exerciseStyle(ExerciseStyleRule.AMERICAN).build(), stored);
 
+        // where the PnL came from, in run_summary: the split adds up to the total, vega to its two parts
+        Map<String, Object> row = reports.run(clean.runId()).orElseThrow();
+        double split = num(row, "deltaPnl") + num(row, "gammaPnl") + num(row, "thetaPnl") + num(row, "vegaPredictedPnl")
+                + num(row, "vegaForecastErrorPnl") + num(row, "residualPnl") - num(row, "costs")
+                + num(row, "otherTradingPnl");
+        assertEquals(num(row, "totalPnl"), split, 1e-6 * Math.max(1, Math.abs(num(row, "totalPnl"))));
+        assertEquals(clean.summary().vegaPnl(), num(row, "vegaPredictedPnl") + num(row, "vegaForecastErrorPnl"),
+                1e-6 * Math.max(1, Math.abs(clean.summary().vegaPnl())));
+        assertTrue(num(row, "costs") > 0);
+        assertTrue(((Number) row.get("forecastContracts")).longValue() > 0);
+        assertTrue(num(row, "forecastRmseVolPoints") > 0 && num(row, "carryForwardRmseVolPoints") > 0, row.toString());
+
         // a run killed after its 3rd session: exactly the stored state of a failure mid-run
         BacktestService.RunOutcome killed = backtests.run(TICKER, gamma, model, from, to, null, d -> { });
         long run = killed.runId();
@@ -296,6 +308,10 @@ class BacktestResumeTest {
         Holder h = new Holder();
         new CommandLine(h).parseArgs(args);
         return StrategySettings.apply(base, h.options.settings(appConfig));
+    }
+
+    private static double num(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).doubleValue();
     }
 
     private long rows(long run) throws Exception {

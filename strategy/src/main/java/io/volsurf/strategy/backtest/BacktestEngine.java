@@ -144,7 +144,8 @@ public final class BacktestEngine {
         private double sumDelta, sumGamma, sumVega, sumTheta, sumResidual, sumPredicted, sumError;
         private double maxIdentityError;
         private long fvrCount;
-        private double fvrVolSq, fvrTvSq;
+        private double fvrVolSq, fvrTvSq, fvrCarrySq;
+        private long fvrCarryCount;
         private long arbitrageViolations = -1;
         private long priced;
         private double pricingSq, pricingAbs;
@@ -547,6 +548,11 @@ public final class BacktestEngine {
                 double e = r.realizedIv() - r.forecastIv();
                 fvrVolSq += 1e4 * e * e;
                 fvrTvSq += r.totalVarianceError() * r.totalVarianceError();
+                double c = r.realizedIv() - r.marketIvAtForecast();
+                if (Double.isFinite(c)) {
+                    fvrCarryCount++;
+                    fvrCarrySq += 1e4 * c * c;
+                }
             }
         }
 
@@ -565,7 +571,8 @@ public final class BacktestEngine {
                     fvrCount == 0 ? Double.NaN : Math.sqrt(fvrVolSq / fvrCount),
                     fvrCount == 0 ? Double.NaN : Math.sqrt(fvrTvSq / fvrCount), arbitrageViolations, priced,
                     priced == 0 ? Double.NaN : Math.sqrt(pricingSq / priced),
-                    priced == 0 ? Double.NaN : pricingAbs / priced, sumPredicted, sumError);
+                    priced == 0 ? Double.NaN : pricingAbs / priced, sumPredicted, sumError,
+                    fvrCarryCount == 0 ? Double.NaN : Math.sqrt(fvrCarrySq / fvrCarryCount));
             return new BacktestSummary(ticker, config.hedgeMode(), config.instrument(), index, firstDate, lastDate,
                     totalPnl, sharpe, maxDd, std(dailyHedgeError), turnover, hedgeTurnover, trades, commissions,
                     spreadCost, std(dailyMtm), std(dailyTradingBook), fillsQuoted, fillsAssumed,
