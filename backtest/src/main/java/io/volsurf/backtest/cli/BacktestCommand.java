@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
             "  ./volsurf backtest --ticker SPY --strategy delta --model-dir models/us --from 2026-07-27 --to 2026-08-21 \\",
             "      --set american_engine=fd --set half_spread.fraction_of_price=0.03 --config settings.properties",
             "  ./volsurf backtest --resume 12",
+            "  ./volsurf backtest --ticker SPY,QQQ --model-dir models/us --from 2026-07-27 --to 2026-08-21 \\",
+            "      --sweep strategy=delta,delta-gamma --sweep threshold_vol_points=0.5,1,2",
+            "  ./volsurf backtest --resume-sweep 3",
             "",
             "Settings (--set KEY=VALUE, --config FILE, volsurf.strategy.KEY in application.properties; later wins):",
             "  every StrategyConfig field in snake_case: docs/backtest-settings.md lists them (a bad key lists them too)"})
@@ -71,6 +74,18 @@ public final class BacktestCommand implements Runnable {
             + "given must equal the stored run's).")
     Long resume;
 
+    @Option(names = "--sweep", paramLabel = "KEY=V1,V2,...", description = "Run the cartesian grid of these values "
+            + "(repeatable; any --set key, or ticker or strategy) as one sweep of stored runs, in parallel.")
+    List<String> sweep = new java.util.ArrayList<>();
+
+    @Option(names = "--resume-sweep", paramLabel = "ID", description = "Finish an interrupted sweep: completed runs "
+            + "stay, failed ones are resumed, missing ones run.")
+    Long resumeSweep;
+
+    @Option(names = "--sweep-threads", paramLabel = "N", description = "Runs of a sweep at a time (default: the "
+            + "machine's cores).")
+    Integer sweepThreads;
+
     private final BacktestService service;
     private final ForecastingService forecasting;
     private final Config appConfig;
@@ -91,6 +106,56 @@ public final class BacktestCommand implements Runnable {
         }
         Output out = new Output(common.json);
         List<Map<String, Object>> docs = new java.util.ArrayList<>();
+        int threads = sweepThreads == null ? Runtime.getRuntime().availableProcessors() : sweepThreads;
+        if (threads < 1) {
+            throw new IllegalArgumentException("--sweep-threads must be >= 1, got " + threads);
+        }
+        if (resumeSweep != null) {
+            if (resume != null || !sweep.isEmpty()) {
+                throw new IllegalArgumentException("--resume-sweep takes no --resume or --sweep: the sweep's stored grid "
+                        + "and arguments are used");
+            }
+            printSweep(out, service.resumeSweep(resumeSweep, threads, m -> out.err().println("  " + m)));
+            return;
+        }
+        if (!sweep.isEmpty()) {
+            if (resume != null) {
+                throw new IllegalArgumentException("--sweep and --resume do not combine (--resume-sweep ID finishes a sweep)");
+            }
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (String kv : sweep) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0 || eq == kv.length() - 1) {
+                    throw new IllegalArgumentException("--sweep expects key=v1,v2,..., got '" + kv + "'");
+                }
+                String key = kv.substring(0, eq).trim();
+                List<String> vs = java.util.Arrays.stream(kv.substring(eq + 1).split(",")).map(String::trim)
+                        .filter(v -> !v.isEmpty()).toList();
+                if (values.put(key, vs) != null) {
+                    throw new IllegalArgumentException("--sweep " + key + " given twice");
+                }
+            }
+            List<String> missing = new java.util.ArrayList<>();
+            if (ticker == null && !values.containsKey("ticker")) {
+                missing.add("--ticker");
+            }
+            if (strategy == null && !values.containsKey("strategy")) {
+                missing.add("--strategy");
+            }
+            for (String[] o : new String[][] {{"--from", from}, {"--to", to},
+                    {"--model-dir", modelDir == null ? null : modelDir.toString()}}) {
+                if (o[1] == null) {
+                    missing.add(o[0]);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("missing " + String.join(", ", missing) + " for the sweep");
+            }
+            Map<String, String> given = withAliases(settings.settings(appConfig));
+            printSweep(out, service.sweep(new BacktestService.SweepBase(ticker, mode, modelDir, f, t, given), values,
+                    threads, m -> out.err().println("  " + m)));
+            return;
+        }
         if (resume != null) {
             // only what the command line gave: a resume runs with the stored settings, and checks these against them
             Map<String, String> given = withAliases(settings.settings(null));
@@ -132,6 +197,39 @@ public final class BacktestCommand implements Runnable {
         }
         out.document(docs.size() == 1 ? docs.get(0) : Map.of("runs", docs));
         out.line("next: ./volsurf report --run <id>");
+    }
+
+    private static void printSweep(Output out, BacktestService.SweepOutcome o) {
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        long failed = 0;
+        out.linef("sweep %d: %d runs", o.sweepId(), o.runs().size());
+        for (BacktestService.SweepRunOutcome r : o.runs()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("runId", r.runId());
+            doc.put("settings", r.settings());
+            doc.put("status", r.status());
+            doc.put("totalPnl", r.totalPnl());
+            doc.put("sharpe", r.sharpe());
+            doc.put("maxDrawdown", r.maxDrawdown());
+            if (r.error() != null) {
+                doc.put("error", r.error());
+                failed++;
+            }
+            runs.add(doc);
+            out.linef("  run %-6s %-10s %s%s", r.runId() == null ? "-" : r.runId(), r.status(), r.settings(),
+                    r.totalPnl() == null ? (r.error() == null ? "" : ": " + r.error())
+                            : String.format(java.util.Locale.ROOT, "  PnL %.2f, Sharpe %.2f, max DD %.2f", r.totalPnl(),
+                                    r.sharpe(), r.maxDrawdown()));
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sweepId", o.sweepId());
+        doc.put("runs", runs);
+        out.document(doc);
+        out.linef("select * from sweep_summary where sweep_id = %d;", o.sweepId());
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " of " + o.runs().size() + " runs of sweep " + o.sweepId()
+                    + " failed; --resume-sweep " + o.sweepId() + " finishes them");
+        }
     }
 
     private static HedgeMode parseStrategy(String text) {

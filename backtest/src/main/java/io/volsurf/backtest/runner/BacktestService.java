@@ -135,6 +135,11 @@ public class BacktestService {
             return resume(resumeRunId, new ResumeArguments(ticker, config.hedgeMode(), modelDir, from, to,
                     StrategySettings.text(resolveExerciseStyle(ticker, config))), progress);
         }
+        return start(ticker, config, modelDir, from, to, null, null, progress);
+    }
+
+    private RunOutcome start(String ticker, StrategyConfig config, Path modelDir, LocalDate from, LocalDate to,
+            Long sweepId, String sweepSettingsJson, Consumer<LocalDate> progress) {
         StrategyConfig resolved = resolveExerciseStyle(ticker, config);
         BacktestStore store = new BacktestStore(dataSource.get());
         List<SessionInput> inputs = inputs(ticker, resolved, modelDir, from, to);
@@ -142,8 +147,214 @@ public class BacktestService {
         String configJson = StrategySettings.toJson(resolved);
         BacktestStore.RunClaim claim = store.startRun(strategyLabel(resolved.hedgeMode()), ticker, modelId,
                 modelDir.toAbsolutePath().normalize().toString(), from, to, configJson, sha256(configJson),
-                codeVersion());
+                codeVersion(), sweepId, sweepSettingsJson);
         return execute(store, claim, resolved, inputs, modelId, null, progress);
+    }
+
+    /**
+     * A sweep's base arguments: what every run shares before its grid point is applied.
+     *
+     * @param settings strategy settings by key (application, --config, --set, aliases), applied before the point
+     */
+    public record SweepBase(String ticker, HedgeMode hedgeMode, Path modelDir, LocalDate from, LocalDate to,
+            Map<String, String> settings) {
+        public SweepBase {
+            settings = settings == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(settings));
+        }
+    }
+
+    /** One run of a sweep, as reported. */
+    public record SweepRunOutcome(Long runId, Map<String, String> settings, String status, Double totalPnl,
+            Double sharpe, Double maxDrawdown, String error) {
+    }
+
+    /** A sweep's id and its runs in grid order. */
+    public record SweepOutcome(long sweepId, List<SweepRunOutcome> runs) {
+    }
+
+    /** Keys a sweep may vary besides the strategy settings. */
+    public static final List<String> SWEEP_ARGUMENTS = List.of("ticker", "strategy");
+
+    /** The cartesian grid of the listed values, in order (the first key varies slowest). */
+    public static List<Map<String, String>> grid(Map<String, List<String>> values) {
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(new java.util.LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> p : out) {
+                for (String v : e.getValue()) {
+                    Map<String, String> q = new java.util.LinkedHashMap<>(p);
+                    q.put(e.getKey(), v);
+                    next.add(q);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** A grid point's run: ticker, config; refuses a bad key or value naming it. */
+    private record PointRun(Map<String, String> point, String ticker, StrategyConfig config) {
+    }
+
+    private PointRun pointRun(SweepBase base, Map<String, String> point) {
+        String ticker = point.getOrDefault("ticker", base.ticker()).trim().toUpperCase(java.util.Locale.ROOT);
+        HedgeMode mode = base.hedgeMode();
+        if (point.containsKey("strategy")) {
+            mode = switch (point.get("strategy").trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "delta" -> HedgeMode.DELTA;
+                case "delta-gamma", "delta_gamma", "deltagamma" -> HedgeMode.DELTA_GAMMA;
+                default -> throw new IllegalArgumentException("--sweep strategy: expected delta or delta-gamma, got '"
+                        + point.get("strategy") + "'");
+            };
+        }
+        Map<String, String> settings = new java.util.LinkedHashMap<>(base.settings());
+        point.forEach((k, v) -> {
+            if (!SWEEP_ARGUMENTS.contains(k)) {
+                settings.put(k, v);
+            }
+        });
+        if (mode == null) {
+            throw new IllegalArgumentException("--strategy (or --sweep strategy=...) is required");
+        }
+        StrategyConfig config;
+        try {
+            config = StrategySettings.apply(defaultsFor(tradesEveryDay(ticker), mode), settings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sweep " + point + ": " + e.getMessage(), e);
+        }
+        return new PointRun(point, ticker, config);
+    }
+
+    /**
+     * Runs the cartesian grid as one sweep of stored runs, {@code threads} at a time (each run has its own model
+     * and QuantLib engine). Every point's configuration is checked before any run starts.
+     */
+    public SweepOutcome sweep(SweepBase base, Map<String, List<String>> values, int threads,
+            Consumer<String> progress) {
+        List<String> keys = new ArrayList<>();
+        for (String k : values.keySet()) {
+            String n = SWEEP_ARGUMENTS.contains(k) ? k : StrategySettings.normalise(k);
+            if (!SWEEP_ARGUMENTS.contains(n) && !StrategySettings.keys().contains(n)) {
+                throw new IllegalArgumentException("--sweep: unknown key '" + k + "'; valid keys: ticker, strategy, "
+                        + String.join(", ", StrategySettings.keys()));
+            }
+            keys.add(n);
+        }
+        Map<String, List<String>> normalised = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (List<String> v : values.values()) {
+            normalised.put(keys.get(i++), List.copyOf(v));
+        }
+        List<Map<String, String>> points = grid(normalised);
+        List<PointRun> runs = new ArrayList<>();
+        for (Map<String, String> p : points) {
+            runs.add(pointRun(base, p));
+        }
+        long sweepId = new BacktestStore(dataSource.get()).createSweep(Output.toJson(normalised), baseJson(base));
+        return runSweep(sweepId, base, runs, Map.of(), threads, progress);
+    }
+
+    /** Finishes an interrupted sweep: completed runs stay, failed ones are resumed, missing ones started. */
+    public SweepOutcome resumeSweep(long sweepId, int threads, Consumer<String> progress) {
+        BacktestStore store = new BacktestStore(dataSource.get());
+        BacktestStore.SweepState state = store.sweep(sweepId).orElseThrow(
+                () -> new IllegalArgumentException("--resume-sweep " + sweepId + ": no such sweep"));
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        try {
+            var grid = Output.mapper().readTree(state.gridJson());
+            grid.fields().forEachRemaining(e -> {
+                List<String> vs = new ArrayList<>();
+                e.getValue().forEach(v -> vs.add(v.asText()));
+                values.put(e.getKey(), vs);
+            });
+            var b = Output.mapper().readTree(state.baseJson());
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            b.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+            SweepBase base = new SweepBase(b.path("ticker").isNull() ? null : b.path("ticker").asText(null),
+                    b.path("strategy").isNull() || b.path("strategy").isMissingNode() ? null
+                            : HedgeMode.valueOf(b.path("strategy").asText()),
+                    Path.of(b.path("modelDir").asText()), LocalDate.parse(b.path("from").asText()),
+                    LocalDate.parse(b.path("to").asText()), settings);
+            Map<Map<String, String>, BacktestStore.SweepRun> existing = new java.util.HashMap<>();
+            for (BacktestStore.SweepRun r : store.sweepRuns(sweepId)) {
+                existing.put(new java.util.TreeMap<>(StrategySettingsFiles.flatten(r.settingsJson(), "sweep run")), r);
+            }
+            List<PointRun> runs = new ArrayList<>();
+            for (Map<String, String> p : grid(values)) {
+                runs.add(pointRun(base, p));
+            }
+            return runSweep(sweepId, base, runs, existing, threads, progress);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("sweep " + sweepId + ": unreadable stored grid: " + e.getMessage(), e);
+        }
+    }
+
+    private static String baseJson(SweepBase base) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("ticker", base.ticker());
+        m.put("strategy", base.hedgeMode() == null ? null : base.hedgeMode().name());
+        m.put("modelDir", base.modelDir().toAbsolutePath().normalize().toString());
+        m.put("from", base.from().toString());
+        m.put("to", base.to().toString());
+        m.put("settings", base.settings());
+        return Output.toJson(m);
+    }
+
+    private SweepOutcome runSweep(long sweepId, SweepBase base, List<PointRun> runs,
+            Map<Map<String, String>, BacktestStore.SweepRun> existing, int threads, Consumer<String> progress) {
+        int n = Math.max(1, Math.min(threads, runs.size()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<SweepRunOutcome>> futures = new ArrayList<>();
+            for (PointRun r : runs) {
+                BacktestStore.SweepRun done = existing.get(new java.util.TreeMap<>(r.point()));
+                futures.add(pool.submit(() -> runPoint(sweepId, base, r, done, progress)));
+            }
+            List<SweepRunOutcome> out = new ArrayList<>();
+            for (var f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("sweep " + sweepId + ": " + e.getCause().getMessage(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("sweep " + sweepId + " interrupted (--resume-sweep " + sweepId
+                            + " finishes it)", e);
+                }
+            }
+            return new SweepOutcome(sweepId, out);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private SweepRunOutcome runPoint(long sweepId, SweepBase base, PointRun r, BacktestStore.SweepRun stored,
+            Consumer<String> progress) {
+        try {
+            RunOutcome o;
+            if (stored != null && "completed".equals(stored.status())) {
+                progress.accept("run " + stored.runId() + " " + r.point() + " already completed");
+                return fromStored(stored.runId(), r.point());
+            } else if (stored != null) {
+                o = resume(stored.runId(), ResumeArguments.none(), d -> { });
+            } else {
+                o = start(r.ticker(), r.config(), base.modelDir(), base.from(), base.to(), sweepId,
+                        Output.toJson(r.point()), d -> { });
+            }
+            progress.accept("run " + o.runId() + " " + r.point() + " " + o.status());
+            return new SweepRunOutcome(o.runId(), r.point(), o.status(), o.summary().totalPnl(), o.summary().sharpe(),
+                    o.summary().maxDrawdown(), null);
+        } catch (RuntimeException e) {
+            progress.accept(r.point() + " failed: " + e.getMessage());
+            return new SweepRunOutcome(stored == null ? null : stored.runId(), r.point(), "failed", null, null, null,
+                    e.getMessage());
+        }
+    }
+
+    private SweepRunOutcome fromStored(long runId, Map<String, String> point) {
+        BacktestStore.RunTotals t = new BacktestStore(dataSource.get()).totals(runId);
+        return new SweepRunOutcome(runId, point, "completed", t.totalPnl(), t.sharpe(), t.maxDrawdown(), null);
     }
 
     /**
