@@ -181,6 +181,75 @@ class BacktestResumeTest {
         assertTrue(e.getMessage().contains("already completed"), e.getMessage());
     }
 
+    @Test
+    void aTwoByTwoSweepGivesTheRunsMadeOneByOneAndAnInterruptedSweepIsFinished() throws Exception {
+        prepare();
+        BacktestService.SweepBase base = new BacktestService.SweepBase(TICKER, null, model, from, to,
+                Map.of("holding_period_sessions", "3"));
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("strategy", List.of("delta", "delta-gamma"));
+        values.put("threshold_vol_points", List.of("0", "0.5"));
+        BacktestService.SweepOutcome sweep = backtests.sweep(base, values, 2, m -> { });
+        assertEquals(4, sweep.runs().size());
+        for (BacktestService.SweepRunOutcome r : sweep.runs()) {
+            assertEquals("completed", r.status(), r.toString());
+            HedgeMode mode = r.settings().get("strategy").equals("delta") ? HedgeMode.DELTA : HedgeMode.DELTA_GAMMA;
+            StrategyConfig config = StrategySettings.apply(BacktestService.defaultsFor(false, mode), Map.of(
+                    "holding_period_sessions", "3", "threshold_vol_points", r.settings().get("threshold_vol_points")));
+            BacktestService.RunOutcome single = backtests.run(TICKER, config, model, from, to, null, d -> { });
+            assertEquals(single.summary().totalPnl(), r.totalPnl(), 0.0, r.settings().toString());
+            for (String table : new String[] {"trades", "positions", "daily_pnl", "pnl_attribution"}) {
+                assertEquals(0, differingRows(table, r.runId(), single.runId()), table + " " + r.settings());
+                assertEquals(0, differingRows(table, single.runId(), r.runId()), table + " " + r.settings());
+            }
+            assertEquals(single.summary().trades() > 0, Long.parseLong(text("select count(*) from trades where run_id = "
+                    + r.runId())) > 0);
+        }
+        assertEquals("4", text("select count(*) from sweep_summary where sweep_id = " + sweep.sweepId()
+                + " and status = 'completed' and daily_pnl_std is not null and hedge_cost >= 0"));
+        assertEquals("delta-gamma", text("select settings->>'strategy' from sweep_summary where run_id = "
+                + sweep.runs().get(2).runId()));
+
+        // interrupted: one run never started, one killed after its 3rd session
+        long missing = sweep.runs().get(3).runId();
+        long killed = sweep.runs().get(1).runId();
+        execute("delete from backtest_runs where id = " + missing);
+        LocalDate cut = sessions.get(22);
+        for (String table : new String[] {"trades", "positions", "daily_pnl", "pnl_attribution"}) {
+            execute("delete from " + table + " where run_id = " + killed + " and session_date > '" + cut + "'");
+        }
+        execute("delete from forecast_vs_realized where run_id = " + killed + " and forecast_for > '" + cut + "'");
+        execute("update backtest_runs set status = 'failed', last_session = '" + cut + "' where id = " + killed);
+        BacktestService.SweepOutcome resumed = backtests.resumeSweep(sweep.sweepId(), 2, m -> { });
+        assertEquals(4, resumed.runs().size());
+        for (int i = 0; i < 4; i++) {
+            BacktestService.SweepRunOutcome before = sweep.runs().get(i);
+            BacktestService.SweepRunOutcome after = resumed.runs().get(i);
+            assertEquals("completed", after.status(), after.toString());
+            assertEquals(before.settings(), after.settings());
+            assertEquals(before.totalPnl(), after.totalPnl(), 1e-9, after.toString());
+            if (i != 3) {
+                assertEquals(before.runId(), after.runId(), "kept or resumed in place");
+            }
+        }
+        assertEquals("4", text("select count(*) from sweep_summary where sweep_id = " + sweep.sweepId()
+                + " and status = 'completed'"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backtests.sweep(base,
+                Map.of("treshold", List.of("1", "2")), 2, m -> { }));
+        assertTrue(e.getMessage().contains("unknown key 'treshold'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> backtests.sweep(base,
+                Map.of("strategy", List.of("delta"), "threshold_vol_points", List.of("1", "x")), 2, m -> { }));
+        assertTrue(e.getMessage().contains("threshold_vol_points") && e.getMessage().contains("'x'"), e.getMessage());
+    }
+
+    /** Rows of run a's table that run b lacks (every column but run_id, duplicates counted). */
+    private long differingRows(String table, long a, long b) throws Exception {
+        String columns = text("select string_agg(column_name, ', ' order by ordinal_position) from "
+                + "information_schema.columns where table_name = '" + table + "' and column_name <> 'run_id'");
+        return Long.parseLong(text("select count(*) from (select " + columns + " from " + table + " where run_id = " + a
+                + " except all select " + columns + " from " + table + " where run_id = " + b + ") d"));
+    }
+
     @Command(name = "holder")
     static final class Holder {
         @Mixin
