@@ -19,7 +19,8 @@ final class PnlSources {
     static List<String> lines(BacktestSummary s) {
         var e = s.evaluation();
         return lines(s.totalPnl(), s.deltaPnl(), s.gammaPnl(), s.thetaPnl(), e.forecastPredictedPnl(),
-                e.forecastErrorPnl(), s.residualPnl(), s.costsUsd(), s.otherTradingPnl(), s.fillsAssumed() > 0,
+                e.forecastErrorPnl(), s.residualPnl(), s.costsUsd(), s.otherTradingPnl(),
+                costSource(s.fillsQuoted(), s.fillsAssumed()),
                 e.contractsCompared(), e.rmseVolPoints(), e.carryForwardRmseVolPoints());
     }
 
@@ -30,9 +31,26 @@ final class PnlSources {
         }
         return lines(d(row, "totalPnl"), d(row, "deltaPnl"), d(row, "gammaPnl"), d(row, "thetaPnl"),
                 d(row, "vegaPredictedPnl"), d(row, "vegaForecastErrorPnl"), d(row, "residualPnl"), d(row, "costs"),
-                d(row, "otherTradingPnl"), Boolean.TRUE.equals(row.get("costsAssumed")),
+                d(row, "otherTradingPnl"), costSource(row.get("halfSpreadSource")),
                 row.get("forecastContracts") instanceof Number n ? n.longValue() : 0L, d(row, "forecastRmseVolPoints"),
                 d(row, "carryForwardRmseVolPoints"));
+    }
+
+    static String costSource(long quoted, long assumed) {
+        if (assumed == 0) {
+            return quoted == 0 ? "no option fills" : "option fills at quoted bid/ask";
+        }
+        return quoted == 0 ? "assumed half-spread on every option fill"
+                : "assumed half-spread on " + assumed + " of " + (quoted + assumed) + " option fills, the rest quoted";
+    }
+
+    private static String costSource(Object halfSpreadSource) {
+        return switch (String.valueOf(halfSpreadSource)) {
+            case "quoted" -> "option fills at quoted bid/ask";
+            case "assumed" -> "assumed half-spread on every option fill";
+            case "quoted+assumed" -> "assumed half-spread on some option fills, the rest quoted";
+            default -> "no option fills";
+        };
     }
 
     private static double d(Map<String, Object> row, String key) {
@@ -40,13 +58,13 @@ final class PnlSources {
     }
 
     static List<String> lines(double total, double delta, double gamma, double theta, double vegaPredicted,
-            double vegaError, double residual, double costs, double other, boolean costsAssumed, long contracts,
+            double vegaError, double residual, double costs, double other, String costSource, long contracts,
             double rmse, double carryRmse) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "where the PnL came from: theta %.2f, gamma %.2f, vega as forecast %.2f, "
                 + "vega forecast error %.2f, delta %.2f, residual %.2f, costs -%.2f (%s), exercise/settlement "
                 + "vs marks %.2f; total %.2f", theta, gamma, vegaPredicted, vegaError, delta, residual, costs,
-                costsAssumed ? "assumed half-spread on modelled fills" : "quoted bid/ask", other, total));
+                costSource, other, total));
         if (contracts > 0 && Double.isFinite(rmse) && Double.isFinite(carryRmse) && carryRmse > 0) {
             double ratio = rmse / carryRmse;
             out.add(String.format(Locale.ROOT, "forecast skill on its %d held-contract forecasts: RMSE %.3f vol pts "
