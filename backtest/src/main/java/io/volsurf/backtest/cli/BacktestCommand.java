@@ -135,6 +135,20 @@ public final class BacktestCommand implements Runnable {
                     throw new IllegalArgumentException("--sweep " + key + " given twice");
                 }
             }
+            String baseTicker = ticker;
+            if (ticker != null && !values.containsKey("ticker")) {
+                // --ticker A,B (or all) with --sweep: the tickers are the grid's first (slowest) dimension
+                List<String> tickers = TickerSelection.resolve(ticker, forecasting::storedTickers);
+                if (tickers.size() > 1) {
+                    Map<String, List<String>> withTickers = new LinkedHashMap<>();
+                    withTickers.put("ticker", tickers);
+                    withTickers.putAll(values);
+                    values = withTickers;
+                    baseTicker = null;
+                } else {
+                    baseTicker = tickers.get(0);
+                }
+            }
             List<String> missing = new java.util.ArrayList<>();
             if (ticker == null && !values.containsKey("ticker")) {
                 missing.add("--ticker");
@@ -152,7 +166,7 @@ public final class BacktestCommand implements Runnable {
                 throw new IllegalArgumentException("missing " + String.join(", ", missing) + " for the sweep");
             }
             Map<String, String> given = withAliases(settings.settings(appConfig));
-            printSweep(out, service.sweep(new BacktestService.SweepBase(ticker, mode, modelDir, f, t, given), values,
+            printSweep(out, service.sweep(new BacktestService.SweepBase(baseTicker, mode, modelDir, f, t, given), values,
                     threads, m -> out.err().println("  " + m)));
             return;
         }
