@@ -71,6 +71,12 @@ import io.volsurf.forecaster.projector.ProjectionReport;
         ChartViews.RunDay.class,
         ChartViews.RunChart.class,
         ChartViews.Runs.class,
+        // backtest: StrategySettings reads and builds the config records by reflection (keys, --set, stored
+        // config); the summary is written as JSON to the run's row and to --json
+        io.volsurf.strategy.config.StrategyConfig.class,
+        io.volsurf.strategy.config.HalfSpreadAssumption.class,
+        io.volsurf.strategy.backtest.BacktestSummary.class,
+        io.volsurf.strategy.backtest.EvaluationSummary.class,
 })
 public final class NativeReflection {
 

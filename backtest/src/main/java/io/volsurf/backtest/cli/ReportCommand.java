@@ -96,6 +96,9 @@ public final class ReportCommand implements Runnable {
                 run, summary.get("strategy"), summary.get("ticker"), summary.get("status"), summary.get("sessions"),
                 num(summary.get("totalPnl"), "%.2f"), num(summary.get("sharpe"), "%.2f"),
                 num(summary.get("maxDrawdown"), "%.2f"), num(summary.get("hedgeErrorStd"), "%.2f"));
+        for (String line : PnlSources.lines(summary)) {
+            out.line("  " + line);
+        }
         out.linef("%-11s %10s %10s %10s %10s %10s %10s %12s %12s", "date", "total", "delta", "gamma", "vega", "theta",
                 "residual", "fcst pred", "fcst error");
         for (Map<String, Object> a : attribution) {

@@ -40,8 +40,11 @@ public final class BacktestStore {
     }
 
     /** A stored run's identity and progress. */
+    /**
+     * @param modelDir the model directory the run used, as given when it started; null for runs stored before V7
+     */
     public record RunState(long id, String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
-            String configJson, String status, LocalDate lastSession) {
+            String configJson, String status, LocalDate lastSession, String modelDir) {
     }
 
     /**
@@ -85,6 +88,29 @@ public final class BacktestStore {
     /** Creates a run, owned by the returned claim from before it becomes visible. */
     public RunClaim startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
             String configJson, String configHash, String codeVersion) {
+        return startRun(strategy, ticker, modelId, null, from, to, configJson, configHash, codeVersion);
+    }
+
+    /**
+     * Creates a run, owned by the returned claim from before it becomes visible.
+     *
+     * @param modelDir   the model directory (kept so that a resume needs no arguments); may be null
+     * @param configJson the full effective configuration (jsonb)
+     */
+    public RunClaim startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
+            LocalDate to, String configJson, String configHash, String codeVersion) {
+        return startRun(strategy, ticker, modelId, modelDir, from, to, configJson, configHash, codeVersion, null, null);
+    }
+
+    /**
+     * Creates a run, owned by the returned claim from before it becomes visible.
+     *
+     * @param sweepId           the sweep the run belongs to; null for a run of its own
+     * @param sweepSettingsJson the run's point of the sweep's grid (jsonb object); null outside a sweep
+     */
+    public RunClaim startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
+            LocalDate to, String configJson, String configHash, String codeVersion, Long sweepId,
+            String sweepSettingsJson) {
         Connection c = ownerConnection();
         try {
             long id;
@@ -97,7 +123,8 @@ public final class BacktestStore {
                 throw new IllegalStateException("run " + id + " is locked by another process");
             }
             try (PreparedStatement ps = c.prepareStatement("insert into backtest_runs (id, strategy, ticker, model_id, "
-                    + "from_date, to_date, config, config_hash, code_version) values (?,?,?,?,?,?,?::jsonb,?,?)")) {
+                    + "from_date, to_date, config, config_hash, code_version, model_dir, sweep_id, sweep_settings) "
+                    + "values (?,?,?,?,?,?,?::jsonb,?,?,?,?,?::jsonb)")) {
                 ps.setLong(1, id);
                 ps.setString(2, strategy);
                 ps.setString(3, ticker);
@@ -107,6 +134,9 @@ public final class BacktestStore {
                 ps.setString(7, configJson);
                 ps.setString(8, configHash);
                 ps.setString(9, codeVersion);
+                ps.setString(10, modelDir);
+                ps.setObject(11, sweepId, java.sql.Types.BIGINT);
+                ps.setString(12, sweepSettingsJson);
                 ps.executeUpdate();
             }
             return new RunClaim(c, id);
@@ -192,10 +222,82 @@ public final class BacktestStore {
         }
     }
 
+    /** A stored sweep: its grid and base arguments (JSON, as the runner wrote them). */
+    public record SweepState(long id, String gridJson, String baseJson) {
+    }
+
+    /** A run of a sweep: its grid point (JSON) and stored status ('failed' where its owner is gone). */
+    public record SweepRun(long runId, String settingsJson, String status) {
+    }
+
+    public long createSweep(String gridJson, String baseJson) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into backtest_sweeps (grid, base) values (?::jsonb, ?::jsonb) returning id")) {
+                ps.setString(1, gridJson);
+                ps.setString(2, baseJson);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public Optional<SweepState> sweep(long id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id, grid::text, base::text from backtest_sweeps where id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new SweepState(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The runs of a sweep, oldest first. */
+    public List<SweepRun> sweepRuns(long sweepId) {
+        return tx.inTransaction(c -> {
+            List<SweepRun> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select run_id, settings::text, status from sweep_summary "
+                    + "where sweep_id = ? order by run_id")) {
+                ps.setLong(1, sweepId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SweepRun(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A completed run's headline figures. */
+    public record RunTotals(Double totalPnl, Double sharpe, Double maxDrawdown) {
+    }
+
+    public RunTotals totals(long runId) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select total_pnl, sharpe, max_drawdown from backtest_runs where id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("no such run " + runId);
+                    }
+                    return new RunTotals(rs.getObject(1, Double.class), rs.getObject(2, Double.class),
+                            rs.getObject(3, Double.class));
+                }
+            }
+        });
+    }
+
     public Optional<RunState> run(long id) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("select id, strategy, ticker, model_id, from_date, to_date, "
-                    + "config::text, status, last_session from backtest_runs where id = ?")) {
+                    + "config::text, status, last_session, model_dir from backtest_runs where id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -203,7 +305,7 @@ public final class BacktestStore {
                     }
                     return Optional.of(new RunState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-                            rs.getString(8), rs.getObject(9, LocalDate.class)));
+                            rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10)));
                 }
             }
         });

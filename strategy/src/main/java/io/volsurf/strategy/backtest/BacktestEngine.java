@@ -144,7 +144,8 @@ public final class BacktestEngine {
         private double sumDelta, sumGamma, sumVega, sumTheta, sumResidual, sumPredicted, sumError;
         private double maxIdentityError;
         private long fvrCount;
-        private double fvrVolSq, fvrTvSq;
+        private double fvrVolSq, fvrTvSq, fvrCarrySq;
+        private long fvrCarryCount;
         private long arbitrageViolations = -1;
         private long priced;
         private double pricingSq, pricingAbs;
@@ -174,7 +175,14 @@ public final class BacktestEngine {
                     double intrinsic = h.key().intrinsic(spot);
                     rows.add(attributor.attribute(prev, date, intrinsic, spot, Double.NaN, dtYears));
                     Fill f = execution.settlement(h.key(), spot, -h.quantity());
-                    book(fills, date, h, f, TradeReason.SETTLEMENT);
+                    // in the money: settled by exercise (long) or assignment (short) at the close
+                    TradeReason why = !(intrinsic > 0) ? TradeReason.SETTLEMENT
+                            : h.quantity() > 0 ? TradeReason.EXERCISE : TradeReason.ASSIGNMENT;
+                    if (why != TradeReason.SETTLEMENT) {
+                        notes.add((why == TradeReason.EXERCISE ? "exercised at expiry: " : "assigned at expiry: ")
+                                + h.key().id() + " (quantity " + h.quantity() + ", intrinsic " + intrinsic + ")");
+                    }
+                    book(fills, date, h, f, why);
                     continue;
                 }
                 OptionMark m = markOf(market, h, prev.impliedVol());
@@ -199,24 +207,35 @@ public final class BacktestEngine {
                 rows.add(attributor.portfolio(date, ms.ticker(), List.copyOf(rows)));
             }
 
-            // 2. American options deep in the money
+            // 2. American options past the exercise boundary: intrinsic at or above the American value (the
+            //    engine's at the market IV; under the European approximation, the mark). A long is exercised, a
+            //    short is assigned (the holder exercises), at the close; FLAG keeps them and flags them.
             Set<ContractKey> flagged = new TreeSet<>();
             if (ms.exerciseStyle() == ExerciseStyle.AMERICAN) {
                 for (Holding h : book.options()) {
                     OptionMark m = marks.get(h.key());
                     double intrinsic = h.key().intrinsic(spot);
-                    if (m == null || !(intrinsic > 0) || m.priceUsd() - intrinsic > config.earlyExerciseMaxTimeValueUsd()) {
+                    if (m == null || !(intrinsic > 0)) {
+                        continue;
+                    }
+                    double value = pricer.pricesAmerican() && m.hasVol()
+                            ? greeksAtMarket(market, m, marketGreeks).price() : m.priceUsd();
+                    if (value - intrinsic > config.earlyExerciseMaxTimeValueUsd()) {
                         continue;
                     }
                     earlyFlags++;
+                    boolean longPosition = h.quantity() > 0;
                     if (config.earlyExercise() == EarlyExercise.EXERCISE) {
                         earlyExercises++;
-                        notes.add("early exercise of " + h.key().id() + " (quantity " + h.quantity() + ")");
+                        notes.add((longPosition ? "early exercise of " : "early assignment of ") + h.key().id()
+                                + " (quantity " + h.quantity() + ", intrinsic " + intrinsic + ", American value "
+                                + value + ")");
                         book(fills, date, h, execution.earlyExercise(h.key(), spot, -h.quantity()),
-                                TradeReason.EARLY_EXERCISE);
+                                longPosition ? TradeReason.EARLY_EXERCISE : TradeReason.EARLY_ASSIGNMENT);
+                        marks.remove(h.key());
                     } else {
                         flagged.add(h.key());
-                        notes.add("deep in the money, no time value left: " + h.key().id()
+                        notes.add("past the exercise boundary: " + h.key().id()
                                 + " (early exercise flagged, not done)");
                     }
                 }
@@ -529,6 +548,11 @@ public final class BacktestEngine {
                 double e = r.realizedIv() - r.forecastIv();
                 fvrVolSq += 1e4 * e * e;
                 fvrTvSq += r.totalVarianceError() * r.totalVarianceError();
+                double c = r.realizedIv() - r.marketIvAtForecast();
+                if (Double.isFinite(c)) {
+                    fvrCarryCount++;
+                    fvrCarrySq += 1e4 * c * c;
+                }
             }
         }
 
@@ -547,7 +571,8 @@ public final class BacktestEngine {
                     fvrCount == 0 ? Double.NaN : Math.sqrt(fvrVolSq / fvrCount),
                     fvrCount == 0 ? Double.NaN : Math.sqrt(fvrTvSq / fvrCount), arbitrageViolations, priced,
                     priced == 0 ? Double.NaN : Math.sqrt(pricingSq / priced),
-                    priced == 0 ? Double.NaN : pricingAbs / priced, sumPredicted, sumError);
+                    priced == 0 ? Double.NaN : pricingAbs / priced, sumPredicted, sumError,
+                    fvrCarryCount == 0 ? Double.NaN : Math.sqrt(fvrCarrySq / fvrCarryCount));
             return new BacktestSummary(ticker, config.hedgeMode(), config.instrument(), index, firstDate, lastDate,
                     totalPnl, sharpe, maxDd, std(dailyHedgeError), turnover, hedgeTurnover, trades, commissions,
                     spreadCost, std(dailyMtm), std(dailyTradingBook), fillsQuoted, fillsAssumed,

@@ -49,4 +49,17 @@ public record BacktestSummary(String ticker, HedgeMode hedgeMode, InstrumentKind
         double spreadCostUsd, double hedgedPnlStd, double unhedgedPnlStd, long fillsQuoted, long fillsAssumed,
         String fillDisclosure, long earlyExerciseFlags, long earlyExercises, double deltaPnl, double gammaPnl,
         double vegaPnl, double thetaPnl, double residualPnl, double maxIdentityError, EvaluationSummary evaluation) {
+
+    /** What trading cost: commissions plus spread paid against marks, USD (positive). */
+    public double costsUsd() {
+        return commissionsUsd + spreadCostUsd;
+    }
+
+    /**
+     * PnL of fills against marks beyond their costs (exercises and settlements at intrinsic against the mark), so
+     * that delta + gamma + vega + theta + residual - costs + this = total.
+     */
+    public double otherTradingPnl() {
+        return totalPnl - (deltaPnl + gammaPnl + vegaPnl + thetaPnl + residualPnl) + costsUsd();
+    }
 }

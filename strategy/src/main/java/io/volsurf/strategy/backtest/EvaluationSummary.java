@@ -12,8 +12,15 @@ package io.volsurf.strategy.backtest;
  * @param pricingMaeUsd          mean absolute pricing error, USD per unit
  * @param forecastPredictedPnl   summed portfolio forecastPredicted attribution, USD
  * @param forecastErrorPnl       summed portfolio forecastError attribution, USD
+ * @param carryForwardRmseVolPoints RMSE on the same contracts of the carry-forward forecast (tomorrow's IV = today's
+ *                               market IV), vol points: the bar {@code rmseVolPoints} must beat to be skill
  */
 public record EvaluationSummary(long contractsCompared, double rmseVolPoints, double rmseTotalVariance,
         long arbitrageViolations, long pricedOptions, double pricingRmseUsd, double pricingMaeUsd,
-        double forecastPredictedPnl, double forecastErrorPnl) {
+        double forecastPredictedPnl, double forecastErrorPnl, double carryForwardRmseVolPoints) {
+
+    /** The forecast's RMSE over carry-forward's on the run's own contracts (below 1: better); NaN without data. */
+    public double skillRatio() {
+        return carryForwardRmseVolPoints > 0 ? rmseVolPoints / carryForwardRmseVolPoints : Double.NaN;
+    }
 }

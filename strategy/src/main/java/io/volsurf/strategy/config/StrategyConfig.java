@@ -38,9 +38,18 @@ package io.volsurf.strategy.config;
  * @param hedgeOptionTargetDays          preferred days to expiry of the hedge option
  * @param hedgeOptionMaxAbsLogMoneyness  the hedge option is replaced once {@code |ln(K/F)|} exceeds this (a far
  *                                       OTM option has little gamma and would need a huge position)
- * @param americanPricing                Greeks of American options: Black-Scholes approximation or American engine
- * @param earlyExercise                  deep ITM American options: FLAG or EXERCISE
- * @param earlyExerciseMaxTimeValueUsd   "deep ITM": intrinsic > 0 and mark - intrinsic at or below this, USD per unit
+ * @param americanPricing                Greeks of American options: the American engine (default) or the
+ *                                       Black-Scholes approximation (priced as European)
+ * @param americanEngine                 QuantLib's American engine: BAW (Barone-Adesi-Whaley, default: about 1e-3
+ *                                       relative, fast enough to price every candidate each session), FD (finite
+ *                                       differences, the reference) or BJERKSUND (Bjerksund-Stensland 1993)
+ * @param exerciseStyle                  AUTO (per underlying: see {@link ExerciseStyleRule}), AMERICAN or EUROPEAN;
+ *                                       a stored run keeps the resolved style
+ * @param earlyExercise                  American options past the exercise boundary: EXERCISE (default: longs are
+ *                                       exercised, shorts assigned, at the close) or FLAG (kept and flagged)
+ * @param earlyExerciseMaxTimeValueUsd   "past the boundary": intrinsic > 0 and the American value (the engine's at
+ *                                       the market IV; the mark under the approximation) - intrinsic at or below
+ *                                       this, USD per unit
  * @param sessionsPerYear                annualisation of the Sharpe ratio: 252 (US), 365 (crypto trades daily)
  */
 public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, double thresholdVolPoints,
@@ -51,8 +60,8 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         double commissionUnderlyingFraction, double commissionPremiumCap, double commissionPerUnderlyingUnitUsd,
         double contractMultiplier, double optionLot, double underlyingLot, HedgeVolSource hedgeVolSource,
         HedgeOptionRule hedgeOptionRule, int hedgeOptionTargetDays, double hedgeOptionMaxAbsLogMoneyness,
-        AmericanPricing americanPricing,
-        EarlyExercise earlyExercise, double earlyExerciseMaxTimeValueUsd, int sessionsPerYear) {
+        AmericanPricing americanPricing, io.volsurf.greeks.quantlib.AmericanEngine americanEngine,
+        ExerciseStyleRule exerciseStyle, EarlyExercise earlyExercise, double earlyExerciseMaxTimeValueUsd, int sessionsPerYear) {
 
     public StrategyConfig {
         ConfigChecks.required(hedgeMode, "hedgeMode");
@@ -96,6 +105,8 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         ConfigChecks.positive(hedgeOptionTargetDays, "hedgeOptionTargetDays");
         ConfigChecks.positive(hedgeOptionMaxAbsLogMoneyness, "hedgeOptionMaxAbsLogMoneyness");
         ConfigChecks.required(americanPricing, "americanPricing");
+        ConfigChecks.required(americanEngine, "americanEngine");
+        ConfigChecks.required(exerciseStyle, "exerciseStyle");
         ConfigChecks.required(earlyExercise, "earlyExercise");
         ConfigChecks.nonNegative(earlyExerciseMaxTimeValueUsd, "earlyExerciseMaxTimeValueUsd");
         ConfigChecks.positive(sessionsPerYear, "sessionsPerYear");
@@ -161,6 +172,8 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         b.hedgeOptionTargetDays = hedgeOptionTargetDays;
         b.hedgeOptionMaxAbsLogMoneyness = hedgeOptionMaxAbsLogMoneyness;
         b.americanPricing = americanPricing;
+        b.americanEngine = americanEngine;
+        b.exerciseStyle = exerciseStyle;
         b.earlyExercise = earlyExercise;
         b.earlyExerciseMaxTimeValueUsd = earlyExerciseMaxTimeValueUsd;
         b.sessionsPerYear = sessionsPerYear;
@@ -196,8 +209,10 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         private HedgeOptionRule hedgeOptionRule = HedgeOptionRule.NEAREST_ATM_OTHER_EXPIRY;
         private int hedgeOptionTargetDays = 30;
         private double hedgeOptionMaxAbsLogMoneyness = 0.10;
-        private AmericanPricing americanPricing = AmericanPricing.BLACK_SCHOLES_APPROXIMATION;
-        private EarlyExercise earlyExercise = EarlyExercise.FLAG;
+        private AmericanPricing americanPricing = AmericanPricing.AMERICAN_ENGINE;
+        private io.volsurf.greeks.quantlib.AmericanEngine americanEngine = io.volsurf.greeks.quantlib.AmericanEngine.BAW;
+        private ExerciseStyleRule exerciseStyle = ExerciseStyleRule.AUTO;
+        private EarlyExercise earlyExercise = EarlyExercise.EXERCISE;
         private double earlyExerciseMaxTimeValueUsd = 0.01;
         private int sessionsPerYear = 252;
 
@@ -232,6 +247,8 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         public Builder hedgeOptionTargetDays(int v) { hedgeOptionTargetDays = v; return this; }
         public Builder hedgeOptionMaxAbsLogMoneyness(double v) { hedgeOptionMaxAbsLogMoneyness = v; return this; }
         public Builder americanPricing(AmericanPricing v) { americanPricing = v; return this; }
+        public Builder americanEngine(io.volsurf.greeks.quantlib.AmericanEngine v) { americanEngine = v; return this; }
+        public Builder exerciseStyle(ExerciseStyleRule v) { exerciseStyle = v; return this; }
         public Builder earlyExercise(EarlyExercise v) { earlyExercise = v; return this; }
         public Builder earlyExerciseMaxTimeValueUsd(double v) { earlyExerciseMaxTimeValueUsd = v; return this; }
         public Builder sessionsPerYear(int v) { sessionsPerYear = v; return this; }
@@ -243,7 +260,8 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
                     minDaysToExpiry, halfSpread, underlyingHalfSpreadBps, commissionPerContractUsd,
                     commissionUnderlyingFraction, commissionPremiumCap, commissionPerUnderlyingUnitUsd,
                     contractMultiplier, optionLot, underlyingLot, hedgeVolSource, hedgeOptionRule,
-                    hedgeOptionTargetDays, hedgeOptionMaxAbsLogMoneyness, americanPricing, earlyExercise, earlyExerciseMaxTimeValueUsd,
+                    hedgeOptionTargetDays, hedgeOptionMaxAbsLogMoneyness, americanPricing, americanEngine, exerciseStyle, earlyExercise,
+                    earlyExerciseMaxTimeValueUsd,
                     sessionsPerYear);
         }
     }

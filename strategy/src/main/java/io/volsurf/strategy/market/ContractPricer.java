@@ -45,11 +45,28 @@ public final class ContractPricer {
     public Greeks greeks(ContractKey key, ExerciseStyle style, double maturityYears, double spot, double rate,
             double dividendYield, double vol) {
         OptionType type = key.type() == io.volsurf.forecaster.market.OptionType.CALL ? OptionType.CALL : OptionType.PUT;
-        boolean american = style == ExerciseStyle.AMERICAN && americanPricing == AmericanPricing.AMERICAN_ENGINE;
+        boolean american = style == ExerciseStyle.AMERICAN && americanPricing == AmericanPricing.AMERICAN_ENGINE
+                && earlyExerciseMayPay(type, rate, dividendYield);
         OptionContract contract = new OptionContract(type, american ? ExerciseStyle.AMERICAN : ExerciseStyle.EUROPEAN,
                 key.strike(), maturityYears);
         PricingInputs inputs = new PricingInputs(spot, rate, dividendYield, vol);
         return american ? americanEngine.price(contract, inputs) : europeanEngine.price(contract, inputs);
+    }
+
+    /**
+     * Whether early exercise can be worth anything (Merton 1973): a call only when the underlying yields
+     * ({@code q > 0}), a put only when money earns interest ({@code r > 0}). Otherwise the American value is the
+     * European one, priced in closed form; this also keeps BAW off {@code r <= 0}, where QuantLib's quadratic
+     * approximation has no solution (parity-implied carry on last-price data is sometimes negative: SPY shows
+     * r = -1.4%, q = -4.4% on some expiries).
+     */
+    static boolean earlyExerciseMayPay(OptionType type, double rate, double dividendYield) {
+        return type == OptionType.CALL ? dividendYield > 0 : rate > 0;
+    }
+
+    /** True when American options go through the American engine (their value includes early exercise). */
+    public boolean pricesAmerican() {
+        return americanPricing == AmericanPricing.AMERICAN_ENGINE;
     }
 
     /** Greeks at a mark's carry and the given vol. */
