@@ -215,6 +215,9 @@ public class ChainRefreshService {
         }
     }
 
+    /** How close in calendar days another ticker's stored spot must be to name it as the body's underlying. */
+    static final int NAMING_WINDOW_DAYS = 7;
+
     private void requirePlausibleSpot(String ticker, SessionChain c) {
         MarketDataStore market = server.market();
         SpotCheck own = spotCheck(market, ticker, c.session(), c.spot());
@@ -230,7 +233,10 @@ public class ChainRefreshService {
         for (String other : market.tickers()) {
             if (!other.equals(ticker)) {
                 SpotCheck s = spotCheck(market, other, c.session(), c.spot());
-                if (s != null && (best == null || s.sigmas() < best.sigmas())) {
+                // a spot stored weeks away fits almost any body once its vol is scaled by the distance: name only
+                // a ticker seen within a week of the body's session
+                if (s != null && Math.abs(ChronoUnit.DAYS.between(s.stored().session(), c.session())) <= NAMING_WINDOW_DAYS
+                        && (best == null || s.sigmas() < best.sigmas())) {
                     best = s;
                 }
             }
