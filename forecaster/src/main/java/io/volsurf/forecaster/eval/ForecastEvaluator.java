@@ -143,7 +143,10 @@ public final class ForecastEvaluator {
         for (int i = 0; i < all.size(); i++) {
             sse[i] = acc.get(i).sessionSse();
         }
-        PairLosses losses = new PairLosses(all.stream().map(SurfaceForecaster::name).toList(),
+        List<String> names = new ArrayList<>();
+        names.add("model"); // as the report names it, whatever the forecaster under test calls itself
+        baselines.forEach(b -> names.add(b.name()));
+        PairLosses losses = new PairLosses(names,
                 pairs.stream().map(p -> p.history().ticker()).toList(),
                 pairs.stream().map(p -> p.history().latest().session()).toList(), dates, sse, acc.get(0).sessionCells());
         return new Scored(report, losses);
