@@ -2,15 +2,27 @@ package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.forecasting.TickerSelection;
+import io.volsurf.backtest.forecasting.WalkForwardEvaluation;
+import io.volsurf.forecaster.eval.BootstrapInterval;
+import io.volsurf.forecaster.eval.BucketComparison;
 import io.volsurf.forecaster.eval.BucketError;
 import io.volsurf.forecaster.eval.DieboldMarianoResult;
 import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.OptionPricingError;
+import io.volsurf.forecaster.eval.WalkForward;
+import io.volsurf.forecaster.eval.WalkForwardStatistics;
+import io.volsurf.forecaster.model.ForecasterConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +36,17 @@ import picocli.CommandLine.Option;
                 + "violations before and after the projector; the next session's listed options priced at each "
                 + "forecast with the realised forward (RMSE in USD, MAE in bp of the forward, share inside bid-ask "
                 + "where the data has spreads). Per-cell errors are stored (view forecast_error_by_bucket)."},
-        footer = {"", "Example:", "  ./volsurf evaluate --ticker all --model-dir models/us --from 2026-07-27 --to 2026-08-21"})
+        footer = {"", "With --walk-forward, every test session is forecast by a model (and baselines) fitted only on the "
+                + "sessions before it: the test dates are cut into folds of K; each fold trains the model with the same "
+                + "config (--model-dir's config.json, or --config/--set as train) and refits the fitted baselines on "
+                + "every pair whose target precedes the fold; folds run in parallel (--threads). Adds the "
+                + "Diebold-Mariano test against the best baseline on the per-date loss, a moving-block bootstrap 95% "
+                + "interval of the RMSE ratio (to the best baseline and to carry-forward; blocks of ceil(n^(1/3)) dates, "
+                + "2000 resamples, fixed seed) and RMSE tables per tenor and per gap (weekday, after a weekend, after a "
+                + "holiday, after a missing session). Nothing is stored. See docs/forecaster-accuracy.md.",
+            "", "Examples:", "  ./volsurf evaluate --ticker all --model-dir models/us --from 2026-07-27 --to 2026-08-21",
+            "  ./volsurf evaluate --ticker all --walk-forward --from 2026-06-22 --to 2026-08-21 --retrain-every 5 "
+                    + "--min-train-sessions 20 --set epochs=8"})
 public final class EvaluateCommand implements Runnable {
 
     @Mixin
@@ -33,23 +55,65 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--ticker", required = true, paramLabel = "X", description = "A ticker, a comma-separated list, or all.")
     String ticker;
 
-    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "A model written by train.")
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "A model written by train (required without "
+            + "--walk-forward; with it, optional: its config.json is the training config of every fold).")
     Path modelDir;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First forecast session (ISO date).")
+    @Option(names = "--from", paramLabel = "DATE", description = "First forecast session (ISO date; required without "
+            + "--walk-forward; with it, default: the first session after the burn-in).")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last forecast session (ISO date).")
     String to;
 
-    private final ForecastingService service;
+    @Option(names = "--walk-forward", description = "Forecast every test session with a model and baselines fitted "
+            + "only on the sessions before it (expanding window), retraining every --retrain-every sessions.")
+    boolean walkForward;
 
-    public EvaluateCommand(ForecastingService service) {
+    @Option(names = "--retrain-every", paramLabel = "K",
+            description = "Walk-forward: test sessions per fold, i.e. the model is retrained every K sessions (default 5).")
+    Integer retrainEvery;
+
+    @Option(names = "--min-train-sessions", paramLabel = "M",
+            description = "Walk-forward: sessions that must precede a test session; earlier ones are burn-in (default 20).")
+    Integer minTrainSessions;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Walk-forward: folds trained at once (default: the "
+            + "available cores; each fold runs PyTorch on one thread).")
+    Integer threads;
+
+    @Option(names = "--no-pricing", description = "Walk-forward: skip pricing the next sessions' listed options.")
+    boolean noPricing;
+
+    @Mixin
+    ForecasterConfigOptions forecasterConfig;
+
+    private final ForecastingService service;
+    private final WalkForwardEvaluation walkForwardEvaluation;
+    private final Config appConfig;
+
+    public EvaluateCommand(ForecastingService service, WalkForwardEvaluation walkForwardEvaluation, Config appConfig) {
         this.service = service;
+        this.walkForwardEvaluation = walkForwardEvaluation;
+        this.appConfig = appConfig;
     }
 
     @Override
     public void run() {
+        if (walkForward) {
+            runWalkForward();
+            return;
+        }
+        List<String> misplaced = walkForwardOnlyFlags();
+        if (!misplaced.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", misplaced) + ": for --walk-forward only");
+        }
+        if (modelDir == null) {
+            throw new IllegalArgumentException("--model-dir is required (a model written by train), or use --walk-forward");
+        }
+        if (from == null) {
+            throw new IllegalArgumentException("--from is required without --walk-forward");
+        }
         LocalDate f = DateRange.parse("--from", from);
         LocalDate t = DateRange.parse("--to", to);
         DateRange.ordered(f, t);
@@ -81,8 +145,10 @@ public final class EvaluateCommand implements Runnable {
                     r.dieboldMarianoByDate().pValue());
         }
         if (r.dieboldMarianoVsBest() != null) {
-            out.linef("Diebold-Mariano vs the best baseline (%s): statistic %.3f, p-value %.3f", r.bestBaseline(),
-                    r.dieboldMarianoVsBest().statistic(), r.dieboldMarianoVsBest().pValue());
+            out.linef("Diebold-Mariano vs the best baseline (%s)%s: statistic %.3f, p-value %.3f (%d sessions)",
+                    r.bestBaseline(), r.dieboldMarianoByDate() != null ? ", per date" : "",
+                    r.dieboldMarianoVsBest().statistic(), r.dieboldMarianoVsBest().pValue(),
+                    r.dieboldMarianoVsBest().sessions());
         }
         out.linef("arbitrage violations: %d before the projector, %d after", r.arbitrage().before(), r.arbitrage().after());
         if (r.model().pricing() != null) {
@@ -101,6 +167,175 @@ public final class EvaluateCommand implements Runnable {
                     .ifPresent(x -> sb.append(String.format(java.util.Locale.ROOT, "  %s %6.3f", name, x.rmseVolPoints()))));
             out.line(sb.toString());
         }
+    }
+
+    private List<String> walkForwardOnlyFlags() {
+        List<String> given = new ArrayList<>();
+        if (retrainEvery != null) {
+            given.add("--retrain-every");
+        }
+        if (minTrainSessions != null) {
+            given.add("--min-train-sessions");
+        }
+        if (threads != null) {
+            given.add("--threads");
+        }
+        if (noPricing) {
+            given.add("--no-pricing");
+        }
+        if (forecasterConfig.config != null) {
+            given.add("--config");
+        }
+        if (!forecasterConfig.overrides.isEmpty()) {
+            given.add("--set");
+        }
+        return given;
+    }
+
+    /** The fold's training config: the model directory's, or --config/--set over the defaults as train resolves it. */
+    private ForecasterConfig walkForwardConfig() {
+        if (modelDir == null) {
+            return forecasterConfig.resolve(appConfig, List.of(), List.of());
+        }
+        if (forecasterConfig.config != null || !forecasterConfig.overrides.isEmpty()) {
+            throw new IllegalArgumentException("--model-dir " + modelDir + " gives the whole training config; use "
+                    + "--config/--set without --model-dir to change it");
+        }
+        Path file = modelDir.resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--model-dir " + modelDir + ": no config.json (a directory written by train)");
+        }
+        try {
+            return ForecasterConfig.read(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--model-dir " + modelDir + ": cannot read config.json: " + e.getMessage(), e);
+        }
+    }
+
+    private void runWalkForward() {
+        LocalDate f = from == null ? null : DateRange.parse("--from", from);
+        LocalDate t = DateRange.parse("--to", to);
+        if (f != null) {
+            DateRange.ordered(f, t);
+        }
+        int k = retrainEvery == null ? 5 : retrainEvery;
+        int m = minTrainSessions == null ? 20 : minTrainSessions;
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (k < 1) {
+            throw new IllegalArgumentException("--retrain-every must be >= 1, got " + k);
+        }
+        if (m < 2) {
+            throw new IllegalArgumentException("--min-train-sessions must be >= 2, got " + m);
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+        }
+        ForecasterConfig cfg = walkForwardConfig();
+        List<String> tickers = TickerSelection.resolve(ticker, service::storedTickers);
+        WalkForwardEvaluation.Request request = new WalkForwardEvaluation.Request(tickers, f, t, k, m, cfg, n, !noPricing);
+        WalkForwardEvaluation.Outcome outcome;
+        try (Progress bar = Progress.start("walk-forward folds", 1)) {
+            outcome = walkForwardEvaluation.run(request, (s, done, total) -> {
+                bar.maxHint(total);
+                bar.stepTo(done, String.format(Locale.ROOT, "fold %d (test %s..%s) %.0f s", s.fold(), s.testFrom(),
+                        s.testTo(), s.seconds()));
+            });
+        }
+        WalkForward.Result result = outcome.result();
+        WalkForward.Plan plan = result.plan();
+        EvaluationReport r = result.scored().report();
+        WalkForwardStatistics stats = outcome.statistics();
+        Output out = new Output(common.json);
+        Map<String, Object> doc = new LinkedHashMap<>(Output.mapper().convertValue(r, Map.class));
+        Map<String, Object> wf = new LinkedHashMap<>();
+        wf.put("folds", plan.folds().size());
+        wf.put("retrainEvery", k);
+        wf.put("minTrainSessions", m);
+        wf.put("testSessions", plan.testDates().size());
+        wf.put("firstTestSession", plan.testDates().get(0).toString());
+        wf.put("lastTestSession", plan.testDates().get(plan.testDates().size() - 1).toString());
+        wf.put("burnInSessions", plan.burnIn().stream().map(LocalDate::toString).toList());
+        wf.put("threads", n);
+        wf.put("wallSeconds", outcome.wallSeconds());
+        wf.put("foldDetails", result.folds());
+        wf.put("trainingConfig", Output.mapper().convertValue(cfg, Map.class));
+        doc.put("walkForward", wf);
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        ratio.put("vsBestBaseline", stats.rmseRatioVsBest());
+        ratio.put("vsCarryForward", stats.rmseRatioVsCarryForward());
+        doc.put("rmseRatioInterval", ratio);
+        doc.put("byTenor", stats.byTenor());
+        doc.put("byGap", stats.byGap());
+        out.document(Output.mapper().convertValue(doc, Map.class));
+
+        double cf = r.baselines().containsKey("carryForward") ? r.baselines().get("carryForward").rmseVolPoints()
+                : Double.NaN;
+        out.linef("walk-forward on %s: %d test sessions %s..%s (%d pairs) in %d folds of %d, each trained on the "
+                + "sessions before it (at least %d); %d threads, %.0f s", tickers, plan.testDates().size(),
+                plan.testDates().get(0), plan.testDates().get(plan.testDates().size() - 1), r.sessions(),
+                plan.folds().size(), k, m, n, outcome.wallSeconds());
+        if (!plan.burnIn().isEmpty()) {
+            out.linef("burn-in (fewer than %d earlier sessions, not scored): %d sessions %s..%s", m,
+                    plan.burnIn().size(), plan.burnIn().get(0), plan.burnIn().get(plan.burnIn().size() - 1));
+        }
+        out.linef("%-5s %-23s %8s %7s  %-23s %6s %8s %8s", "fold", "training targets", "sessions", "pairs", "test",
+                "pairs", "epochs", "seconds");
+        for (WalkForward.FoldSummary s : result.folds()) {
+            out.linef("%-5d %-23s %8d %7d  %-23s %6d %8s %8.1f", s.fold(), s.trainFrom() + ".." + s.trainTo(),
+                    s.trainSessions(), s.trainPairs(), s.testFrom() + ".." + s.testTo(), s.testPairs(),
+                    s.epochsRun() == null ? "-" : s.bestEpoch() + "/" + s.epochsRun(), s.seconds());
+        }
+        out.linef("%-14s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
+                "DM vs carry (p)");
+        row(out, "model", r.model(), cf, r.dieboldMariano());
+        r.baselines().forEach((name, s) -> row(out, name, s, cf, r.baselinesVsCarryForward().get(name)));
+        if (r.dieboldMarianoByDate() != null) {
+            out.linef("Diebold-Mariano on the per-date loss averaged across tickers (%d dates; negative favours the "
+                    + "model): vs carry-forward %.3f (p %.3f)", r.dieboldMarianoByDate().sessions(),
+                    r.dieboldMarianoByDate().statistic(), r.dieboldMarianoByDate().pValue());
+        }
+        if (r.dieboldMarianoVsBest() != null) {
+            out.linef("Diebold-Mariano vs the best baseline (%s): %.3f (p %.3f, %d sessions)", r.bestBaseline(),
+                    r.dieboldMarianoVsBest().statistic(), r.dieboldMarianoVsBest().pValue(),
+                    r.dieboldMarianoVsBest().sessions());
+        }
+        interval(out, "model / " + r.bestBaseline(), stats.rmseRatioVsBest());
+        interval(out, "model / carryForward", stats.rmseRatioVsCarryForward());
+        table(out, "RMSE by tenor (vol points)", stats.byTenor());
+        table(out, "RMSE by gap to the forecast session (vol points)", stats.byGap());
+        out.linef("arbitrage violations: %d before the projector, %d after", r.arbitrage().before(), r.arbitrage().after());
+    }
+
+    private static void interval(Output out, String what, BootstrapInterval b) {
+        if (b != null) {
+            out.linef("RMSE ratio %s: %.3f, %.0f%% moving-block bootstrap interval [%.3f, %.3f] (%d dates, blocks of %d, "
+                    + "%d resamples, seed %d)", what, b.estimate(), 100 * b.level(), b.lower(), b.upper(), b.sessions(),
+                    b.blockLength(), b.replications(), b.seed());
+        }
+    }
+
+    private static void table(Output out, String title, List<BucketComparison> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.line(title + ":");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-20s %7s", "", "pairs"));
+        rows.get(0).rmseVolPoints().keySet().forEach(name -> head.append(String.format(Locale.ROOT, " %13s",
+                name.length() > 13 ? name.substring(0, 13) : name)));
+        head.append(String.format(Locale.ROOT, " %8s  %s", "vs best", "best here (ratio)"));
+        out.line(head.toString());
+        for (BucketComparison b : rows) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-20s %7s", b.bucket(),
+                    b.pairs() == null ? "" : b.pairs().toString()));
+            b.rmseVolPoints().values().forEach(v -> sb.append(String.format(Locale.ROOT, " %13.3f", v)));
+            sb.append(String.format(Locale.ROOT, " %8s  %s (%s)", ratio(b.vsBest()), b.bestInBucket(),
+                    ratio(b.vsBestInBucket())));
+            out.line(sb.toString());
+        }
+    }
+
+    private static String ratio(Double r) {
+        return r == null ? "-" : String.format(Locale.ROOT, "%.3f", r);
     }
 
     private static void pricingRow(Output out, String name, OptionPricingError p) {

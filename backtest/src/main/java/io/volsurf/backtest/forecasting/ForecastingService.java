@@ -244,6 +244,21 @@ public class ForecastingService {
         }
     }
 
+    /** The baselines {@code evaluate} reports, fitted on {@code training}: the one list walk-forward folds use too. */
+    static List<SurfaceForecaster> evaluationBaselines(List<TrainingSample> training) {
+        return baselines(training);
+    }
+
+    /** A pair's listed options for pricing, as {@code evaluate} prices them. */
+    List<ListedOption> listedOptionsOf(TrainingSample pair) {
+        return listedOptions(pair);
+    }
+
+    /** Every stored surface of {@code ticker} up to {@code to}. */
+    List<CanonicalSurface> surfacesUpTo(String ticker, LocalDate to) {
+        return surfaces(ticker, LocalDate.of(1900, 1, 1), to);
+    }
+
     private List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to) {
         return market().surfaces(ticker, from, to);
     }

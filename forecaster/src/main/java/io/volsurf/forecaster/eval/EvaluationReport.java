@@ -10,7 +10,9 @@ import java.util.Map;
  * @param baselines             errors of each baseline by name (carryForward, stickyExpiry, drift, linear)
  * @param dieboldMariano        the model against carry-forward (negative statistic: the model is better);
  *                              null with fewer than 3 sessions
- * @param dieboldMarianoVsBest  the model against the best baseline by RMSE; null when not computable
+ * @param dieboldMarianoVsBest  the model against the best baseline by RMSE, on the per-date loss averaged across
+ *                              tickers when several tickers are scored (as {@code dieboldMarianoByDate}), on the
+ *                              per-session loss for one ticker; null when not computable
  * @param bestBaseline          name of the baseline with the lowest RMSE in vol points
  * @param arbitrage             the model's violations before and after projection
  * @param baselinesVsCarryForward each baseline other than carry-forward against carry-forward (negative statistic:

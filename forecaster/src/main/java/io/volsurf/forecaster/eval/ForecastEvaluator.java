@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * Scores a model and its baselines on the next sessions' observed cells: the same cells for every forecaster, RMSE
  * in vol points and total variance, MAPE, per tenor and per moneyness knot, and a Diebold-Mariano test on the
- * per-session mean squared vol error against carry-forward and against the best baseline.
+ * per-session mean squared vol error against carry-forward and against the best baseline (the latter on the
+ * per-date loss averaged across tickers when there are several).
  */
 public final class ForecastEvaluator {
 
@@ -43,6 +44,21 @@ public final class ForecastEvaluator {
      * @param listedOptions the listed options of a pair's target session; null for no pricing
      */
     public EvaluationReport evaluate(List<TrainingSample> pairs, SurfaceForecaster model,
+            List<SurfaceForecaster> baselines, Function<TrainingSample, List<ListedOption>> listedOptions) {
+        return evaluateScored(pairs, model, baselines, listedOptions).report();
+    }
+
+    /**
+     * The report and the per-pair losses behind it.
+     *
+     * @param report the {@code evaluate} report
+     * @param losses per pair, every forecaster's squared vol-point errors (model first, then the baselines in order)
+     */
+    public record Scored(EvaluationReport report, PairLosses losses) {
+    }
+
+    /** As {@link #evaluate(List, SurfaceForecaster, List, Function)}, keeping the per-pair losses. */
+    public Scored evaluateScored(List<TrainingSample> pairs, SurfaceForecaster model,
             List<SurfaceForecaster> baselines, Function<TrainingSample, List<ListedOption>> listedOptions) {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("pairs: nothing to evaluate");
@@ -93,9 +109,16 @@ public final class ForecastEvaluator {
         DieboldMarianoResult vsCarry = null;
         DieboldMarianoResult vsBest = null;
         Map<String, DieboldMarianoResult> baselineVsCarry = new LinkedHashMap<>();
+        List<LocalDate> dates = pairs.stream().map(p -> p.target().session()).toList();
+        boolean severalTickers = pairs.stream().map(p -> p.history().ticker()).distinct().count() > 1;
+        boolean perDate = severalTickers && new TreeSet<>(dates).size() >= 3;
         if (pairs.size() >= 3) {
             double[] lossModel = acc.get(0).sessionLosses();
-            if (bestIndex > 0) {
+            if (bestIndex > 0 && perDate) {
+                // the tickers of one date share the market's move: one date is one observation
+                vsBest = dieboldMariano.test(meanByDate(dates, lossModel),
+                        meanByDate(dates, acc.get(bestIndex).sessionLosses()));
+            } else if (bestIndex > 0 && !severalTickers) {
                 vsBest = dieboldMariano.test(lossModel, acc.get(bestIndex).sessionLosses());
             }
             if (carryIndex > 0) {
@@ -110,14 +133,23 @@ public final class ForecastEvaluator {
             }
         }
         DieboldMarianoResult byDate = null;
-        List<LocalDate> dates = pairs.stream().map(p -> p.target().session()).toList();
-        boolean severalTickers = pairs.stream().map(p -> p.history().ticker()).distinct().count() > 1;
-        if (carryIndex > 0 && severalTickers && new TreeSet<>(dates).size() >= 3) {
+        if (carryIndex > 0 && perDate) {
             byDate = dieboldMariano.test(meanByDate(dates, acc.get(0).sessionLosses()),
                     meanByDate(dates, acc.get(carryIndex).sessionLosses()));
         }
-        return new EvaluationReport(pairs.size(), acc.get(0).summary(), baseSummaries, vsCarry, vsBest, best,
-                new ArbitrageCounts(arbBefore, arbAfter), baselineVsCarry, byDate);
+        EvaluationReport report = new EvaluationReport(pairs.size(), acc.get(0).summary(), baseSummaries, vsCarry,
+                vsBest, best, new ArbitrageCounts(arbBefore, arbAfter), baselineVsCarry, byDate);
+        double[][] sse = new double[all.size()][];
+        for (int i = 0; i < all.size(); i++) {
+            sse[i] = acc.get(i).sessionSse();
+        }
+        List<String> names = new ArrayList<>();
+        names.add("model"); // as the report names it, whatever the forecaster under test calls itself
+        baselines.forEach(b -> names.add(b.name()));
+        PairLosses losses = new PairLosses(names,
+                pairs.stream().map(p -> p.history().ticker()).toList(),
+                pairs.stream().map(p -> p.history().latest().session()).toList(), dates, sse, acc.get(0).sessionCells());
+        return new Scored(report, losses);
     }
 
     /**
@@ -179,7 +211,8 @@ public final class ForecastEvaluator {
         private double ape;
         private long apeN;
         private long n;
-        private final List<Double> sessionLoss = new ArrayList<>();
+        private final List<Double> sessionSse = new ArrayList<>();
+        private final List<Long> sessionCells = new ArrayList<>();
         private boolean pricingSeen;
         private long priced;
         private double priceSq;
@@ -227,8 +260,8 @@ public final class ForecastEvaluator {
                 sessionSq += e * e;
                 sessionN++;
             }
-            // a session without observed cells scores zero loss for every forecaster alike
-            sessionLoss.add(sessionN > 0 ? sessionSq / sessionN : 0.0);
+            sessionSse.add(sessionSq);
+            sessionCells.add((long) sessionN);
         }
 
         void addPricing(SurfaceForecast f, List<ListedOption> options) {
@@ -253,8 +286,21 @@ public final class ForecastEvaluator {
             }
         }
 
+        /** Per session the mean squared vol error; a session without observed cells scores zero for everyone. */
         double[] sessionLosses() {
-            return sessionLoss.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] out = new double[sessionSse.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = sessionCells.get(i) > 0 ? sessionSse.get(i) / sessionCells.get(i) : 0.0;
+            }
+            return out;
+        }
+
+        double[] sessionSse() {
+            return sessionSse.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        long[] sessionCells() {
+            return sessionCells.stream().mapToLong(Long::longValue).toArray();
         }
 
         ErrorSummary summary() {

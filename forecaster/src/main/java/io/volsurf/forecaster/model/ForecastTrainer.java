@@ -2,7 +2,6 @@ package io.volsurf.forecaster.model;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -42,7 +41,8 @@ import java.util.TreeSet;
  * them train (walk-forward, no future session in training). AdamW with linear warm-up then cosine decay, gradient
  * clipping, early stopping on the validation data loss (or, with {@code early_stopping=vol_rmse}, on evaluate's RMSE in
  * vol points of the finished forecasts) with the untrained residual model (epoch 0) as a candidate,
- * fixed seeds for initialisation, dropout and shuffling.
+ * fixed seeds for initialisation, dropout and shuffling. Safe to run on several threads at once, with the same
+ * result as alone ({@link TorchConcurrency}).
  */
 public final class ForecastTrainer {
 
@@ -94,7 +94,7 @@ public final class ForecastTrainer {
         List<EncodedSample> valEncoded = validation.stream().map(s -> encoder.encode(s.history(), s.target()))
                 .toList();
 
-        Engine.getInstance().setRandomSeed((int) cfg.seed());
+        TorchConcurrency.noGradientsOnThisThread(); // this thread may be a walk-forward worker
         Model model = Model.newInstance("volsurf-forecaster", Device.cpu(), "PyTorch");
         try {
             SurfaceForecastNet net = new SurfaceForecastNet(cfg, spec.tenorCount(), spec.knotCount(),
@@ -190,7 +190,10 @@ public final class ForecastTrainer {
         double initial;
         double best;
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
-            trainer.initialize(shapes);
+            TorchConcurrency.seeded(cfg.seed(), () -> {
+                trainer.initialize(shapes);
+                return null;
+            });
             net.zeroHeadOutputs();
             initial = validation.score(model, net, loss, shapes, tenors);
             best = initial;
@@ -215,7 +218,7 @@ public final class ForecastTrainer {
                         NDList in = EncodedBatch.inputs(bm, batch, shapes);
                         NDList labels = EncodedBatch.labels(bm, batch, tenors);
                         boolean finite;
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                        try (GradientCollector gc = TorchConcurrency.gradientCollector()) {
                             NDList out = trainer.forward(in);
                             NDArray l = loss.total(out, in, labels);
                             float value = l.getFloat();

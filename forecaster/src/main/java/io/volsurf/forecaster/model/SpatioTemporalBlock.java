@@ -30,9 +30,14 @@ public final class SpatioTemporalBlock extends AbstractBlock {
     private final Linear ffnIn;
     private final Linear ffnOut;
     private final Dropout dropout;
+    /** Seeds of this block's dropout masks, one per training forward pass: its own stream, whatever else runs. */
+    private final java.util.SplittableRandom dropoutSeeds;
 
-    public SpatioTemporalBlock(int dModel, int heads, double dropoutRate, boolean informerMode, int informerFactor) {
+    /** @param dropoutSeed seed of the dropout masks' seeds (models trained at once draw independently of each other) */
+    public SpatioTemporalBlock(int dModel, int heads, double dropoutRate, boolean informerMode, int informerFactor,
+            long dropoutSeed) {
         this.dModel = dModel;
+        this.dropoutSeeds = new java.util.SplittableRandom(dropoutSeed);
         temporalNorm = addChildBlock("temporalNorm", LayerNorm.builder().axis(3).build());
         crossNorm = addChildBlock("crossNorm", LayerNorm.builder().axis(3).build());
         ffnNorm = addChildBlock("ffnNorm", LayerNorm.builder().axis(3).build());
@@ -60,7 +65,14 @@ public final class SpatioTemporalBlock extends AbstractBlock {
 
     /** Dropout in training; in inference the identity without an op (and a native array) per call. */
     private NDArray dropped(ParameterStore ps, NDArray x, boolean training) {
-        return training ? dropout.forward(ps, new NDList(x), true).head() : x;
+        if (!training) {
+            return x;
+        }
+        long seed;
+        synchronized (dropoutSeeds) {
+            seed = dropoutSeeds.nextLong();
+        }
+        return TorchConcurrency.seeded(seed, () -> dropout.forward(ps, new NDList(x), true).head());
     }
 
     private static NDArray norm(ParameterStore ps, LayerNorm ln, NDArray x, boolean training) {

@@ -55,7 +55,7 @@ public final class SurfaceForecastNet extends AbstractBlock {
         gapEmbed = addChildBlock("gapEmbed", Linear.builder().setUnits(d).build());
         for (int i = 0; i < config.layers(); i++) {
             blocks.add(addChildBlock("block" + i, new SpatioTemporalBlock(d, config.heads(), config.dropout(),
-                    config.informerMode(), config.informerFactor())));
+                    config.informerMode(), config.informerFactor(), config.seed() * 1_000_003L + i)));
         }
         finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(3).build());
         sviHead = config.useSviHead() ? addChildBlock("sviHead", new SviHead(d)) : null;

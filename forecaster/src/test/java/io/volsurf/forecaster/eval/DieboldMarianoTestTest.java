@@ -30,6 +30,24 @@ class DieboldMarianoTestTest {
     }
 
     @Test
+    void swappingTheForecastersNegatesTheStatisticAndKeepsThePValue() {
+        double[] a = {1.2, 0.7, 2.5, 1.1, 0.9, 1.8, 1.3};
+        double[] b = {1.0, 1.1, 2.0, 1.6, 1.2, 1.5, 1.9};
+        DieboldMarianoResult ab = new DieboldMarianoTest(1).test(a, b);
+        DieboldMarianoResult ba = new DieboldMarianoTest(1).test(b, a);
+        assertEquals(-ab.statistic(), ba.statistic(), 1e-15);
+        assertEquals(ab.pValue(), ba.pValue(), 1e-15);
+    }
+
+    @Test
+    void farTailPValuesKeepTheirPrecision() {
+        // P(|T| >= 12) with 40 df is about 1e-14: 1 - cdf would lose it to rounding
+        double p = StudentT.twoSidedPValue(12, 40);
+        assertTrue(p > 1e-15 && p < 1e-13, "p = " + p);
+        assertEquals(StudentT.twoSidedPValue(-3, 9), StudentT.twoSidedPValue(3, 9), 0);
+    }
+
+    @Test
     void identicalForecastsGiveNoEvidence() {
         DieboldMarianoResult r = new DieboldMarianoTest(1).test(new double[] {1, 2, 3}, new double[] {1, 2, 3});
         assertEquals(0, r.statistic());

@@ -36,6 +36,35 @@ class ForecastEvaluatorTest {
     }
 
     @Test
+    void theTestAgainstTheBestBaselineIsOnThePerDateLossWhenTickersShareDates() {
+        List<TrainingSample> pairs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pairs.addAll(SyntheticSeries.pairs(series.surfaces("T" + i, 0.03 + 0.01 * i, 12, 20 + i), 3));
+        }
+        SurfaceForecaster drift = MeanReversionForecaster.fit(pairs);
+        CarryForwardForecaster cf = new CarryForwardForecaster();
+        StickyExpiryForecaster sticky = new StickyExpiryForecaster();
+        ForecastEvaluator.Scored scored = new ForecastEvaluator().evaluateScored(pairs, drift, List.of(cf, sticky), null);
+        EvaluationReport r = scored.report();
+        SurfaceForecaster best = r.bestBaseline().equals("carryForward") ? cf : sticky;
+        List<LocalDate> dates = pairs.stream().map(p -> p.target().session()).toList();
+        DieboldMarianoResult expected = new DieboldMarianoTest(1).test(
+                ForecastEvaluator.meanByDate(dates, ForecastEvaluator.sessionLosses(pairs, drift)),
+                ForecastEvaluator.meanByDate(dates, ForecastEvaluator.sessionLosses(pairs, best)));
+        assertEquals(expected, r.dieboldMarianoVsBest());
+        assertEquals(9, r.dieboldMarianoVsBest().sessions(), "one observation per date, not per ticker-session");
+
+        // the per-pair losses behind the report: the same cells for everyone, the mean is evaluate's session loss
+        PairLosses losses = scored.losses();
+        assertEquals(List.of("model", "carryForward", "stickyExpiry"), losses.forecasters());
+        double[] driftLoss = ForecastEvaluator.sessionLosses(pairs, drift);
+        for (int i = 0; i < pairs.size(); i++) {
+            assertEquals(driftLoss[i], losses.sse()[0][i] / losses.cells()[i], 1e-12);
+        }
+        assertEquals(9, losses.sseByDate("stickyExpiry").length);
+    }
+
+    @Test
     void everyBaselineIsTestedAgainstCarryForwardAndTheModelAlsoPerDate() {
         List<TrainingSample> pairs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
