@@ -229,7 +229,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Marks the running server as a service: it outlives its last user until {@link #stopService}. */
-    void markAsService() {
+    public void markAsService() {
         try {
             Optional<Long> pid = postmasterPid(home);
             if (pid.isPresent()) {

@@ -30,6 +30,9 @@ final class PostgresBinaries {
 
     private static final Boolean UNSHARE = detectUnshare();
 
+    /** Binaries this JVM unpacked already: another home copies them (a second) instead of inflating xz again. */
+    private static volatile Path unpackedInThisJvm;
+
     private final Path dir;
 
     private PostgresBinaries(Path dir) {
@@ -49,14 +52,32 @@ final class PostgresBinaries {
             deleteTree(dir);
             Path tmp = Files.createTempDirectory(pgbin, ".unpack-");
             try {
-                unpack(tmp);
+                Path earlier = unpackedInThisJvm;
+                if (earlier != null && Files.isRegularFile(earlier.resolve(".complete"))) {
+                    copyTree(earlier, tmp);
+                } else {
+                    unpack(tmp);
+                }
                 Files.writeString(tmp.resolve(".complete"), EmbeddedDatabase.BINARIES_VERSION + "\n");
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteTree(tmp);
             }
         }
+        unpackedInThisJvm = dir;
         return new PostgresBinaries(dir);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (p.equals(from) || p.getFileName().toString().equals(".complete")) {
+                    continue;
+                }
+                Files.copy(p, target, java.nio.file.LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     Path directory() {
