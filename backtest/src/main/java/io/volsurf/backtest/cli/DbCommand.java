@@ -87,6 +87,9 @@ public final class DbCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--port", paramLabel = "P", defaultValue = "54329",
                 description = "Port on 127.0.0.1 when the server is not running yet (default ${DEFAULT-VALUE}; "
                         + "a free one if taken). A running server keeps its port.")
@@ -96,7 +99,8 @@ public final class DbCommand implements Runnable {
         public Integer call() {
             Output out = new Output(common.json);
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port " + port + ": not a port (0..65535)");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port
+                        + ": not a port (0..65535; 0 takes a free one)");
             }
             noteExternalServer(common, out);
             Path home = home();

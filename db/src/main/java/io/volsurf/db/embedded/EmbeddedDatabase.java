@@ -540,8 +540,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
 
         static StartupLock acquire(DatabaseHome home) throws IOException {
-            FileChannel ch = FileChannel.open(home.startupLock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(home.startupLock(), java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(DatabaseHome.OWNER_FILE));
             try {
                 return new StartupLock(ch, ch.lock());
             } catch (IOException | RuntimeException e) {
