@@ -159,6 +159,13 @@ final class PostgresBinaries {
                 } else if (e.isSymbolicLink()) {
                     Files.createDirectories(p.getParent());
                     Files.createSymbolicLink(p, Path.of(e.getLinkName()));
+                } else if (e.isLink()) {
+                    Path linked = target.resolve(e.getLinkName()).normalize();
+                    if (!linked.startsWith(target)) {
+                        throw new IOException("PostgreSQL archive link outside its folder: " + e.getLinkName());
+                    }
+                    Files.createDirectories(p.getParent());
+                    Files.createLink(p, linked);
                 } else if (e.isFile()) {
                     Files.createDirectories(p.getParent());
                     Files.copy(tar, p, StandardCopyOption.REPLACE_EXISTING);
