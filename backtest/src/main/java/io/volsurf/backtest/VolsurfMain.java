@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.volsurf.backtest.app.DatabaseStartup;
+import io.volsurf.backtest.app.HelpWithoutBoot;
 import io.volsurf.backtest.app.LaunchPlan;
 import io.volsurf.backtest.cli.VolsurfCommand;
 import io.volsurf.db.DatabaseUnavailableException;
@@ -23,6 +24,9 @@ public class VolsurfMain implements QuarkusApplication {
 
     public static void main(String... args) {
         LaunchPlan plan = LaunchPlan.of(args, System.getenv());
+        if (plan.help() && HelpWithoutBoot.print(args)) {
+            System.exit(0);
+        }
         configureBoot(plan);
         if (plan.opensListener()) {
             applyServePort(args);

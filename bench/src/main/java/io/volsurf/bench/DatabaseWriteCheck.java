@@ -287,9 +287,13 @@ public final class DatabaseWriteCheck {
     static AgroalDataSource pool(DatabaseTarget target) throws java.sql.SQLException {
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(p -> p.maxSize(4)
-                        .connectionFactoryConfiguration(f -> f.jdbcUrl(target.jdbcUrl())
-                                .principal(new NamePrincipal(target.user()))
-                                .credential(new SimplePassword(target.password())))));
+                        .connectionFactoryConfiguration(f -> {
+                            f.jdbcUrl(target.jdbcUrl()).principal(new NamePrincipal(target.user()));
+                            if (target.password() != null) {
+                                f.credential(new SimplePassword(target.password()));
+                            }
+                            return f;
+                        })));
     }
 
     /** Up to 10 SPY sessions of us-options, else 10 synthetic sessions. */

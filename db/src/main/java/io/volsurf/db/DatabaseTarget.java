@@ -8,13 +8,22 @@ import java.util.Objects;
  *
  * <p>Users pass {@code --db-url} as a JDBC URL ({@code jdbc:postgresql://host:5432/db?user=u&password=p})
  * or as a libpq URI ({@code postgresql://u:p@host:5432/db}); both normalise to the same target.
+ *
+ * <p>{@code password} is null when none was given: the JDBC driver then reads {@code ~/.pgpass} (or
+ * {@code PGPASSFILE}); {@link #withEnvironmentPassword} adds {@code PGPASSWORD}, which the driver does not read.
  */
 public record DatabaseTarget(String jdbcUrl, String user, String password) {
 
     public DatabaseTarget {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         user = user == null || user.isBlank() ? "postgres" : user;
-        password = password == null ? "" : password;
+    }
+
+    /** This target with {@code PGPASSWORD} from {@code env} when the URL gave no password, as libpq does. */
+    public DatabaseTarget withEnvironmentPassword(java.util.Map<String, String> env) {
+        String fromEnv = env.get("PGPASSWORD");
+        return password != null || fromEnv == null || fromEnv.isEmpty() ? this
+                : new DatabaseTarget(jdbcUrl, user, fromEnv);
     }
 
     /** Parses a user-supplied URL; throws {@link IllegalArgumentException} naming what is wrong. */

@@ -26,12 +26,12 @@ public final class DatabaseStartup implements AutoCloseable {
         DatabaseTarget target;
         if (plan.dbUrl() != null) {
             try {
-                target = DatabaseTarget.parse(plan.dbUrl());
+                target = DatabaseTarget.parse(plan.dbUrl()).withEnvironmentPassword(System.getenv());
             } catch (IllegalArgumentException e) {
                 throw new io.volsurf.db.DatabaseUnavailableException("--db-url: " + e.getMessage());
             }
         } else {
-            embedded = EmbeddedDatabase.startOrJoin(plan.home());
+            embedded = EmbeddedDatabase.startOrJoin(plan.home(), EmbeddedDatabase.PREFERRED_PORT, plan.command());
             target = embedded.target();
         }
         try {
@@ -48,7 +48,12 @@ public final class DatabaseStartup implements AutoCloseable {
     public void exportToQuarkus() {
         System.setProperty("quarkus.datasource.jdbc.url", target.jdbcUrl());
         System.setProperty("quarkus.datasource.username", target.user());
-        System.setProperty("quarkus.datasource.password", target.password());
+        if (target.password() != null) {
+            System.setProperty("quarkus.datasource.password", target.password());
+        } else {
+            // none in the URL: the driver then reads ~/.pgpass (an empty property would be sent as a password)
+            System.clearProperty("quarkus.datasource.password");
+        }
         System.setProperty("volsurf.db.display-url", target.display());
         System.setProperty("volsurf.db.schema-version", schemaVersion);
         System.setProperty("volsurf.db.embedded", String.valueOf(embedded != null));

@@ -71,16 +71,20 @@ public class RuntimeInfo {
             return m;
         }
         m.put("mode", "embedded");
-        m.put("binaries", "PostgreSQL " + EmbeddedDatabase.BINARIES_VERSION + " (zonky)");
+        m.put("binaries", "PostgreSQL " + EmbeddedDatabase.BINARIES_VERSION + " (zonky), unpacked in "
+                + home.resolve("pgbin"));
         m.put("dataDirectory", home.resolve("pgdata").toString());
-        var port = EmbeddedDatabase.runningPort(home);
-        if (port.isPresent()) {
-            m.put("running", "yes, port " + port.get());
-            m.put("psql", EmbeddedDatabase.psqlHint(port.get()));
+        m.put("auth", EmbeddedDatabase.AUTH_METHOD + ": user " + EmbeddedDatabase.SUPERUSER
+                + ", a password on every connection, 127.0.0.1 only");
+        m.put("passwordFile", home.resolve("db-password") + " (mode 0600, generated at the first start)");
+        EmbeddedDatabase.Status status = EmbeddedDatabase.status(home);
+        if (status.running()) {
+            m.put("running", "yes, port " + status.port() + (status.service() ? ", as a service (db start)" : "")
+                    + ", " + status.users().size() + " volsurf process(es) using it");
+            m.put("psql", EmbeddedDatabase.psqlHint(status.port()));
         } else {
-            m.put("running", "no (commands that need it start it; it stays up while './volsurf serve' runs)");
-            m.put("psql", "while './volsurf serve' runs: " + EmbeddedDatabase.psqlHint(EmbeddedDatabase.PREFERRED_PORT)
-                    + " (the port is in " + home.resolve("pgdata/postmaster.pid") + ", line 4)");
+            m.put("running", "no (commands that need it start it; './volsurf db start' keeps it running)");
+            m.put("psql", "./volsurf db psql");
         }
         return m;
     }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             FitSviCommand.class,
             ArbitrageCheckCommand.class,
             ServeCommand.class,
+            DbCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VolsurfCommand implements Runnable {

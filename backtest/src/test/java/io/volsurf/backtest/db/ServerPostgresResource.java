@@ -41,7 +41,8 @@ public final class ServerPostgresResource implements QuarkusTestResourceLifecycl
         return Map.of(
                 "quarkus.datasource.jdbc.url", target.jdbcUrl(),
                 "quarkus.datasource.username", target.user(),
-                "quarkus.datasource.password", target.password(),
+                // no password in the URL: empty leaves it unset, and the driver reads ~/.pgpass
+                "quarkus.datasource.password", java.util.Objects.toString(target.password(), ""),
                 "volsurf.db.display-url", target.display());
     }
 

@@ -34,6 +34,8 @@ class CommandLineIT {
         assertTrue(out.contains("\"java\""), out);
         assertTrue(out.contains("\"pytorch\""), out);
         assertTrue(out.contains("\"postgresql\""), out);
+        // where the password is and how the database authenticates
+        assertTrue(out.contains("\"passwordFile\"") && out.contains("scram-sha-256"), out);
         assertTrue(out.matches("(?s).*\"quantlib\":\\{\"version\":\"1\\.\\d+.*"), "QuantLib version through the binding: " + out);
     }
 

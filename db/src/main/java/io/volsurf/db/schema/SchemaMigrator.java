@@ -86,7 +86,10 @@ public final class SchemaMigrator {
     private Connection connect() throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", target.user());
-        p.setProperty("password", target.password());
+        if (target.password() != null) {
+            // none given: the driver reads ~/.pgpass
+            p.setProperty("password", target.password());
+        }
         p.setProperty("connectTimeout", "5");
         p.setProperty("loginTimeout", "5");
         return DriverManager.getConnection(target.jdbcUrl(), p);

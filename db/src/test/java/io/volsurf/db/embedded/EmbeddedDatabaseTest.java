@@ -1,7 +1,7 @@
 package io.volsurf.db.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -23,12 +23,12 @@ class EmbeddedDatabaseTest {
     @Test
     void aStartThatFindsAnotherHomesServerOnItsPortIsRefused() throws Exception {
         try (EmbeddedDatabase a = EmbeddedDatabase.startOrJoin(homeA, 0)) {
-            assertTrue(EmbeddedDatabase.servesDataDirectory(a.port(), homeA.resolve("pgdata")));
+            assertTrue(EmbeddedDatabase.servesDataDirectory(a.port(), homeA.resolve("pgdata"), a.target().password()));
             // the race: B was told the port was free just before A bound it
-            assertNull(EmbeddedDatabase.startOn(homeB, a.port()));
+            assertFalse(EmbeddedDatabase.startOn(homeB, a.port()));
             try (EmbeddedDatabase b = EmbeddedDatabase.startOrJoin(homeB, a.port())) {
                 assertNotEquals(a.port(), b.port());
-                assertTrue(EmbeddedDatabase.servesDataDirectory(b.port(), homeB.resolve("pgdata")));
+                assertTrue(EmbeddedDatabase.servesDataDirectory(b.port(), homeB.resolve("pgdata"), b.target().password()));
                 assertTrue(EmbeddedDatabase.runningPort(homeB).isPresent());
             }
             assertTrue(EmbeddedDatabase.runningPort(homeA).isPresent());
