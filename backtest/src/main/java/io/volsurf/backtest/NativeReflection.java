@@ -35,6 +35,7 @@ import io.volsurf.forecaster.projector.ProjectionReport;
         // ingest --json: filesFailed, holidayFolders (with its action), emptySessions, ivUnits;
         // ingest_runs JSON columns
         FileFailure.class,
+        io.volsurf.db.export.RunExport.ExportedFile.class,
         HolidayFolder.class,
         EmptySession.class,
         IvUnitNote.class,

@@ -15,7 +15,8 @@ public record LaunchPlan(String command, boolean help, boolean needsDatabase, St
 
     /** Commands that read or write the database. */
     public static final Set<String> DATABASE_COMMANDS =
-            Set.of("demo", "ingest", "train", "evaluate", "forecast", "backtest", "report", "serve", "ablate");
+            Set.of("demo", "ingest", "train", "evaluate", "forecast", "backtest", "report", "serve", "ablate",
+                    "export");
 
     public static LaunchPlan of(String[] args, Map<String, String> env) {
         String command = null;

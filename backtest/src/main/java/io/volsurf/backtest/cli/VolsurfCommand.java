@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ArbitrageCheckCommand.class,
             ServeCommand.class,
             DbCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VolsurfCommand implements Runnable {
