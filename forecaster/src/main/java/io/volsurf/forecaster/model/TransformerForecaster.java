@@ -89,6 +89,11 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         return summary;
     }
 
+    /** The same network under another summary; this instance hands its model over and must not be used again. */
+    TransformerForecaster withSummary(TrainingSummary replaced) {
+        return new TransformerForecaster(model, net, config, stats, replaced, linearBase, fused);
+    }
+
     /** Trainable parameters of the network (every weight, both heads where configured). */
     public long parameterCount() {
         long n = 0;
@@ -176,16 +181,22 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         float[] w = out.totalVariance();
         float[] svi = out.svi();
         double[] cellW = new double[w.length];
+        float[] base = e.inputs()[ModelInputs.BASE];
         for (int c = 0; c < w.length; c++) {
             if (!Float.isFinite(w[c])) {
                 throw new IllegalStateException("model produced a non-finite total variance at cell " + c + " for "
                         + history.ticker() + " " + history.latest().session());
             }
-            cellW[c] = Math.max(w[c], 0);
+            // the correction over the base, shrunk per tenor by the factor validation folds chose
+            double shrink = config.shrink(c / knots);
+            cellW[c] = Math.max(shrink == 1.0 ? w[c] : base[c] + shrink * (w[c] - base[c]), 0);
         }
         List<SviParams> smiles = new ArrayList<>(tenors);
         for (int m = 0; m < tenors; m++) {
-            if (e.gridRows()[m]) {
+            double shrink = config.shrink(m);
+            if (shrink == 0.0) {
+                smiles.add(e.startSmiles().get(m)); // the base's own row fit
+            } else if (e.gridRows()[m] || shrink < 1.0) {
                 smiles.add(rowFitter.fit(Arrays.copyOfRange(e.kCells(), m * knots, (m + 1) * knots),
                         Arrays.copyOfRange(cellW, m * knots, (m + 1) * knots)).params());
             } else {

@@ -1,0 +1,146 @@
+package io.volsurf.forecaster.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
+import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.sample.TrainingSample;
+import io.volsurf.forecaster.testsupport.SyntheticSeries;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default training path: business-time sticky-expiry as the residual base (theta chosen on the training pairs),
+ * the network's correction shrunk per tenor by factors chosen on time-ordered validation folds of the training range.
+ */
+class NoHarmTrainingTest {
+
+    private static List<TrainingSample> pairs(List<TrainingSample> test) {
+        SyntheticSeries series = new SyntheticSeries(0.5, 0.15);
+        List<TrainingSample> train = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<TrainingSample> p = SyntheticSeries.pairs(series.surfaces("T" + i, 0.03 + 0.02 * i, 120, 20 + i), 5);
+            int cut = (int) (0.8 * p.size());
+            train.addAll(p.subList(0, cut));
+            test.addAll(p.subList(cut, p.size()));
+        }
+        return train;
+    }
+
+    private static ForecasterConfig config(String... keyValues) {
+        Properties p = new Properties();
+        p.setProperty("d_model", "16");
+        p.setProperty("heads", "2");
+        p.setProperty("layers", "1");
+        p.setProperty("dropout", "0");
+        p.setProperty("lr", "3e-3");
+        p.setProperty("epochs", "5");
+        p.setProperty("patience", "3");
+        p.setProperty("seed", "11");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return ForecasterConfig.fromProperties(p);
+    }
+
+    @Test
+    void theDefaultsAreTheBusinessTimeBaseWithFolds() {
+        ForecasterConfig d = ForecasterConfig.defaults();
+        assertEquals(ResidualBase.BUSINESS_TIME_STICKY_EXPIRY, d.residualBase());
+        assertEquals(ForecasterConfig.DEFAULT_FOLDS, d.folds());
+        assertEquals(null, d.businessTimeTheta());
+        assertEquals(null, d.tenorShrink());
+    }
+
+    /**
+     * Fails before folds existed: the folds' blocks are the latest sessions of the training range, in time order; the
+     * chosen factors lie in [0, 1] and the shrunk correction is never worse than the base on the blocks, tenor by
+     * tenor; the final model carries theta and the factors in its config, through a save and a load.
+     */
+    @Test
+    void foldsChooseTheShrinkPerTenorAndTheModelKeepsIt(@TempDir Path dir) {
+        List<TrainingSample> test = new ArrayList<>();
+        List<TrainingSample> train = pairs(test);
+        try (TransformerForecaster model = new ForecastTrainer(config()).train(train, TrainingProgressListener.none())) {
+            TrainingSummary.FoldReport folds = model.summary().folds();
+            assertNotNull(folds, "the default trains with validation folds");
+            assertEquals(3, folds.validationFrom().size());
+            for (int f = 1; f < 3; f++) {
+                assertTrue(folds.validationFrom().get(f).compareTo(folds.validationTo().get(f - 1)) > 0,
+                        "fold blocks in time order: " + folds.validationFrom() + " " + folds.validationTo());
+            }
+            assertTrue(folds.validationTo().get(2).compareTo(model.summary().trainTo()) <= 0);
+            List<Double> shrink = model.config().tenorShrink();
+            assertEquals(3, shrink.size());
+            for (int m = 0; m < 3; m++) {
+                assertTrue(shrink.get(m) >= 0 && shrink.get(m) <= 1, "shrink " + shrink);
+                assertTrue(folds.shrunkRmseByTenor().get(m) <= folds.baseRmseByTenor().get(m) + 1e-12,
+                        "tenor " + m + ": shrunk " + folds.shrunkRmseByTenor() + " base " + folds.baseRmseByTenor());
+                assertTrue(folds.shrunkRmseByTenor().get(m) <= folds.networkRmseByTenor().get(m) + 1e-12);
+            }
+            List<Integer> sorted = new ArrayList<>(folds.bestEpochs());
+            sorted.sort(null);
+            assertEquals(sorted.get(1), folds.epochs(), "the final model trains for the median best epoch");
+            assertEquals(folds.epochs(), model.summary().epochsRun());
+            assertNotNull(model.config().businessTimeTheta(), "theta chosen on the training pairs");
+            assertEquals(BusinessTimeStickyExpiryForecaster.fit(train).theta(), model.config().businessTimeTheta());
+
+            new ModelDirectory().save(model, dir);
+            try (TransformerForecaster loaded = new ModelDirectory().load(dir)) {
+                assertEquals(model.config(), loaded.config());
+                assertEquals(folds, loaded.summary().folds());
+                for (TrainingSample p : test.subList(0, 5)) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(model.forecast(p.history()).totalVariance(),
+                            loaded.forecast(p.history()).totalVariance(), 0.0);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A tenor whose factor is 0 forecasts the residual base itself, whatever the network learnt: here every tenor,
+     * after a training run that did move the network, and the forecast is business-time sticky-expiry cell by cell
+     * (projector off, so nothing else touches the cells). Fails on the code before the shrink existed.
+     */
+    @Test
+    void aCorrectionShrunkToZeroIsTheBusinessTimeBase() {
+        List<TrainingSample> test = new ArrayList<>();
+        List<TrainingSample> train = pairs(test);
+        try (TransformerForecaster model = new ForecastTrainer(config("tenor_shrink", "0,0,0", "project", "false",
+                "business_time_theta", "0.2")).train(train, TrainingProgressListener.none())) {
+            assertEquals(null, model.summary().folds(), "given factors: no folds");
+            BusinessTimeStickyExpiryForecaster base = new BusinessTimeStickyExpiryForecaster(0.2);
+            for (TrainingSample p : test) {
+                SurfaceForecast f = model.forecast(p.history());
+                double[] expected = base.forecast(p.history()).totalVariance();
+                for (int c = 0; c < expected.length; c++) {
+                    assertEquals(expected[c], f.totalVariance()[c], 1e-6 * expected[c], "cell " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shrinkFactorsAndThetaOutsideTheUnitIntervalAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config("tenor_shrink", "0.5,1.5"));
+        assertTrue(e.getMessage().contains("tenor_shrink"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> config("business_time_theta", "2"));
+        assertTrue(e.getMessage().contains("business_time_theta"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> config("folds", "-1"));
+        assertTrue(e.getMessage().contains("folds"), e.getMessage());
+        List<TrainingSample> test = new ArrayList<>();
+        List<TrainingSample> train = pairs(test);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ForecastTrainer(config("tenor_shrink", "1,1")).train(train, TrainingProgressListener.none()));
+        assertTrue(e.getMessage().contains("tenor_shrink: 2 factors"), e.getMessage());
+    }
+}
