@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 
@@ -188,6 +189,60 @@ public final class ForecastTrainer {
         return finalModel.withSummary(withFolds);
     }
 
+    /** Weights are kept within this factor of 1 either way: a ticker with hardly any error must not take over. */
+    static final double MAX_TICKER_WEIGHT = 10;
+
+    /**
+     * Per ticker the weight that gives its cells the pooled mean data loss of the residual base: weight = pooled mean
+     * squared standardised error of the base / the ticker's own, within [1/10, 10]. With the weights every ticker's
+     * share of the base's loss is its share of the observed cells, whatever its noise or its scale.
+     */
+    static Map<String, Double> tickerLossWeights(List<EncodedSample> samples) {
+        Map<String, double[]> byTicker = new java.util.TreeMap<>();
+        double sq = 0;
+        double n = 0;
+        for (EncodedSample e : samples) {
+            float[] base = e.inputs()[ModelInputs.BASE];
+            float[] scale = e.inputs()[ModelInputs.SCALE];
+            double[] acc = byTicker.computeIfAbsent(e.ticker().toUpperCase(Locale.ROOT), t -> new double[2]);
+            for (int c = 0; c < base.length; c++) {
+                if (e.targetMask()[c] > 0) {
+                    double err = (base[c] - e.target()[c]) / scale[c];
+                    acc[0] += err * err;
+                    acc[1]++;
+                    sq += err * err;
+                    n++;
+                }
+            }
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        if (n == 0 || sq == 0) {
+            return out;
+        }
+        double pooled = sq / n;
+        for (Map.Entry<String, double[]> t : byTicker.entrySet()) {
+            double own = t.getValue()[1] > 0 ? t.getValue()[0] / t.getValue()[1] : pooled;
+            double w = own > 0 ? pooled / own : MAX_TICKER_WEIGHT;
+            out.put(t.getKey(), Math.max(1 / MAX_TICKER_WEIGHT, Math.min(MAX_TICKER_WEIGHT, w)));
+        }
+        return out;
+    }
+
+    /** The samples with each observed target cell weighted by its ticker's weight (the mask carries the weight). */
+    static List<EncodedSample> weighted(List<EncodedSample> samples, Map<String, Double> weights) {
+        List<EncodedSample> out = new ArrayList<>(samples.size());
+        for (EncodedSample e : samples) {
+            double w = weights.getOrDefault(e.ticker().toUpperCase(Locale.ROOT), 1.0);
+            float[] mask = e.targetMask().clone();
+            for (int c = 0; c < mask.length; c++) {
+                mask[c] *= (float) w;
+            }
+            out.add(new EncodedSample(e.ticker(), e.forecastFor(), e.inputs(), e.target(), mask, e.temporalRef(),
+                    e.halfSpreadW(), e.spreadMask(), e.fineK(), e.kCells(), e.startSmiles(), e.gridRows()));
+        }
+        return out;
+    }
+
     private static List<Double> zeros(int n) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -220,9 +275,11 @@ public final class ForecastTrainer {
         LinearForecaster linear = cfg.residualBase() == ResidualBase.LINEAR
                 ? chooseRidge(train, validation, cfg.linearLambdas()) : null;
         SampleEncoder encoder = new SampleEncoder(cfg, stats, drift, linear);
-        List<EncodedSample> trainEncoded = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
-        List<EncodedSample> valEncoded = validation.stream().map(s -> encoder.encode(s.history(), s.target()))
-                .toList();
+        List<EncodedSample> trainRaw = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
+        List<EncodedSample> valRaw = validation.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
+        Map<String, Double> tickerWeights = cfg.tickerLossWeights() ? tickerLossWeights(trainRaw) : Map.of();
+        List<EncodedSample> trainEncoded = tickerWeights.isEmpty() ? trainRaw : weighted(trainRaw, tickerWeights);
+        List<EncodedSample> valEncoded = tickerWeights.isEmpty() ? valRaw : weighted(valRaw, tickerWeights);
 
         Engine.getInstance().setRandomSeed((int) cfg.seed());
         Model model = Model.newInstance("volsurf-forecaster", Device.cpu(), "PyTorch");

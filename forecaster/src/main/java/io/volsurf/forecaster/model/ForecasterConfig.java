@@ -62,6 +62,9 @@ import java.util.Properties;
  * @param folds                    time-ordered validation folds that choose {@code tenorShrink} and the epoch count;
  *                                 0 for the single validation slice of early stopping; null means
  *                                 {@link #DEFAULT_FOLDS}
+ * @param tickerLossWeights        weight each ticker's cells in the data term so that every ticker's residual base
+ *                                 has the same mean loss on the training pairs (a noisy or barely moving ticker
+ *                                 must not dominate the pooled loss); null means true
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
@@ -70,7 +73,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         int patience, int batchSize, double warmupFraction, double validationFraction, boolean huber,
         double blendFitRmseThreshold, double blendMinObservedFraction, int informerFactor, boolean project,
         long seed, List<Double> linearLambdas, Boolean linearRefit, boolean volPointLoss,
-        EarlyStopping earlyStopping, Double businessTimeTheta, List<Double> tenorShrink, Integer folds) {
+        EarlyStopping earlyStopping, Double businessTimeTheta, List<Double> tenorShrink, Integer folds,
+        Boolean tickerLossWeights) {
 
     /** Validation folds of the training range by default. */
     public static final int DEFAULT_FOLDS = 3;
@@ -93,6 +97,9 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         }
         if (folds == null) {
             folds = DEFAULT_FOLDS;
+        }
+        if (tickerLossWeights == null) {
+            tickerLossWeights = true;
         }
         if (folds < 0) {
             throw new IllegalArgumentException("folds must be >= 0, got " + folds);
@@ -184,7 +191,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         this(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, gridSpec, features, window,
                 dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience, batchSize, warmupFraction,
                 validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction, informerFactor, project,
-                seed, null, null, false, null, null, null, 0);
+                seed, null, null, false, null, null, null, 0, null);
     }
 
     /**
@@ -194,7 +201,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
     public static ForecasterConfig defaults() {
         return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.BUSINESS_TIME_STICKY_EXPIRY,
                 LossWeights.defaults(), null, BUILT_IN_FEATURES, 5, 32, 4, 2, 0.1, 1e-3, 1e-4, 30, 5, 16, 0.1, 0.2,
-                false, 0.05, 0.5, 5, true, 42L, null, null, false, null, null, null, DEFAULT_FOLDS);
+                false, 0.05, 0.5, 5, true, 42L, null, null, false, null, null, null, DEFAULT_FOLDS, true);
     }
 
     /** Whether a built-in or session feature is used. */
@@ -218,7 +225,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
                 batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
                 informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping,
-                businessTimeTheta, tenorShrink, folds);
+                businessTimeTheta, tenorShrink, folds, tickerLossWeights);
     }
 
     /** This config with the fitted business-time theta and per-tenor shrink factors (what training chose). */
@@ -227,7 +234,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
                 batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
                 informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping, theta, shrink,
-                folds);
+                folds, tickerLossWeights);
     }
 
     /** The shrink factor of tenor {@code m}'s correction: 1 (none) when no factors are set. */
@@ -276,7 +283,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 "learning_rate", "weight_decay", "epochs", "patience", "batch_size", "warmup_fraction",
                 "validation_fraction", "huber", "blend_fit_rmse_threshold", "blend_min_observed_fraction",
                 "informer_factor", "project", "seed", "linear_lambda", "linear_refit", "vol_point_loss", "early_stopping",
-                "loss_weights.correction", "business_time_theta", "tenor_shrink", "folds");
+                "loss_weights.correction", "business_time_theta", "tenor_shrink", "folds",
+                "ticker_loss_weights");
         for (String key : p.stringPropertyNames()) {
             if (!known.contains(normalise(key))) {
                 throw new IllegalArgumentException("model config: unknown key '" + key + "'");
@@ -309,7 +317,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 get(p, "early_stopping") == null ? d.earlyStopping()
                         : EarlyStopping.valueOf(get(p, "early_stopping").trim().toUpperCase(Locale.ROOT)),
                 get(p, "business_time_theta") == null ? null : dbl(p, "business_time_theta", 0),
-                doubles(p, "tenor_shrink", null), integer(p, "folds", d.folds()));
+                doubles(p, "tenor_shrink", null), integer(p, "folds", d.folds()),
+                bool(p, "ticker_loss_weights", d.tickerLossWeights()));
     }
 
     private static void positive(String name, int v) {
