@@ -100,13 +100,21 @@ public record BusinessTimeStickyExpiryForecaster(double theta) implements Surfac
         int gap = history.gapDaysToNext();
         GridSpec spec = s.spec();
         double[] ratio = new double[spec.tenorCount()];
+        int[] tenors = spec.tenorsDays();
+        // one pass over the days after the next session: B(t', t' + tau) for every tenor, increasing
+        double gapBusiness = clock.between(today, next);
+        double remainingTomorrow = 0;
+        LocalDate day = next;
         for (int m = 0; m < ratio.length; m++) {
-            LocalDate expiry = next.plusDays(spec.tenorsDays()[m]);
-            double remainingToday = clock.between(today, expiry);
-            double remainingTomorrow = clock.between(next, expiry);
+            LocalDate expiry = next.plusDays(tenors[m]);
+            while (day.isBefore(expiry)) {
+                day = day.plusDays(1);
+                remainingTomorrow += clock.weight(day);
+            }
+            double remainingToday = gapBusiness + remainingTomorrow;
             // in years, as the calendar version divides, so that theta = 1 reproduces it to the last bit
             ratio[m] = remainingToday > 0 ? (remainingTomorrow / 365.0) / (remainingToday / 365.0)
-                    : spec.tenorYears(m) / ((spec.tenorsDays()[m] + gap) / 365.0);
+                    : spec.tenorYears(m) / ((tenors[m] + gap) / 365.0);
         }
         return StickyExpiryForecaster.carried(history, ratio);
     }

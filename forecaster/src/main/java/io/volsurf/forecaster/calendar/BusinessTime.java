@@ -26,8 +26,13 @@ public record BusinessTime(TradingCalendar calendar, double theta) {
     public double between(LocalDate from, LocalDate to) {
         double b = 0;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            b += calendar.isSession(d) ? 1.0 : theta;
+            b += weight(d);
         }
         return b;
+    }
+
+    /** The business time one calendar day counts: 1 on a session, theta otherwise. */
+    public double weight(LocalDate day) {
+        return calendar.isSession(day) ? 1.0 : theta;
     }
 }
