@@ -78,10 +78,12 @@ public final class TrainCommand implements Runnable {
             doc.put("training", s);
             out.document(doc);
             out.linef("model %s written to %s", outcome.modelId(), modelDir.toAbsolutePath());
-            out.linef("tickers %s; training %s..%s (%d pairs), validation %s..%s (%d pairs)", s.tickers(), s.trainFrom(),
-                    s.trainTo(), s.trainSamples(), s.validationFrom(), s.validationTo(), s.validationSamples());
-            out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)", s.epochsRun(), s.bestEpoch(),
-                    s.bestValidationLoss(), s.initialValidationLoss());
+            out.linef("tickers %s; training %s..%s (%d pairs), validation %s %s..%s (%d pairs)", s.tickers(),
+                    s.trainFrom(), s.trainTo(), s.trainSamples(), s.folds() != null ? "folds" : "slice",
+                    s.validationFrom(), s.validationTo(), s.validationSamples());
+            out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)%s", s.epochsRun(),
+                    s.bestEpoch(), s.bestValidationLoss(), s.initialValidationLoss(),
+                    s.folds() != null ? ", means over the folds" : "");
             if (s.folds() != null) {
                 TrainingSummary.FoldReport fr = s.folds();
                 out.linef("validation folds %s: best epochs %s, so the final model trained %d epochs on every pair",

@@ -183,8 +183,10 @@ public final class ForecastTrainer {
                 shrink.stream().allMatch(v -> v == 0.0) || epochs == 0 ? zeros(tenors) : shrink);
         TransformerForecaster finalModel = fitOnce(fitted, sorted, List.of(), sorted, listener, epochs, report);
         TrainingSummary s = finalModel.summary();
+        LocalDate foldsFrom = LocalDate.parse(from.get(0));
+        int foldPairs = (int) sorted.stream().filter(p -> !p.target().session().isBefore(foldsFrom)).count();
         TrainingSummary withFolds = new TrainingSummary(s.tickers(), s.trainFrom(), s.trainTo(), from.get(0),
-                to.get(to.size() - 1), s.trainSamples(), s.validationSamples(), s.epochsRun(), s.bestEpoch(),
+                to.get(to.size() - 1), s.trainSamples(), foldPairs, s.epochsRun(), s.bestEpoch(),
                 initialLoss, bestLoss, s.trainLoss(), s.validationLoss(), s.featureNames(), report);
         return finalModel.withSummary(withFolds);
     }

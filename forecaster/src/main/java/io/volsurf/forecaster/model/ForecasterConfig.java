@@ -179,8 +179,9 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
     }
 
     /**
-     * The seed's switches and the training settings, with the later additions at their defaults except the folds:
-     * 0, the single validation slice these settings were written for.
+     * The seed's switches and the training settings, with the later additions at their defaults except the folds (0,
+     * the single validation slice these settings were written for) and the ticker loss weights (off): the training
+     * these settings always meant.
      */
     public ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
             ResidualBase residualBase, LossWeights lossWeights, GridSpec gridSpec, List<String> features, int window,
@@ -191,7 +192,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         this(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, gridSpec, features, window,
                 dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience, batchSize, warmupFraction,
                 validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction, informerFactor, project,
-                seed, null, null, false, null, null, null, 0, null);
+                seed, null, null, false, null, null, null, 0, false);
     }
 
     /**
