@@ -104,9 +104,11 @@ public final class ForecastTrainer {
     /**
      * The no-harm path. The latest {@code folds} blocks of {@code block} sessions are validation folds: fold f trains
      * (with early stopping on its block) on every pair before its block. Per tenor the factor in 0, 0.1, ..., 1 that
-     * scales the fold models' correction over the base with the lowest pooled squared vol error on the blocks is
-     * kept (ties: the smaller factor), so at worst a tenor is its base. The final model trains on every pair for the
-     * median of the folds' best epochs, without a validation slice, and applies the factors at forecast time.
+     * scales the fold models' correction over the base is chosen maximin: the one whose smallest relative gain in
+     * squared vol error over the base, across the folds, is largest (ties: the smaller factor); a tenor where no
+     * factor gains in every fold gets 0, the base. The final model trains on every pair for the median of the folds'
+     * best epochs, without a validation slice, and applies the factors at forecast time (no training at all when
+     * every factor is 0).
      */
     private TransformerForecaster trainWithFolds(ForecasterConfig cfg, List<TrainingSample> sorted,
             List<LocalDate> days, int block, TrainingProgressListener listener) {
@@ -115,6 +117,7 @@ public final class ForecastTrainer {
         int knots = spec.knotCount();
         int steps = SHRINK_STEPS;
         double[][] sq = new double[tenors][steps + 1];
+        double[][][] foldSq = new double[cfg.folds()][tenors][steps + 1];
         long[] cells = new long[tenors];
         List<String> from = new ArrayList<>();
         List<String> to = new ArrayList<>();
@@ -151,6 +154,7 @@ public final class ForecastTrainer {
                             double v = Math.max(base[c] + (double) i / steps * (w[c] - base[c]), 0);
                             double err = 100 * (Math.sqrt(v / t) - volTrue);
                             sq[m][i] += err * err;
+                            foldSq[f][m][i] += err * err;
                         }
                         cells[m]++;
                     }
@@ -162,12 +166,7 @@ public final class ForecastTrainer {
         List<Double> netRmse = new ArrayList<>();
         List<Double> shrunkRmse = new ArrayList<>();
         for (int m = 0; m < tenors; m++) {
-            int best = 0;
-            for (int i = 1; i <= steps; i++) {
-                if (sq[m][i] < sq[m][best] - 1e-12) {
-                    best = i;
-                }
-            }
+            int best = maximinShrink(foldSq, m);
             long n = Math.max(cells[m], 1);
             shrink.add((double) best / steps);
             baseRmse.add(Math.sqrt(sq[m][0] / n));
@@ -179,9 +178,11 @@ public final class ForecastTrainer {
         int epochs = ordered.get((ordered.size() - 1) / 2);
         TrainingSummary.FoldReport report = new TrainingSummary.FoldReport(from, to, bestEpochs, epochs, baseRmse,
                 netRmse, shrunkRmse, shrink);
-        ForecasterConfig fitted = cfg.withFitted(cfg.businessTimeTheta(),
-                shrink.stream().allMatch(v -> v == 0.0) || epochs == 0 ? zeros(tenors) : shrink);
-        TransformerForecaster finalModel = fitOnce(fitted, sorted, List.of(), sorted, listener, epochs, report);
+        boolean base = shrink.stream().allMatch(v -> v == 0.0) || epochs == 0;
+        ForecasterConfig fitted = cfg.withFitted(cfg.businessTimeTheta(), base ? zeros(tenors) : shrink);
+        // nothing of the network is kept: the untrained model is the base, no need to train it
+        TransformerForecaster finalModel = fitOnce(fitted, sorted, List.of(), sorted, listener, base ? 0 : epochs,
+                report);
         TrainingSummary s = finalModel.summary();
         LocalDate foldsFrom = LocalDate.parse(from.get(0));
         int foldPairs = (int) sorted.stream().filter(p -> !p.target().session().isBefore(foldsFrom)).count();
@@ -189,6 +190,29 @@ public final class ForecastTrainer {
                 to.get(to.size() - 1), s.trainSamples(), foldPairs, s.epochsRun(), s.bestEpoch(),
                 initialLoss, bestLoss, s.trainLoss(), s.validationLoss(), s.featureNames(), report);
         return finalModel.withSummary(withFolds);
+    }
+
+    /**
+     * Index of the shrink factor for tenor {@code m}: the one whose worst fold gains most over the base (index 0) in
+     * squared vol error, relative to the base's; 0 when no factor gains in every fold.
+     *
+     * @param foldSq per fold, per tenor, per factor index: the summed squared vol error on the fold's block
+     */
+    static int maximinShrink(double[][][] foldSq, int m) {
+        int best = 0;
+        double bestWorst = 0;
+        for (int i = 1; i < foldSq[0][m].length; i++) {
+            double worst = Double.POSITIVE_INFINITY;
+            for (double[][] fold : foldSq) {
+                double gain = fold[m][0] > 0 ? (fold[m][0] - fold[m][i]) / fold[m][0] : 0;
+                worst = Math.min(worst, gain);
+            }
+            if (worst > bestWorst + 1e-12) {
+                bestWorst = worst;
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Weights are kept within this factor of 1 either way: a ticker with hardly any error must not take over. */

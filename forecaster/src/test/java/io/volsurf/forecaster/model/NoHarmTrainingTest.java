@@ -88,7 +88,8 @@ class NoHarmTrainingTest {
             List<Integer> sorted = new ArrayList<>(folds.bestEpochs());
             sorted.sort(null);
             assertEquals(sorted.get(1), folds.epochs(), "the final model trains for the median best epoch");
-            assertEquals(folds.epochs(), model.summary().epochsRun());
+            boolean base = shrink.stream().allMatch(v -> v == 0.0);
+            assertEquals(base ? 0 : folds.epochs(), model.summary().epochsRun(), "no training when nothing is kept");
             assertNotNull(model.config().businessTimeTheta(), "theta chosen on the training pairs");
             assertEquals(BusinessTimeStickyExpiryForecaster.fit(train).theta(), model.config().businessTimeTheta());
 
@@ -127,6 +128,24 @@ class NoHarmTrainingTest {
                 }
             }
         }
+    }
+
+    /**
+     * The factor must gain in every fold, not on the pooled blocks: a correction that gains a lot in two folds and
+     * loses in the third is dropped (the pooled rule kept it at 1), and among factors that gain everywhere the one
+     * whose worst fold gains most is kept.
+     */
+    @Test
+    void aShrinkFactorIsKeptOnlyWhereItGainsInEveryFold() {
+        // one tenor, factors 0, 0.5, 1: pooled errors 30, 22, 20 (1 is best pooled) but fold 2 loses with 1
+        double[][][] lossesInOneFold = {{{10, 5, 2}}, {{10, 6, 5}}, {{10, 11, 13}}};
+        assertEquals(0, ForecastTrainer.maximinShrink(lossesInOneFold, 0));
+        // every fold gains with 0.5, fold 2 loses with 1: 0.5
+        double[][][] halfway = {{{10, 5, 2}}, {{10, 6, 5}}, {{10, 9, 13}}};
+        assertEquals(1, ForecastTrainer.maximinShrink(halfway, 0));
+        // 1 gains in every fold and most in the worst one: 1
+        double[][][] everywhere = {{{10, 8, 6}}, {{10, 9, 7}}, {{10, 9, 8}}};
+        assertEquals(2, ForecastTrainer.maximinShrink(everywhere, 0));
     }
 
     @Test
