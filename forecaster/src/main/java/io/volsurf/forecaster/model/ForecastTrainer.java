@@ -139,8 +139,10 @@ public final class ForecastTrainer {
                 bestLoss += fold.summary().bestValidationLoss() / cfg.folds();
                 for (TrainingSample p : validation) {
                     EncodedSample e = fold.encode(p.history());
-                    float[] w = fold.predict(e).totalVariance();
                     float[] base = e.inputs()[ModelInputs.BASE];
+                    // a fold that kept its untrained model found no correction: its output differs from the base
+                    // only by the SVI row fit, which must not count as a gain
+                    float[] w = fold.summary().bestEpoch() == 0 ? base : fold.predict(e).totalVariance();
                     CanonicalSurface target = p.target();
                     for (int c = 0; c < spec.cellCount(); c++) {
                         double wt = target.totalVariance()[c];
