@@ -148,6 +148,33 @@ class NoHarmTrainingTest {
         assertEquals(2, ForecastTrainer.maximinShrink(everywhere, 0));
     }
 
+    /**
+     * With a learning rate too small to move anything, every fold keeps its untrained model: no fold found a
+     * correction, so every factor is 0, nothing more is trained, and the model is its base cell by cell (projector
+     * off). Before folds at epoch 0 counted as no correction, the SVI row fit of the base was read as a gain.
+     */
+    @Test
+    void whenEveryFoldKeepsItsUntrainedModelTheModelIsTheBase() {
+        List<TrainingSample> test = new ArrayList<>();
+        List<TrainingSample> train = pairs(test);
+        try (TransformerForecaster model = new ForecastTrainer(config("lr", "1e-12", "project", "false"))
+                .train(train, TrainingProgressListener.none())) {
+            TrainingSummary.FoldReport folds = model.summary().folds();
+            assertEquals(List.of(0, 0, 0), folds.bestEpochs());
+            assertEquals(List.of(0.0, 0.0, 0.0), model.config().tenorShrink());
+            assertEquals(0, model.summary().epochsRun());
+            BusinessTimeStickyExpiryForecaster base =
+                    new BusinessTimeStickyExpiryForecaster(model.config().businessTimeTheta());
+            for (TrainingSample p : test) {
+                double[] expected = base.forecast(p.history()).totalVariance();
+                double[] got = model.forecast(p.history()).totalVariance();
+                for (int c = 0; c < expected.length; c++) {
+                    assertEquals(expected[c], got[c], 1e-6 * expected[c], "cell " + c);
+                }
+            }
+        }
+    }
+
     @Test
     void shrinkFactorsAndThetaOutsideTheUnitIntervalAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config("tenor_shrink", "0.5,1.5"));
