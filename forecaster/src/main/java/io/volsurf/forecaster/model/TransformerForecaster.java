@@ -119,7 +119,17 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
     @Override
     public SurfaceForecast forecast(SurfaceHistory history) {
         EncodedSample e = encode(history);
+        if (baseOnly()) {
+            // every factor 0: the network's output is not read, so it is not run
+            float[] base = e.inputs()[ModelInputs.BASE];
+            return finish(history, e, new NetworkOutput(base, new float[config.gridSpec().tenorCount() * 5]));
+        }
         return finish(history, e, predict(e));
+    }
+
+    /** True when the folds kept no correction at any tenor: the model is its residual base. */
+    public boolean baseOnly() {
+        return config.tenorShrink() != null && config.tenorShrink().stream().allMatch(f -> f == 0.0);
     }
 
     /** The network's raw outputs for one sample: total variance per cell and SVI parameters per tenor. */
