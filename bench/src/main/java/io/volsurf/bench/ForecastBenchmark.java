@@ -73,7 +73,8 @@ public class ForecastBenchmark {
                 d.residualBase(), d.lossWeights(), SPEC, d.features(), d.window(), d.dModel(), d.heads(), d.layers(),
                 d.dropout(), d.learningRate(), d.weightDecay(), d.epochs(), d.patience(), d.batchSize(),
                 d.warmupFraction(), d.validationFraction(), d.huber(), d.blendFitRmseThreshold(),
-                d.blendMinObservedFraction(), d.informerFactor(), d.project(), d.seed());
+                d.blendMinObservedFraction(), d.informerFactor(), d.project(), d.seed())
+                .withFitted(0.15, null); // the default base needs its theta (0.15: chosen on the 37 US tickers)
         NormalizationStats stats = NormalizationStats.fit(window);
         encoder = new SampleEncoder(config, stats, null);
         Model model = Model.newInstance("bench", Device.cpu(), "PyTorch");

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                     + "Running it again replaces the demo's sessions and retrains; nothing else is touched."},
         footer = {"", "Examples:", "  ./volsurf demo", "  ./volsurf demo --days 80 --epochs 20",
             "  ./volsurf demo --mean-reversion 3 --vol-of-variance 0.5   # a near random walk: nothing to learn or trade",
-            "  ./volsurf demo --real    # SPY, QQQ and BTC from ../shared/data when that folder exists"})
+            "  ./volsurf demo --real    # every US ticker of ../shared/data (us-options, us-options-more)"})
 public final class DemoCommand implements Runnable {
 
     @Mixin
@@ -55,7 +55,7 @@ public final class DemoCommand implements Runnable {
             + "volatility of the variance (Heston xi, default ${DEFAULT-VALUE}).")
     double volOfVariance;
 
-    @Option(names = "--real", description = "Use the real chains in ../shared/data (SPY, QQQ; Deribit BTC and ETH) instead of a generated market.")
+    @Option(names = "--real", description = "Use the real chains in ../shared/data (every US ticker of us-options and us-options-more) instead of a generated market.")
     boolean real;
 
     @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR", description = "Where --real finds the data (default ${DEFAULT-VALUE}).")
@@ -98,16 +98,13 @@ public final class DemoCommand implements Runnable {
             if (!Files.isDirectory(data.resolve("us-options"))) {
                 throw new IllegalArgumentException("--real: " + data.resolve("us-options") + " is not there; pass --data DIR");
             }
-            try (var folders = Files.list(data.resolve("us-options"))) {
-                folders.sorted().forEach(f -> {
-                    inputs.add(f.resolve("SPY.json.gz"));
-                    inputs.add(f.resolve("QQQ.json.gz"));
-                });
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            // the cross-section: every shared US ticker (both folders), where the model learns; SPY and QQQ alone
+            // gave it too few pairs (1.191 of carry-forward, docs/forecaster-accuracy.md)
+            inputs.add(data.resolve("us-options"));
+            if (Files.isDirectory(data.resolve("us-options-more"))) {
+                inputs.add(data.resolve("us-options-more"));
             }
-            inputs.removeIf(p -> !Files.exists(p));
-            tickers = List.of("SPY", "QQQ");
+            tickers = new ArrayList<>(); // every US ticker stored by the ingest, SPY first (the backtest's)
         } else {
             Path market = home.resolve("demo/market");
             step(out, "1/5 generate", () -> {
@@ -138,6 +135,22 @@ public final class DemoCommand implements Runnable {
                     + " SVI slices (" + o.slicesButterflyFree() + " butterfly-free)";
         });
 
+        if (real) {
+            // only the tickers of these folders: the home's database may hold a generated market's too
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (Path folder : inputs) {
+                try (var files = Files.walk(folder)) {
+                    files.filter(Files::isRegularFile).forEach(f -> named.add(
+                            f.getFileName().toString().split("\\.")[0].toUpperCase(java.util.Locale.ROOT)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            List<String> stored = new ArrayList<>(forecasting.storedTickers());
+            stored.retainAll(named);
+            stored.sort(java.util.Comparator.comparing((String t) -> !t.equals("SPY")));
+            tickers.addAll(stored);
+        }
         List<LocalDate> sessions = forecasting.sessions(tickers.get(0));
         if (sessions.size() < 20) {
             throw new IllegalStateException("only " + sessions.size() + " sessions stored for " + tickers.get(0));

@@ -78,10 +78,24 @@ public final class TrainCommand implements Runnable {
             doc.put("training", s);
             out.document(doc);
             out.linef("model %s written to %s", outcome.modelId(), modelDir.toAbsolutePath());
-            out.linef("tickers %s; training %s..%s (%d pairs), validation %s..%s (%d pairs)", s.tickers(), s.trainFrom(),
-                    s.trainTo(), s.trainSamples(), s.validationFrom(), s.validationTo(), s.validationSamples());
-            out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)", s.epochsRun(), s.bestEpoch(),
-                    s.bestValidationLoss(), s.initialValidationLoss());
+            out.linef("tickers %s; training %s..%s (%d pairs), validation %s %s..%s (%d pairs)", s.tickers(),
+                    s.trainFrom(), s.trainTo(), s.trainSamples(), s.folds() != null ? "folds" : "slice",
+                    s.validationFrom(), s.validationTo(), s.validationSamples());
+            out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)%s", s.epochsRun(),
+                    s.bestEpoch(), s.bestValidationLoss(), s.initialValidationLoss(),
+                    s.folds() != null ? ", means over the folds" : "");
+            if (s.folds() != null) {
+                TrainingSummary.FoldReport fr = s.folds();
+                out.linef("validation folds %s: best epochs %s, so the final model trained %d epochs on every pair",
+                        fr.validationFrom(), fr.bestEpochs(), fr.epochs());
+                out.linef("correction kept per tenor %s (fold RMSE vol points: base %s, network %s, kept %s)",
+                        fr.shrink(), rounded(fr.baseRmseByTenor()), rounded(fr.networkRmseByTenor()),
+                        rounded(fr.shrunkRmseByTenor()));
+            }
+            if (model.config().businessTimeTheta() != null) {
+                out.linef("business-time theta (weight of a non-trading day) %.2f, chosen on the training pairs",
+                        model.config().businessTimeTheta());
+            }
             if (s.bestEpoch() == 0) {
                 // the zero-initialised heads make epoch 0 the residual base itself: say so, it is not a failure
                 out.linef("no epoch improved on the untrained model, so it was kept: its forecast is the residual "
@@ -92,5 +106,9 @@ public final class TrainCommand implements Runnable {
             out.line("next: ./volsurf evaluate --ticker " + ticker + " --model-dir " + modelDir + " --from <after "
                     + t + "> --to <date>");
         }
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).toList();
     }
 }

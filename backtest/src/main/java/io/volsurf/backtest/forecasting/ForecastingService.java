@@ -3,6 +3,7 @@ package io.volsurf.backtest.forecasting;
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelStore;
+import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
@@ -155,6 +156,8 @@ public class ForecastingService {
         baselines.add(new CarryForwardForecaster());
         baselines.add(new StickyExpiryForecaster());
         if (!training.isEmpty()) {
+            // theta chosen on the training pairs only, as the model's own base is
+            baselines.add(BusinessTimeStickyExpiryForecaster.fit(training));
             baselines.add(MeanReversionForecaster.fit(training));
             baselines.add(LinearForecaster.fit(training, 1.0));
         }

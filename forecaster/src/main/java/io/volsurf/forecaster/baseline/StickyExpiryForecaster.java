@@ -27,6 +27,21 @@ public final class StickyExpiryForecaster implements SurfaceForecaster {
 
     @Override
     public SurfaceForecast forecast(SurfaceHistory history) {
+        GridSpec spec = history.latest().spec();
+        int gap = history.gapDaysToNext();
+        double[] ratio = new double[spec.tenorCount()];
+        for (int m = 0; m < ratio.length; m++) {
+            ratio[m] = spec.tenorYears(m) / ((spec.tenorsDays()[m] + gap) / 365.0);
+        }
+        return carried(history, ratio);
+    }
+
+    /**
+     * Today's smile of the expiry that is each tenor out tomorrow (read at tenor + gap), its total variance at fixed
+     * {@code k} times {@code keptShare[tenor]}: the share of its remaining variance still to come tomorrow
+     * ({@code tau / (tau + gap)} in calendar time, {@code B(t', T) / B(t, T)} in business time).
+     */
+    static SurfaceForecast carried(SurfaceHistory history, double[] keptShare) {
         CanonicalSurface s = history.latest();
         GridSpec spec = s.spec();
         SurfaceReading reading = new SurfaceReading(s);
@@ -38,9 +53,9 @@ public final class StickyExpiryForecaster implements SurfaceForecaster {
         for (int m = 0; m < spec.tenorCount(); m++) {
             double tenorYears = spec.tenorYears(m);
             double shiftedYears = (spec.tenorsDays()[m] + gap) / 365.0;
-            // the shifted ATM vol needs the slices; a grid-only surface keeps today's cell coordinates
+            // the forecast's ATM vol needs the slices; a grid-only surface keeps today's cell coordinates
             double atmVol = s.slices().isEmpty() ? Double.NaN
-                    : Math.sqrt(reading.totalVariance(shiftedYears, 0.0, knots / 2) / shiftedYears);
+                    : Math.sqrt(reading.totalVariance(shiftedYears, 0.0, knots / 2) * keptShare[m] / tenorYears);
             for (int j = 0; j < knots; j++) {
                 int c = m * knots + j;
                 k[c] = spec.scaling() == MoneynessScaling.ATM_STD && atmVol > 0
@@ -48,7 +63,7 @@ public final class StickyExpiryForecaster implements SurfaceForecaster {
                         : reading.cellLogMoneyness(c);
                 double v = reading.totalVariance(shiftedYears, k[c], j);
                 if (Double.isFinite(v) && v >= 0) {
-                    w[c] = v * tenorYears / shiftedYears;
+                    w[c] = v * keptShare[m];
                 } else {
                     // no support at the shifted maturity: fall back to the fixed-tenor value
                     k[c] = reading.cellLogMoneyness(c);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param forecastFor  the session forecast
  * @param inputs       the {@link ModelInputs#COUNT} input arrays of one sample
  * @param target       next session's total variance per cell (0 where unobserved), null without a target
- * @param targetMask   1 where the next session observes the cell
+ * @param targetMask   1 where the next session observes the cell (in training: times its ticker's loss weight)
  * @param temporalRef  carry-forward-plus-drift forecast per cell (the temporal term's reference)
  * @param halfSpreadW  half bid-ask spread in total-variance units per cell (0 where none)
  * @param spreadMask   1 where a spread exists and the cell is observed

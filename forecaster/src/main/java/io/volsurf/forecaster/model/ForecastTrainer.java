@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 
@@ -48,6 +50,9 @@ public final class ForecastTrainer {
 
     private static final int EVAL_BATCH = 64;
 
+    /** Shrink factors tried per tenor: 0, 1/SHRINK_STEPS, ..., 1. */
+    static final int SHRINK_STEPS = 10;
+
     private final ForecasterConfig config;
 
     public ForecastTrainer(ForecasterConfig config) {
@@ -62,6 +67,10 @@ public final class ForecastTrainer {
         if (config.gridSpec() != null && !config.gridSpec().equals(spec)) {
             throw new IllegalArgumentException("grid_spec: the samples' " + spec + " differs from the config's");
         }
+        if (config.tenorShrink() != null && config.tenorShrink().size() != spec.tenorCount()) {
+            throw new IllegalArgumentException("tenor_shrink: " + config.tenorShrink().size() + " factors for the "
+                    + spec.tenorCount() + " tenors of " + spec);
+        }
         List<TrainingSample> sorted = new ArrayList<>(samples);
         sorted.sort(Comparator.comparing((TrainingSample s) -> s.target().session())
                 .thenComparing(s -> s.target().ticker()));
@@ -70,29 +79,235 @@ public final class ForecastTrainer {
         if (sessions.size() < 2) {
             throw new IllegalArgumentException("samples: need at least 2 distinct target sessions to split by time");
         }
-        int validationSessions = Math.max(1, (int) Math.round(config.validationFraction() * sessions.size()));
-        validationSessions = Math.min(validationSessions, sessions.size() - 1);
-        LocalDate firstValidation = new ArrayList<>(sessions).get(sessions.size() - validationSessions);
+        ForecasterConfig cfg = config.withGridSpec(spec);
+        if (cfg.residualBase() == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY && cfg.businessTimeTheta() == null) {
+            // chosen on the pairs given, every one of which precedes whatever the model will be scored on
+            cfg = cfg.withFitted(BusinessTimeStickyExpiryForecaster.fit(sorted).theta(), cfg.tenorShrink());
+        }
+        List<LocalDate> days = new ArrayList<>(sessions);
+        int block = Math.max(1, (int) Math.round(cfg.validationFraction() / 2 * days.size()));
+        boolean folds = cfg.tenorShrink() == null && cfg.folds() > 0 && cfg.residualBase() != ResidualBase.LINEAR
+                && days.size() - cfg.folds() * block >= 2;
+        if (folds) {
+            return trainWithFolds(cfg, sorted, days, block, listener);
+        }
+        int validationSessions = Math.max(1, (int) Math.round(cfg.validationFraction() * days.size()));
+        validationSessions = Math.min(validationSessions, days.size() - 1);
+        LocalDate firstValidation = days.get(days.size() - validationSessions);
         List<TrainingSample> train = sorted.stream().filter(s -> s.target().session().isBefore(firstValidation))
                 .toList();
         List<TrainingSample> validation = sorted.stream()
                 .filter(s -> !s.target().session().isBefore(firstValidation)).toList();
+        return fitOnce(cfg, train, validation, sorted, listener, cfg.epochs(), null);
+    }
 
+    /**
+     * The no-harm path. The latest {@code folds} blocks of {@code block} sessions are validation folds: fold f trains
+     * (with early stopping on its block) on every pair before its block. Per tenor the factor in 0, 0.1, ..., 1 that
+     * scales the fold models' correction over the base is chosen maximin: the one whose smallest relative gain in
+     * squared vol error over the base, across the folds, is largest (ties: the smaller factor); a tenor where no
+     * factor gains in every fold gets 0, the base. The final model trains on every pair for the median of the folds'
+     * best epochs, without a validation slice, and applies the factors at forecast time (no training at all when
+     * every factor is 0).
+     */
+    private TransformerForecaster trainWithFolds(ForecasterConfig cfg, List<TrainingSample> sorted,
+            List<LocalDate> days, int block, TrainingProgressListener listener) {
+        GridSpec spec = cfg.gridSpec();
+        int tenors = spec.tenorCount();
+        int knots = spec.knotCount();
+        int steps = SHRINK_STEPS;
+        double[][] sq = new double[tenors][steps + 1];
+        double[][][] foldSq = new double[cfg.folds()][tenors][steps + 1];
+        long[] cells = new long[tenors];
+        List<String> from = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        List<Integer> bestEpochs = new ArrayList<>();
+        double initialLoss = 0;
+        double bestLoss = 0;
+        for (int f = 0; f < cfg.folds(); f++) {
+            int start = days.size() - (cfg.folds() - f) * block;
+            LocalDate first = days.get(start);
+            LocalDate last = days.get(start + block - 1);
+            List<TrainingSample> train = sorted.stream().filter(s -> s.target().session().isBefore(first)).toList();
+            List<TrainingSample> validation = sorted.stream().filter(s -> !s.target().session().isBefore(first)
+                    && !s.target().session().isAfter(last)).toList();
+            from.add(first.toString());
+            to.add(last.toString());
+            try (TransformerForecaster fold = fitOnce(cfg, train, validation, train, listener, cfg.epochs(), null)) {
+                bestEpochs.add(fold.summary().bestEpoch());
+                initialLoss += fold.summary().initialValidationLoss() / cfg.folds();
+                bestLoss += fold.summary().bestValidationLoss() / cfg.folds();
+                for (TrainingSample p : validation) {
+                    EncodedSample e = fold.encode(p.history());
+                    float[] base = e.inputs()[ModelInputs.BASE];
+                    // a fold that kept its untrained model found no correction: its output differs from the base
+                    // only by the SVI row fit, which must not count as a gain
+                    float[] w = fold.summary().bestEpoch() == 0 ? base : fold.predict(e).totalVariance();
+                    CanonicalSurface target = p.target();
+                    for (int c = 0; c < spec.cellCount(); c++) {
+                        double wt = target.totalVariance()[c];
+                        if (!target.mask()[c] || !Double.isFinite(wt) || wt < 0) {
+                            continue;
+                        }
+                        int m = c / knots;
+                        double t = spec.tenorYears(m);
+                        double volTrue = Math.sqrt(wt / t);
+                        for (int i = 0; i <= steps; i++) {
+                            double v = Math.max(base[c] + (double) i / steps * (w[c] - base[c]), 0);
+                            double err = 100 * (Math.sqrt(v / t) - volTrue);
+                            sq[m][i] += err * err;
+                            foldSq[f][m][i] += err * err;
+                        }
+                        cells[m]++;
+                    }
+                }
+            }
+        }
+        List<Double> shrink = new ArrayList<>();
+        List<Double> baseRmse = new ArrayList<>();
+        List<Double> netRmse = new ArrayList<>();
+        List<Double> shrunkRmse = new ArrayList<>();
+        for (int m = 0; m < tenors; m++) {
+            int best = maximinShrink(foldSq, m);
+            long n = Math.max(cells[m], 1);
+            shrink.add((double) best / steps);
+            baseRmse.add(Math.sqrt(sq[m][0] / n));
+            netRmse.add(Math.sqrt(sq[m][steps] / n));
+            shrunkRmse.add(Math.sqrt(sq[m][best] / n));
+        }
+        List<Integer> ordered = new ArrayList<>(bestEpochs);
+        ordered.sort(null);
+        int epochs = ordered.get((ordered.size() - 1) / 2);
+        TrainingSummary.FoldReport report = new TrainingSummary.FoldReport(from, to, bestEpochs, epochs, baseRmse,
+                netRmse, shrunkRmse, shrink);
+        boolean base = shrink.stream().allMatch(v -> v == 0.0) || epochs == 0;
+        ForecasterConfig fitted = cfg.withFitted(cfg.businessTimeTheta(), base ? zeros(tenors) : shrink);
+        // nothing of the network is kept: the untrained model is the base, no need to train it
+        TransformerForecaster finalModel = fitOnce(fitted, sorted, List.of(), sorted, listener, base ? 0 : epochs,
+                report);
+        TrainingSummary s = finalModel.summary();
+        LocalDate foldsFrom = LocalDate.parse(from.get(0));
+        int foldPairs = (int) sorted.stream().filter(p -> !p.target().session().isBefore(foldsFrom)).count();
+        TrainingSummary withFolds = new TrainingSummary(s.tickers(), s.trainFrom(), s.trainTo(), from.get(0),
+                to.get(to.size() - 1), s.trainSamples(), foldPairs, s.epochsRun(), s.bestEpoch(),
+                initialLoss, bestLoss, s.trainLoss(), s.validationLoss(), s.featureNames(), report);
+        return finalModel.withSummary(withFolds);
+    }
+
+    /**
+     * Index of the shrink factor for tenor {@code m}: the one whose worst fold gains most over the base (index 0) in
+     * squared vol error, relative to the base's; 0 when no factor gains in every fold.
+     *
+     * @param foldSq per fold, per tenor, per factor index: the summed squared vol error on the fold's block
+     */
+    static int maximinShrink(double[][][] foldSq, int m) {
+        int best = 0;
+        double bestWorst = 0;
+        for (int i = 1; i < foldSq[0][m].length; i++) {
+            double worst = Double.POSITIVE_INFINITY;
+            for (double[][] fold : foldSq) {
+                double gain = fold[m][0] > 0 ? (fold[m][0] - fold[m][i]) / fold[m][0] : 0;
+                worst = Math.min(worst, gain);
+            }
+            if (worst > bestWorst + 1e-12) {
+                bestWorst = worst;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Weights are kept within this factor of 1 either way: a ticker with hardly any error must not take over. */
+    static final double MAX_TICKER_WEIGHT = 10;
+
+    /**
+     * Per ticker the weight that gives its cells the pooled mean data loss of the residual base: weight = pooled mean
+     * squared standardised error of the base / the ticker's own, within [1/10, 10]. With the weights every ticker's
+     * share of the base's loss is its share of the observed cells, whatever its noise or its scale.
+     */
+    static Map<String, Double> tickerLossWeights(List<EncodedSample> samples) {
+        Map<String, double[]> byTicker = new java.util.TreeMap<>();
+        double sq = 0;
+        double n = 0;
+        for (EncodedSample e : samples) {
+            float[] base = e.inputs()[ModelInputs.BASE];
+            float[] scale = e.inputs()[ModelInputs.SCALE];
+            double[] acc = byTicker.computeIfAbsent(e.ticker().toUpperCase(Locale.ROOT), t -> new double[2]);
+            for (int c = 0; c < base.length; c++) {
+                if (e.targetMask()[c] > 0) {
+                    double err = (base[c] - e.target()[c]) / scale[c];
+                    acc[0] += err * err;
+                    acc[1]++;
+                    sq += err * err;
+                    n++;
+                }
+            }
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        if (n == 0 || sq == 0) {
+            return out;
+        }
+        double pooled = sq / n;
+        for (Map.Entry<String, double[]> t : byTicker.entrySet()) {
+            double own = t.getValue()[1] > 0 ? t.getValue()[0] / t.getValue()[1] : pooled;
+            double w = own > 0 ? pooled / own : MAX_TICKER_WEIGHT;
+            out.put(t.getKey(), Math.max(1 / MAX_TICKER_WEIGHT, Math.min(MAX_TICKER_WEIGHT, w)));
+        }
+        return out;
+    }
+
+    /** The samples with each observed target cell weighted by its ticker's weight (the mask carries the weight). */
+    static List<EncodedSample> weighted(List<EncodedSample> samples, Map<String, Double> weights) {
+        List<EncodedSample> out = new ArrayList<>(samples.size());
+        for (EncodedSample e : samples) {
+            double w = weights.getOrDefault(e.ticker().toUpperCase(Locale.ROOT), 1.0);
+            float[] mask = e.targetMask().clone();
+            for (int c = 0; c < mask.length; c++) {
+                mask[c] *= (float) w;
+            }
+            out.add(new EncodedSample(e.ticker(), e.forecastFor(), e.inputs(), e.target(), mask, e.temporalRef(),
+                    e.halfSpreadW(), e.spreadMask(), e.fineK(), e.kCells(), e.startSmiles(), e.gridRows()));
+        }
+        return out;
+    }
+
+    private static List<Double> zeros(int n) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(0.0);
+        }
+        return out;
+    }
+
+    /**
+     * One training run: statistics and bases fitted on {@code train}, early stopping on {@code validation} (the
+     * untrained model a candidate); with no validation pairs, exactly {@code epochs} epochs (0: the untrained model).
+     *
+     * @param refitPairs the pairs the ridge base is refitted on after model selection ({@code linear_refit})
+     */
+    private TransformerForecaster fitOnce(ForecasterConfig cfg, List<TrainingSample> train,
+            List<TrainingSample> validation, List<TrainingSample> refitPairs, TrainingProgressListener listener,
+            int epochs, TrainingSummary.FoldReport folds) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("samples: no training pair precedes the validation sessions");
+        }
+        GridSpec spec = cfg.gridSpec();
         List<CanonicalSurface> trainSurfaces = new ArrayList<>();
         train.forEach(s -> {
             trainSurfaces.addAll(s.history().surfaces());
             trainSurfaces.add(s.target());
         });
         NormalizationStats stats = NormalizationStats.fit(trainSurfaces);
-        ForecasterConfig cfg = config.withGridSpec(spec);
         MeanReversionForecaster drift = cfg.lossWeights().temporal() > 0 ? MeanReversionForecaster.fit(train) : null;
         // the ridge base is fitted on the training pairs only and its penalty chosen on validation
         LinearForecaster linear = cfg.residualBase() == ResidualBase.LINEAR
                 ? chooseRidge(train, validation, cfg.linearLambdas()) : null;
         SampleEncoder encoder = new SampleEncoder(cfg, stats, drift, linear);
-        List<EncodedSample> trainEncoded = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
-        List<EncodedSample> valEncoded = validation.stream().map(s -> encoder.encode(s.history(), s.target()))
-                .toList();
+        List<EncodedSample> trainRaw = train.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
+        List<EncodedSample> valRaw = validation.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
+        Map<String, Double> tickerWeights = cfg.tickerLossWeights() ? tickerLossWeights(trainRaw) : Map.of();
+        List<EncodedSample> trainEncoded = tickerWeights.isEmpty() ? trainRaw : weighted(trainRaw, tickerWeights);
+        List<EncodedSample> valEncoded = tickerWeights.isEmpty() ? valRaw : weighted(valRaw, tickerWeights);
 
         TorchConcurrency.noGradientsOnThisThread(); // this thread may be a walk-forward worker
         Model model = Model.newInstance("volsurf-forecaster", Device.cpu(), "PyTorch");
@@ -101,13 +316,15 @@ public final class ForecastTrainer {
                     encoder.featureCount());
             model.setBlock(net);
             // the validation view runs the network's own forward: its parameters change every epoch
-            ValidationMetric metric = cfg.earlyStopping() == EarlyStopping.VOL_RMSE
+            ValidationMetric metric = validation.isEmpty() ? null
+                    : cfg.earlyStopping() == EarlyStopping.VOL_RMSE
                     ? volRmse(new TransformerForecaster(model, net, cfg, stats, null, linear, false), validation)
                     : (m, n, l, shapes, tenors) -> validationLoss(m, n, l, valEncoded, shapes, tenors);
-            TrainingSummary summary = fit(model, net, cfg, trainEncoded, metric, spec, listener, train, validation);
+            TrainingSummary summary = fit(model, net, cfg, trainEncoded, metric, epochs, spec, listener, train,
+                    validation);
             if (linear != null && cfg.linearRefit()) {
                 // model selection done: the ridge may now see every pair of the training range (as evaluate's does)
-                linear = LinearForecaster.fit(sorted, linear.lambda());
+                linear = LinearForecaster.fit(refitPairs, linear.lambda());
             }
             return new TransformerForecaster(model, net, cfg, stats, summary, linear);
         } catch (RuntimeException e) {
@@ -165,7 +382,7 @@ public final class ForecastTrainer {
     }
 
     private TrainingSummary fit(Model model, SurfaceForecastNet net, ForecasterConfig cfg, List<EncodedSample> train,
-            ValidationMetric validation, GridSpec spec, TrainingProgressListener listener,
+            ValidationMetric validation, int maxEpochs, GridSpec spec, TrainingProgressListener listener,
             List<TrainingSample> trainPairs, List<TrainingSample> valPairs) {
         int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
         int totalSteps = Math.max(1, stepsPerEpoch * cfg.epochs());
@@ -195,7 +412,8 @@ public final class ForecastTrainer {
                 return null;
             });
             net.zeroHeadOutputs();
-            initial = validation.score(model, net, loss, shapes, tenors);
+            // without validation (a fixed epoch count) the last epoch is kept
+            initial = validation == null ? Double.NaN : validation.score(model, net, loss, shapes, tenors);
             best = initial;
             byte[] bestParameters = snapshot(net);
             Random random = new Random(cfg.seed());
@@ -205,7 +423,7 @@ public final class ForecastTrainer {
             }
             int sinceBest = 0;
             int skippedSteps = 0;
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= maxEpochs; epoch++) {
                 java.util.Collections.shuffle(order, random);
                 double sum = 0;
                 int batches = 0;
@@ -249,10 +467,14 @@ public final class ForecastTrainer {
                     }
                 }
                 epochsRun = epoch;
-                double val = validation.score(model, net, loss, shapes, tenors);
+                double val = validation == null ? Double.NaN : validation.score(model, net, loss, shapes, tenors);
                 trainHistory.add(sum / Math.max(batches, 1));
-                valHistory.add(val);
-                if (val < best - 1e-9) {
+                if (validation != null) {
+                    valHistory.add(val);
+                }
+                if (validation == null) {
+                    bestEpoch = epoch;
+                } else if (val < best - 1e-9) {
                     best = val;
                     bestEpoch = epoch;
                     bestParameters = snapshot(net);
@@ -262,12 +484,14 @@ public final class ForecastTrainer {
                 }
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
                 listener.onEpoch(new EpochProgress(epoch, cfg.epochs(), sum / Math.max(batches, 1), val, bestEpoch,
-                        elapsed, elapsed / epoch * (cfg.epochs() - epoch)));
+                        elapsed, elapsed / epoch * (maxEpochs - epoch)));
                 if (sinceBest >= cfg.patience()) {
                     break;
                 }
             }
-            restore(model, net, bestParameters);
+            if (validation != null) {
+                restore(model, net, bestParameters);
+            }
         }
         TreeSet<String> tickers = new TreeSet<>();
         trainPairs.forEach(s -> tickers.add(s.target().ticker().toUpperCase(Locale.ROOT)));

@@ -53,6 +53,18 @@ import java.util.Properties;
  * @param volPointLoss             the data term (and the correction and temporal terms' units) in vol points
  *                                 instead of standardised total variance: the unit {@code evaluate} scores in
  * @param earlyStopping            the validation metric of early stopping; null means {@code DATA_LOSS}
+ * @param businessTimeTheta        weight of a non-trading day in the business-time sticky-expiry residual base; null
+ *                                 means chosen by the trainer on the training pairs (grid 0..1 step 0.05) and saved
+ * @param tenorShrink              per tenor the factor in [0, 1] the network's correction over its residual base is
+ *                                 multiplied by at forecast time (0: the base, 1: the network); null means chosen by
+ *                                 the trainer on time-ordered validation folds of the training range and saved
+ *                                 (a model saved without it applies none)
+ * @param folds                    time-ordered validation folds that choose {@code tenorShrink} and the epoch count;
+ *                                 0 for the single validation slice of early stopping; null means
+ *                                 {@link #DEFAULT_FOLDS}
+ * @param tickerLossWeights        weight each ticker's cells in the data term so that every ticker's residual base
+ *                                 has the same mean loss on the training pairs (a noisy or barely moving ticker
+ *                                 must not dominate the pooled loss); null means true
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
@@ -61,7 +73,11 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         int patience, int batchSize, double warmupFraction, double validationFraction, boolean huber,
         double blendFitRmseThreshold, double blendMinObservedFraction, int informerFactor, boolean project,
         long seed, List<Double> linearLambdas, Boolean linearRefit, boolean volPointLoss,
-        EarlyStopping earlyStopping) {
+        EarlyStopping earlyStopping, Double businessTimeTheta, List<Double> tenorShrink, Integer folds,
+        Boolean tickerLossWeights) {
+
+    /** Validation folds of the training range by default. */
+    public static final int DEFAULT_FOLDS = 3;
 
     /** The built-in derived inputs. */
     public static final List<String> BUILT_IN_FEATURES = List.of("gap", "rolldown", "event");
@@ -77,7 +93,31 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
             blend = BlendPolicy.SVI;
         }
         if (residualBase == null) {
-            residualBase = ResidualBase.STICKY_EXPIRY;
+            residualBase = ResidualBase.BUSINESS_TIME_STICKY_EXPIRY;
+        }
+        if (folds == null) {
+            folds = DEFAULT_FOLDS;
+        }
+        if (tickerLossWeights == null) {
+            tickerLossWeights = true;
+        }
+        if (folds < 0) {
+            throw new IllegalArgumentException("folds must be >= 0, got " + folds);
+        }
+        if (businessTimeTheta != null && !(businessTimeTheta >= 0 && businessTimeTheta <= 1)) {
+            throw new IllegalArgumentException("business_time_theta must lie in [0, 1], got " + businessTimeTheta);
+        }
+        if (tenorShrink != null) {
+            tenorShrink = List.copyOf(tenorShrink);
+            for (double f : tenorShrink) {
+                if (!(f >= 0 && f <= 1)) {
+                    throw new IllegalArgumentException("tenor_shrink factors must lie in [0, 1], got " + f);
+                }
+            }
+            if (gridSpec != null && tenorShrink.size() != gridSpec.tenorCount()) {
+                throw new IllegalArgumentException("tenor_shrink: " + tenorShrink.size() + " factors for "
+                        + gridSpec.tenorCount() + " tenors");
+            }
         }
         if (lossWeights == null) {
             lossWeights = LossWeights.defaults();
@@ -138,7 +178,11 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         }
     }
 
-    /** The seed's switches and the training settings, with the later additions at their defaults. */
+    /**
+     * The seed's switches and the training settings, with the later additions at their defaults except the folds (0,
+     * the single validation slice these settings were written for) and the ticker loss weights (off): the training
+     * these settings always meant.
+     */
     public ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean informerMode, BlendPolicy blend,
             ResidualBase residualBase, LossWeights lossWeights, GridSpec gridSpec, List<String> features, int window,
             int dModel, int heads, int layers, double dropout, double learningRate, double weightDecay, int epochs,
@@ -148,14 +192,17 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         this(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, gridSpec, features, window,
                 dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience, batchSize, warmupFraction,
                 validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction, informerFactor, project,
-                seed, null, null, false, null);
+                seed, null, null, false, null, null, null, 0, false);
     }
 
-    /** The defaults: SVI head, N = 5, a small model that trains in minutes on 2 cores. */
+    /**
+     * The defaults: SVI head on the business-time sticky-expiry base, N = 5, a small model that trains in minutes on
+     * 2 cores, its correction shrunk per tenor by validation folds.
+     */
     public static ForecasterConfig defaults() {
-        return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.STICKY_EXPIRY,
+        return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.BUSINESS_TIME_STICKY_EXPIRY,
                 LossWeights.defaults(), null, BUILT_IN_FEATURES, 5, 32, 4, 2, 0.1, 1e-3, 1e-4, 30, 5, 16, 0.1, 0.2,
-                false, 0.05, 0.5, 5, true, 42L);
+                false, 0.05, 0.5, 5, true, 42L, null, null, false, null, null, null, DEFAULT_FOLDS, true);
     }
 
     /** Whether a built-in or session feature is used. */
@@ -178,7 +225,22 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         return new ForecasterConfig(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, spec,
                 features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
                 batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
-                informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping);
+                informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping,
+                businessTimeTheta, tenorShrink, folds, tickerLossWeights);
+    }
+
+    /** This config with the fitted business-time theta and per-tenor shrink factors (what training chose). */
+    public ForecasterConfig withFitted(Double theta, List<Double> shrink) {
+        return new ForecasterConfig(useSviHead, useGridHead, informerMode, blend, residualBase, lossWeights, gridSpec,
+                features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
+                batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
+                informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping, theta, shrink,
+                folds, tickerLossWeights);
+    }
+
+    /** The shrink factor of tenor {@code m}'s correction: 1 (none) when no factors are set. */
+    public double shrink(int tenor) {
+        return tenorShrink == null ? 1.0 : tenorShrink.get(tenor);
     }
 
     public String toJson() {
@@ -222,7 +284,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 "learning_rate", "weight_decay", "epochs", "patience", "batch_size", "warmup_fraction",
                 "validation_fraction", "huber", "blend_fit_rmse_threshold", "blend_min_observed_fraction",
                 "informer_factor", "project", "seed", "linear_lambda", "linear_refit", "vol_point_loss", "early_stopping",
-                "loss_weights.correction");
+                "loss_weights.correction", "business_time_theta", "tenor_shrink", "folds",
+                "ticker_loss_weights");
         for (String key : p.stringPropertyNames()) {
             if (!known.contains(normalise(key))) {
                 throw new IllegalArgumentException("model config: unknown key '" + key + "'");
@@ -253,7 +316,10 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 bool(p, "linear_refit", d.linearRefit()),
                 bool(p, "vol_point_loss", d.volPointLoss()),
                 get(p, "early_stopping") == null ? d.earlyStopping()
-                        : EarlyStopping.valueOf(get(p, "early_stopping").trim().toUpperCase(Locale.ROOT)));
+                        : EarlyStopping.valueOf(get(p, "early_stopping").trim().toUpperCase(Locale.ROOT)),
+                get(p, "business_time_theta") == null ? null : dbl(p, "business_time_theta", 0),
+                doubles(p, "tenor_shrink", null), integer(p, "folds", d.folds()),
+                bool(p, "ticker_loss_weights", d.tickerLossWeights()));
     }
 
     private static void positive(String name, int v) {

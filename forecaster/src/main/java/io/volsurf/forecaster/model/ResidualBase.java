@@ -3,8 +3,14 @@ package io.volsurf.forecaster.model;
 /** The baseline surface the heads predict a change on top of (residual learning). */
 public enum ResidualBase {
     /**
-     * Sticky-expiry: the vol of the same expiry, today's surface read at tenor + gap; the strongest nothing-fitted
-     * baseline on the US data.
+     * Sticky-expiry in business time ({@link io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster}):
+     * each expiry's remaining variance carried per business day, non-trading days weighted by a theta chosen on the
+     * training pairs and saved with the model. The default: the best nothing-learned forecaster on the US data, so the
+     * untrained model is that baseline and the network only adds a correction.
+     */
+    BUSINESS_TIME_STICKY_EXPIRY,
+    /**
+     * Sticky-expiry in calendar time: the vol of the same expiry, today's surface read at tenor + gap.
      */
     STICKY_EXPIRY,
     /** Today's surface at the same tenor. */

@@ -1,5 +1,6 @@
 package io.volsurf.forecaster.model;
 
+import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
@@ -32,6 +33,7 @@ public final class SampleEncoder {
     private final StickyExpiryForecaster stickyExpiry = new StickyExpiryForecaster();
     private final SviRowFitter rowFitter = new SviRowFitter();
     private final SurfaceForecaster linearBase;
+    private final BusinessTimeStickyExpiryForecaster businessTime;
 
     /**
      * @param temporalReference the carry-forward-plus-drift forecaster of the temporal loss term; carry-forward if null
@@ -53,6 +55,12 @@ public final class SampleEncoder {
         this.stats = stats;
         this.temporalReference = temporalReference != null ? temporalReference : carryForward;
         this.linearBase = linearBase;
+        if (config.residualBase() == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY && config.businessTimeTheta() == null) {
+            throw new IllegalArgumentException("residual_base=business_time_sticky_expiry needs business_time_theta "
+                    + "(the trainer chooses it on the training pairs)");
+        }
+        this.businessTime = config.businessTimeTheta() == null ? null
+                : new BusinessTimeStickyExpiryForecaster(config.businessTimeTheta());
     }
 
     /** Width F of the session-feature input. */
@@ -105,6 +113,7 @@ public final class SampleEncoder {
         SurfaceForecast cf = carryForward.forecast(history);
         SurfaceForecast sticky = stickyExpiry.forecast(history);
         double[] base = switch (config.residualBase()) {
+            case BUSINESS_TIME_STICKY_EXPIRY -> businessTime.forecast(history).totalVariance();
             case STICKY_EXPIRY -> sticky.totalVariance();
             case CARRY_FORWARD -> cf.totalVariance();
             case LINEAR -> linearBase.forecast(history).totalVariance();

@@ -19,9 +19,38 @@ import java.util.List;
  * @param trainLoss             training loss per epoch
  * @param validationLoss        validation data loss per epoch
  * @param featureNames          the resolved session-feature inputs
+ * @param folds                 what the time-ordered validation folds found (null when none ran)
  */
 public record TrainingSummary(List<String> tickers, String trainFrom, String trainTo, String validationFrom,
         String validationTo, int trainSamples, int validationSamples, int epochsRun, int bestEpoch,
         double initialValidationLoss, double bestValidationLoss, List<Double> trainLoss, List<Double> validationLoss,
-        List<String> featureNames) {
+        List<String> featureNames, FoldReport folds) {
+
+    /** The summary of a single run, without folds. */
+    public TrainingSummary(List<String> tickers, String trainFrom, String trainTo, String validationFrom,
+            String validationTo, int trainSamples, int validationSamples, int epochsRun, int bestEpoch,
+            double initialValidationLoss, double bestValidationLoss, List<Double> trainLoss, List<Double> validationLoss,
+            List<String> featureNames) {
+        this(tickers, trainFrom, trainTo, validationFrom, validationTo, trainSamples, validationSamples, epochsRun,
+                bestEpoch, initialValidationLoss, bestValidationLoss, trainLoss, validationLoss, featureNames, null);
+    }
+
+    /**
+     * Time-ordered validation folds of the training range: fold f trains on every pair before its block of sessions
+     * and is scored on the block. RMSE in vol points on the blocks' observed cells, pooled over the folds, before
+     * the SVI refit and the projector.
+     *
+     * @param validationFrom    first target session of each fold's block
+     * @param validationTo      last target session of each fold's block
+     * @param bestEpochs        each fold's early-stopping epoch (0: its untrained model, the base)
+     * @param epochs            the epoch count the final model was trained for (median of {@code bestEpochs})
+     * @param baseRmseByTenor   the residual base
+     * @param networkRmseByTenor the fold models, unshrunk
+     * @param shrunkRmseByTenor the fold models with the chosen factors
+     * @param shrink            the chosen factor per tenor
+     */
+    public record FoldReport(List<String> validationFrom, List<String> validationTo, List<Integer> bestEpochs,
+            int epochs, List<Double> baseRmseByTenor, List<Double> networkRmseByTenor, List<Double> shrunkRmseByTenor,
+            List<Double> shrink) {
+    }
 }

@@ -89,6 +89,11 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         return summary;
     }
 
+    /** The same network under another summary; this instance hands its model over and must not be used again. */
+    TransformerForecaster withSummary(TrainingSummary replaced) {
+        return new TransformerForecaster(model, net, config, stats, replaced, linearBase, fused);
+    }
+
     /** Trainable parameters of the network (every weight, both heads where configured). */
     public long parameterCount() {
         long n = 0;
@@ -114,7 +119,17 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
     @Override
     public SurfaceForecast forecast(SurfaceHistory history) {
         EncodedSample e = encode(history);
+        if (baseOnly()) {
+            // every factor 0: the network's output is not read, so it is not run
+            float[] base = e.inputs()[ModelInputs.BASE];
+            return finish(history, e, new NetworkOutput(base, new float[config.gridSpec().tenorCount() * 5]));
+        }
         return finish(history, e, predict(e));
+    }
+
+    /** True when the folds kept no correction at any tenor: the model is its residual base. */
+    public boolean baseOnly() {
+        return config.tenorShrink() != null && config.tenorShrink().stream().allMatch(f -> f == 0.0);
     }
 
     /** The network's raw outputs for one sample: total variance per cell and SVI parameters per tenor. */
@@ -176,16 +191,22 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         float[] w = out.totalVariance();
         float[] svi = out.svi();
         double[] cellW = new double[w.length];
+        float[] base = e.inputs()[ModelInputs.BASE];
         for (int c = 0; c < w.length; c++) {
             if (!Float.isFinite(w[c])) {
                 throw new IllegalStateException("model produced a non-finite total variance at cell " + c + " for "
                         + history.ticker() + " " + history.latest().session());
             }
-            cellW[c] = Math.max(w[c], 0);
+            // the correction over the base, shrunk per tenor by the factor validation folds chose
+            double shrink = config.shrink(c / knots);
+            cellW[c] = Math.max(shrink == 1.0 ? w[c] : base[c] + shrink * (w[c] - base[c]), 0);
         }
         List<SviParams> smiles = new ArrayList<>(tenors);
         for (int m = 0; m < tenors; m++) {
-            if (e.gridRows()[m]) {
+            double shrink = config.shrink(m);
+            if (shrink == 0.0) {
+                smiles.add(e.startSmiles().get(m)); // the base's own row fit
+            } else if (e.gridRows()[m] || shrink < 1.0) {
                 smiles.add(rowFitter.fit(Arrays.copyOfRange(e.kCells(), m * knots, (m + 1) * knots),
                         Arrays.copyOfRange(cellW, m * knots, (m + 1) * knots)).params());
             } else {
