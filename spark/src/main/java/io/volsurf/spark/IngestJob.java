@@ -96,6 +96,8 @@ public final class IngestJob {
         }
         int exit;
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+            // Spark's INFO lines would bury the job's own progress lines.
+            jsc.setLogLevel("WARN");
             Outcome outcome = run(jsc, a.databaseUrl(), a.paths(), a.format(), System.out);
             System.out.println(json(outcome));
             exit = outcome.filesFailed().isEmpty() ? 0 : 1;

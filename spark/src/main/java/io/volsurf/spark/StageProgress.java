@@ -72,8 +72,9 @@ final class StageProgress extends SparkListener {
         Long t0 = startedNanos.remove(s.stageId());
         double seconds = t0 == null ? Double.NaN : (System.nanoTime() - t0) / 1e9;
         String failure = s.failureReason().isDefined() ? ", failed: " + s.failureReason().get() : "";
-        out.printf("stage %d done: %s, %d tasks in %.1f s%s%n", s.stageId(), description(s), s.numTasks(), seconds,
-                failure);
+        // One println, not printf: Spark's log lines must not land inside it.
+        out.println(String.format("stage %d done: %s, %d tasks in %.1f s%s", s.stageId(), description(s),
+                s.numTasks(), seconds, failure));
         done.remove(s.stageId());
         total.remove(s.stageId());
         names.remove(s.stageId());
