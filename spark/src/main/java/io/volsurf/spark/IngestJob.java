@@ -98,7 +98,8 @@ public final class IngestJob {
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
             // Spark's INFO lines would bury the job's own progress lines.
             jsc.setLogLevel("WARN");
-            Outcome outcome = run(jsc, a.databaseUrl(), a.paths(), a.format(), System.out);
+            // Progress on stderr: stdout carries only the JSON summary (the ingest --json contract).
+            Outcome outcome = run(jsc, a.databaseUrl(), a.paths(), a.format(), System.err);
             System.out.println(json(outcome));
             exit = outcome.filesFailed().isEmpty() ? 0 : 1;
         } catch (RuntimeException e) {
