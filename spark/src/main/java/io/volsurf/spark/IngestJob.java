@@ -16,6 +16,7 @@ import io.volsurf.forecaster.ingest.Reject;
 import io.volsurf.forecaster.ingest.SessionChain;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +84,13 @@ public final class IngestJob {
         } catch (IllegalArgumentException e) {
             System.err.println("volsurf spark ingest: " + e.getMessage());
             System.err.println(Arguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        // As ./volsurf ingest: a PATH the driver cannot see is a bad argument (exit 2), not a failed file.
+        String missing = a.firstMissingPath();
+        if (missing != null) {
+            System.err.println("volsurf spark ingest: PATH " + missing + " does not exist");
             System.exit(2);
             return;
         }
@@ -292,6 +300,11 @@ public final class IngestJob {
         static final String USAGE = "usage: IngestJob [--master URL] [--format NAME] DB_URL PATH...\n"
                 + "  DB_URL  postgresql://user[:password]@host:port/database (the schema is migrated if needed)\n"
                 + "  PATH    chain files or folders, readable at the same path on the driver and every executor";
+
+        /** The first chain path that does not exist here (on the driver), or null. */
+        String firstMissingPath() {
+            return paths.stream().filter(p -> !Files.exists(Path.of(p))).findFirst().orElse(null);
+        }
 
         static Arguments parse(String[] args) {
             String master = null;

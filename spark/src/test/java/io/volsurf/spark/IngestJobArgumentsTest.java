@@ -34,6 +34,14 @@ class IngestJobArgumentsTest {
         assertMessage("unknown option --frmat", "postgresql://db/vs", "/c", "--frmat", "cboe");
     }
 
+    @Test
+    void namesAPathThatDoesNotExist(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String missing = dir.resolve("nope").toString();
+        assertEquals(missing, IngestJob.Arguments.parse(new String[] {"postgresql://db/vs", dir.toString(), missing})
+                .firstMissingPath());
+        assertNull(IngestJob.Arguments.parse(new String[] {"postgresql://db/vs", dir.toString()}).firstMissingPath());
+    }
+
     private static void assertMessage(String expected, String... args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IngestJob.Arguments.parse(args));
