@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
                     + "is reported (ivUnits)."},
         footer = {"", "Examples:", "  ./volsurf ingest ../shared/data/us-options",
             "  ./volsurf ingest ../shared/data/crypto-deribit/2026-07-04.csv.gz --json",
-            "  ./volsurf ingest my-chains/ --format generic", "",
+            "  ./volsurf ingest my-chains/ --format generic",
+            "  ./volsurf ingest ../shared/data/us-options --spark 'local[2]' --db-url postgresql://postgres@127.0.0.1/vs", "",
             "Exit code 0 when every file was read, 1 when some could not be (the rest is still ingested)."})
 public final class IngestCommand implements Callable<Integer> {
 
@@ -40,6 +41,12 @@ public final class IngestCommand implements Callable<Integer> {
             description = "auto (detect per file), generic, us-options, deribit, cboe, optionmetrics. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    // Listed here for --help; ./volsurf hands a command line with --spark to scripts/spark-ingest before this runs.
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark instead (local[2], spark://host:7077, yarn, k8s://...); needs --db-url. "
+                    + "See docs/spark.md.")
+    String spark;
+
     private final IngestService service;
 
     public IngestCommand(IngestService service) {
@@ -48,6 +55,10 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (spark != null) {
+            throw new IllegalArgumentException("--spark runs through ./volsurf (scripts/spark-ingest), not the "
+                    + "application jar alone");
+        }
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException("PATH " + p + " does not exist");
