@@ -312,7 +312,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 bool(p, "huber", d.huber()), dbl(p, "blend_fit_rmse_threshold", d.blendFitRmseThreshold()),
                 dbl(p, "blend_min_observed_fraction", d.blendMinObservedFraction()),
                 integer(p, "informer_factor", d.informerFactor()), bool(p, "project", d.project()),
-                (long) dbl(p, "seed", d.seed()), doubles(p, "linear_lambda", d.linearLambdas()),
+                longInteger(p, "seed", d.seed()), doubles(p, "linear_lambda", d.linearLambdas()),
                 bool(p, "linear_refit", d.linearRefit()),
                 bool(p, "vol_point_loss", d.volPointLoss()),
                 get(p, "early_stopping") == null ? d.earlyStopping()
@@ -359,6 +359,16 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         String v = get(p, key);
         try {
             return v == null ? dflt : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model config: " + key + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    /** A seed is an integer: {@code 1.7} is an error, not 1, and a large seed keeps every bit (a double would not). */
+    private static long longInteger(Properties p, String key, long dflt) {
+        String v = get(p, key);
+        try {
+            return v == null ? dflt : Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("model config: " + key + " must be an integer, got '" + v + "'");
         }
