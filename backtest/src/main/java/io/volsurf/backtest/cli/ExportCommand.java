@@ -15,13 +15,15 @@ import picocli.CommandLine.Option;
 
 /** {@code ./volsurf export --run N --out DIR}: one run's tables as files for pandas and notebooks. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"One stored backtest run as CSV files (PostgreSQL's own CSV writer, header row): run_summary, "
+        description = {"One stored backtest run as CSV (PostgreSQL's own CSV writer, header row) or Parquet files: "
+                + "run_summary, "
                 + "backtest_runs (with the run's full configuration as JSON), trades, positions, daily_pnl, "
-                + "pnl_attribution and pnl_attribution_daily, named run-<ID>-<table>.csv. The files are read in one "
+                + "pnl_attribution and pnl_attribution_daily, named run-<ID>-<table>.csv (or .parquet). The files are read in one "
                 + "snapshot, so they agree with each other even while a resumed run writes on.",
-            "In pandas: pd.read_csv('DIR/run-3-pnl_attribution_daily.csv', parse_dates=['session_date'])"},
+            "In pandas: pd.read_csv('DIR/run-3-pnl_attribution_daily.csv', parse_dates=['session_date']), or "
+                    + "pd.read_parquet('DIR/run-3-pnl_attribution_daily.parquet')"},
         footer = {"", "Example:", "  ./volsurf export --run 3 --out results/run-3",
-            "  ./volsurf export --run 3 --out results/run-3 --json"})
+            "  ./volsurf export --run 3 --out results/run-3 --format parquet --json"})
 public final class ExportCommand implements Runnable {
 
     @Mixin
@@ -31,8 +33,8 @@ public final class ExportCommand implements Runnable {
     long run;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
-            description = "csv (the default). parquet is not built yet: read the CSV files, or the database directly "
-                    + "(./volsurf db url).")
+            description = "csv (the default) or parquet (written by DuckDB; column types inferred, jsonb and arrays "
+                    + "as text).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the files (created).")
@@ -46,9 +48,9 @@ public final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!format.equalsIgnoreCase("csv")) {
-            throw new IllegalArgumentException("--format: '" + format + "' is not supported; csv is (parquet is not "
-                    + "built yet)");
+        String fmt = format.toLowerCase(java.util.Locale.ROOT);
+        if (!fmt.equals("csv") && !fmt.equals("parquet")) {
+            throw new IllegalArgumentException("--format: '" + format + "' is not supported: csv or parquet");
         }
         if (run <= 0) {
             throw new IllegalArgumentException("--run: a run id is a positive number, got " + run);
@@ -59,14 +61,14 @@ public final class ExportCommand implements Runnable {
         }
         List<RunExport.ExportedFile> files;
         try {
-            files = export.writeCsv(run, out);
+            files = fmt.equals("parquet") ? export.writeParquet(run, out) : export.writeCsv(run, out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing into " + out + ": " + e.getMessage(), e);
         }
         Output o = new Output(common.json);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runId", run);
-        doc.put("format", "csv");
+        doc.put("format", fmt);
         doc.put("directory", out.toAbsolutePath().toString());
         doc.put("files", files);
         o.document(doc);

@@ -135,6 +135,20 @@ class BacktestServiceTest {
                     "exported total, row " + i);
         }
         assertTrue(!new RunExport(dataSource).exists(987_654_321L));
+        // Parquet: the same rows, read back by DuckDB with the daily totals exact
+        Path pq = dir.resolve("parquet");
+        for (var f : new RunExport(dataSource).writeParquet(gamma.runId(), pq)) {
+            assertTrue(f.file().endsWith(".parquet") && Files.size(pq.resolve(f.file())) > 0, f.file());
+        }
+        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = duck.createStatement();
+                ResultSet rs = s.executeQuery("select count(*), sum(total) from read_parquet('"
+                        + pq.resolve("run-" + gamma.runId() + "-pnl_attribution_daily.parquet") + "')")) {
+            rs.next();
+            assertEquals(stored.size(), rs.getLong(1));
+            assertEquals(stored.stream().mapToDouble(r -> d(r, "total")).sum(), rs.getDouble(2),
+                    1e-9 * Math.max(1, Math.abs(rs.getDouble(2))));
+        }
     }
 
     /** The venue defaults, trading on any edge beyond the half-spread (no extra threshold), so the runs trade. */

@@ -94,4 +94,42 @@ public final class RunExport {
         }
         return out;
     }
+
+    /**
+     * As {@link #writeCsv}, then each file converted to Parquet ({@code run-<id>-<relation>.parquet}) by DuckDB, which
+     * reads the CSV with its header and infers the column types (dates, doubles, integers, text; jsonb and arrays
+     * stay text). The CSV files are removed. Row counts are checked against the CSV's.
+     */
+    public List<ExportedFile> writeParquet(long runId, Path dir) throws IOException {
+        List<ExportedFile> csv = writeCsv(runId, dir);
+        List<ExportedFile> out = new ArrayList<>();
+        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement s = duck.createStatement()) {
+            for (ExportedFile f : csv) {
+                Path from = dir.resolve(f.file());
+                String name = f.file().replaceFirst("\\.csv$", ".parquet");
+                Path to = dir.resolve(name);
+                // paths are ours (dir + a fixed name); quotes doubled for SQL all the same
+                String src = from.toAbsolutePath().toString().replace("'", "''");
+                String dst = to.toAbsolutePath().toString().replace("'", "''");
+                String read = "read_csv('" + src + "', header = true, auto_detect = true, sample_size = -1)";
+                if (f.rows() == 0) {
+                    // no rows to infer types from: keep the header's columns as text
+                    read = "read_csv('" + src + "', header = true, all_varchar = true)";
+                }
+                s.execute("copy (select * from " + read + ") to '" + dst + "' (format parquet)");
+                try (ResultSet rs = s.executeQuery("select count(*) from read_parquet('" + dst + "')")) {
+                    rs.next();
+                    if (rs.getLong(1) != f.rows()) {
+                        throw new IOException(name + ": " + rs.getLong(1) + " rows written, " + f.rows() + " exported");
+                    }
+                }
+                Files.delete(from);
+                out.add(new ExportedFile(name, f.relation(), f.rows()));
+            }
+        } catch (SQLException e) {
+            throw new IOException("writing Parquet with DuckDB: " + e.getMessage(), e);
+        }
+        return out;
+    }
 }
