@@ -75,7 +75,8 @@ class WalkForwardEvaluationTest {
         }
         EvaluationReport r = o.result().scored().report();
         assertEquals(22, r.sessions());
-        assertEquals(List.of("carryForward", "stickyExpiry", "drift", "linear"), List.copyOf(r.baselines().keySet()),
+        assertEquals(List.of("carryForward", "stickyExpiry", "businessTimeStickyExpiry", "drift", "linear"),
+                List.copyOf(r.baselines().keySet()),
                 "the baselines evaluate reports");
         assertNotNull(r.dieboldMarianoByDate());
         assertEquals(11, r.dieboldMarianoVsBest().sessions(), "per date");
