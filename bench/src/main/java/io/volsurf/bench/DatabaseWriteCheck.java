@@ -89,7 +89,7 @@ public final class DatabaseWriteCheck {
                     }
                     for (boolean binary : r % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
                         String how = binary ? "binary COPY (BacktestStore)" : "text COPY (before)";
-                        try (BacktestStore.RunClaim claim = store.startRun("delta", "BENCH", null, results.get(0).date(),
+                        try (io.volsurf.db.jdbc.RunOwnerLock claim = store.startRun("delta", "BENCH", null, results.get(0).date(),
                                 results.get(results.size() - 1).date(), "{}", "bench", "bench")) {
                             Clock clock = new Clock(db);
                             for (SessionResult res : results) {

@@ -1,5 +1,6 @@
 package io.volsurf.spark;
 
+import io.volsurf.db.jdbc.RunOwnerLock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.volsurf.db.DatabaseTarget;
@@ -131,7 +132,7 @@ public final class IngestJob {
         });
         MarketDataStore store = new MarketDataStore(driverDataSource(target));
         store.failAbandonedIngestRuns();
-        try (MarketDataStore.IngestRunClaim claim = store.claimIngestRun(String.join(" ", paths))) {
+        try (RunOwnerLock claim = store.claimIngestRun(String.join(" ", paths))) {
             long runId = claim.runId();
             try {
                 Outcome o = ingest(jsc, databaseUrl, runId, paths, format, log);

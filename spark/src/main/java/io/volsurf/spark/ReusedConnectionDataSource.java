@@ -32,7 +32,9 @@ final class ReusedConnectionDataSource implements DataSource, AutoCloseable {
         if (connection == null || connection.isClosed()) {
             Properties p = new Properties();
             p.setProperty("user", target.user());
-            p.setProperty("password", target.password());
+            if (target.password() != null) { // none given: the driver reads ~/.pgpass or PGPASSWORD
+                p.setProperty("password", target.password());
+            }
             p.setProperty("connectTimeout", "10");
             p.setProperty("ApplicationName", "volsurf spark ingest");
             connection = DriverManager.getConnection(target.jdbcUrl(), p);

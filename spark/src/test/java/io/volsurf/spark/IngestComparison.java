@@ -175,7 +175,7 @@ final class IngestComparison implements AutoCloseable {
     /** The database as a URL the job takes (user in the query). */
     static String url(DatabaseTarget t) {
         String sep = t.jdbcUrl().contains("?") ? "&" : "?";
-        return t.jdbcUrl() + sep + "user=" + t.user() + (t.password().isEmpty() ? "" : "&password=" + t.password());
+        return t.jdbcUrl() + sep + "user=" + t.user() + (t.password() == null || t.password().isEmpty() ? "" : "&password=" + t.password());
     }
 
     private static PGSimpleDataSource dataSource(DatabaseTarget t) {

@@ -1,5 +1,6 @@
 package io.volsurf.backtest.ingest;
 
+import io.volsurf.db.jdbc.RunOwnerLock;
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.market.SessionIngest;
@@ -62,7 +63,7 @@ public class IngestService {
         MarketDataStore store = new MarketDataStore(dataSource.get());
         // Runs of killed processes say so in the table, not only in ingest_run_summary.
         store.failAbandonedIngestRuns();
-        try (MarketDataStore.IngestRunClaim claim = store.claimIngestRun(
+        try (RunOwnerLock claim = store.claimIngestRun(
                 paths.stream().map(Path::toString).collect(Collectors.joining(" ")))) {
             return ingest(store, claim.runId(), paths, format, progress);
         }

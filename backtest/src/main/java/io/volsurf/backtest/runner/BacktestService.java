@@ -1,5 +1,6 @@
 package io.volsurf.backtest.runner;
 
+import io.volsurf.db.jdbc.RunOwnerLock;
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.backtest.cli.Output;
 import io.volsurf.backtest.forecasting.SampleAssembler;
@@ -145,7 +146,7 @@ public class BacktestService {
         List<SessionInput> inputs = inputs(ticker, resolved, modelDir, from, to);
         String modelId = new ModelStore(dataSource.get()).idFor(modelDir);
         String configJson = StrategySettings.toJson(resolved);
-        BacktestStore.RunClaim claim = store.startRun(strategyLabel(resolved.hedgeMode()), ticker, modelId,
+        RunOwnerLock claim = store.startRun(strategyLabel(resolved.hedgeMode()), ticker, modelId,
                 modelDir.toAbsolutePath().normalize().toString(), from, to, configJson, sha256(configJson),
                 codeVersion(), sweepId, sweepSettingsJson);
         return execute(store, claim, resolved, inputs, modelId, null, progress);
@@ -422,7 +423,7 @@ public class BacktestService {
                     + "these arguments differ from it (give --resume " + runId + " alone): " + String.join("; ", differ));
         }
         List<SessionInput> inputs = inputs(state.ticker(), stored, modelDir, state.from(), state.to());
-        BacktestStore.RunClaim claim;
+        RunOwnerLock claim;
         try {
             claim = store.claim(runId);
         } catch (IllegalStateException running) {
@@ -496,7 +497,7 @@ public class BacktestService {
         }
     }
 
-    private RunOutcome execute(BacktestStore store, BacktestStore.RunClaim claim, StrategyConfig config,
+    private RunOutcome execute(BacktestStore store, RunOwnerLock claim, StrategyConfig config,
             List<SessionInput> inputs, String modelId, LocalDate resumeAfter, Consumer<LocalDate> progress) {
         long runId = claim.runId();
         // The claim is held until the outcome is stored: a run whose process dies counts as failed.

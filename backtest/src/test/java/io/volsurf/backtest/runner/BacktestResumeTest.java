@@ -1,5 +1,6 @@
 package io.volsurf.backtest.runner;
 
+import io.volsurf.db.jdbc.RunOwnerLock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -315,7 +316,7 @@ class BacktestResumeTest {
 
         BacktestStore store = new BacktestStore(dataSource);
         LocalDate d0 = LocalDate.of(2026, 1, 5);
-        try (BacktestStore.RunClaim claim = store.startRun("none", "ROUNDTRIP", null, "/models/x", d0, d0.plusDays(9),
+        try (RunOwnerLock claim = store.startRun("none", "ROUNDTRIP", null, "/models/x", d0, d0.plusDays(9),
                 StrategySettings.toJson(config), "h", "test")) {
             BacktestStore.RunState state = store.run(claim.runId()).orElseThrow();
             assertEquals(config, BacktestService.storedConfig(state), "every field back from the jsonb column");

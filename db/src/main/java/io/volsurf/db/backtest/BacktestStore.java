@@ -2,6 +2,7 @@ package io.volsurf.db.backtest;
 
 import io.volsurf.db.jdbc.CopyRows;
 import io.volsurf.db.jdbc.NullableDouble;
+import io.volsurf.db.jdbc.RunOwnerLock;
 import io.volsurf.db.jdbc.Transactions;
 import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.strategy.backtest.BacktestSummary;
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
  * Backtest runs in PostgreSQL. Each session's rows go in one transaction with the run's
  * {@code last_session}, so a run that fails part-way can be resumed after its last complete
  * session, and re-running that session never duplicates a row. A running run is owned by its process
- * through a {@link RunClaim}; one whose owner is gone counts as failed.
+ * through a {@link RunOwnerLock}; one whose owner is gone counts as failed.
  */
 public final class BacktestStore {
 
@@ -47,38 +48,6 @@ public final class BacktestStore {
             String configJson, String status, LocalDate lastSession, String modelDir) {
     }
 
-    /**
-     * A live process's hold on a run: the run's advisory lock (see {@code V4__run_owners.sql}), held on a
-     * connection of its own until {@link #close()}. While it is held the run counts as running; once the
-     * process or the database goes, the lock goes with the connection and the run counts as failed.
-     */
-    public static final class RunClaim implements AutoCloseable {
-
-        private final Connection connection;
-        private final long runId;
-
-        private RunClaim(Connection connection, long runId) {
-            this.connection = connection;
-            this.runId = runId;
-        }
-
-        public long runId() {
-            return runId;
-        }
-
-        /** Releases the run; a connection the database already dropped has nothing left to release. */
-        @Override
-        public void close() {
-            try (Connection c = connection; PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                ps.setInt(1, OWNER_LOCK_CLASS);
-                ps.setInt(2, lockKey(runId));
-                ps.execute();
-            } catch (SQLException gone) {
-                // the lock went with the connection
-            }
-        }
-    }
-
     /** The advisory lock's first key ('vols' in ASCII); the second is the run id. */
     static final int OWNER_LOCK_CLASS = 1987013747;
 
@@ -86,7 +55,7 @@ public final class BacktestStore {
             + "record why";
 
     /** Creates a run, owned by the returned claim from before it becomes visible. */
-    public RunClaim startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
+    public RunOwnerLock startRun(String strategy, String ticker, String modelId, LocalDate from, LocalDate to,
             String configJson, String configHash, String codeVersion) {
         return startRun(strategy, ticker, modelId, null, from, to, configJson, configHash, codeVersion);
     }
@@ -97,7 +66,7 @@ public final class BacktestStore {
      * @param modelDir   the model directory (kept so that a resume needs no arguments); may be null
      * @param configJson the full effective configuration (jsonb)
      */
-    public RunClaim startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
+    public RunOwnerLock startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
             LocalDate to, String configJson, String configHash, String codeVersion) {
         return startRun(strategy, ticker, modelId, modelDir, from, to, configJson, configHash, codeVersion, null, null);
     }
@@ -108,18 +77,14 @@ public final class BacktestStore {
      * @param sweepId           the sweep the run belongs to; null for a run of its own
      * @param sweepSettingsJson the run's point of the sweep's grid (jsonb object); null outside a sweep
      */
-    public RunClaim startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
+    public RunOwnerLock startRun(String strategy, String ticker, String modelId, String modelDir, LocalDate from,
             LocalDate to, String configJson, String configHash, String codeVersion, Long sweepId,
             String sweepSettingsJson) {
-        Connection c = ownerConnection();
+        Connection c = RunOwnerLock.ownerConnection(dataSource);
         try {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("select nextval('backtest_runs_id_seq')");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            if (!tryLock(c, id)) {
+            long id = RunOwnerLock.nextId(c, "backtest_runs_id_seq");
+            RunOwnerLock lock = RunOwnerLock.tryHold(c, OWNER_LOCK_CLASS, id);
+            if (lock == null) {
                 throw new IllegalStateException("run " + id + " is locked by another process");
             }
             try (PreparedStatement ps = c.prepareStatement("insert into backtest_runs (id, strategy, ticker, model_id, "
@@ -139,9 +104,9 @@ public final class BacktestStore {
                 ps.setString(12, sweepSettingsJson);
                 ps.executeUpdate();
             }
-            return new RunClaim(c, id);
+            return lock;
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(c);
+            RunOwnerLock.closeQuietly(c);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("database: " + e.getMessage(), e);
         }
     }
@@ -151,16 +116,17 @@ public final class BacktestStore {
      *
      * @throws IllegalStateException when another process still runs it
      */
-    public RunClaim claim(long runId) {
-        Connection c = ownerConnection();
+    public RunOwnerLock claim(long runId) {
+        Connection c = RunOwnerLock.ownerConnection(dataSource);
         try {
-            if (!tryLock(c, runId)) {
+            RunOwnerLock lock = RunOwnerLock.tryHold(c, OWNER_LOCK_CLASS, runId);
+            if (lock == null) {
                 throw new IllegalStateException("run " + runId + " is still running in another process (it holds "
                         + "the run's lock); wait for it to finish or stop it first");
             }
-            return new RunClaim(c, runId);
+            return lock;
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(c);
+            RunOwnerLock.closeQuietly(c);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("database: " + e.getMessage(), e);
         }
     }
@@ -184,42 +150,6 @@ public final class BacktestStore {
             }
             return ids;
         });
-    }
-
-    private Connection ownerConnection() {
-        try {
-            Connection c = dataSource.getConnection();
-            c.setAutoCommit(true);
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean tryLock(Connection c, long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-            ps.setInt(1, OWNER_LOCK_CLASS);
-            ps.setInt(2, lockKey(runId));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static int lockKey(long runId) {
-        if (runId <= 0 || runId > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("run id " + runId + " is outside the advisory lock's key range");
-        }
-        return (int) runId;
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing more to release
-        }
     }
 
     /** A stored sweep: its grid and base arguments (JSON, as the runner wrote them). */

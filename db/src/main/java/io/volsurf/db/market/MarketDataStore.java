@@ -1,5 +1,6 @@
 package io.volsurf.db.market;
 
+import io.volsurf.db.jdbc.RunOwnerLock;
 import io.volsurf.db.jdbc.CopyRows;
 import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.jdbc.Transactions;
@@ -88,64 +89,14 @@ public final class MarketDataStore {
     private static final String ABANDONED = "abandoned: its process or the database stopped before the run could "
             + "record why";
 
-    /**
-     * A live process's hold on an ingest run: the run's advisory lock, held on a connection of its own until
-     * {@link #close()}. Once the process or the database goes, the lock goes with the connection and the run
-     * counts as failed (abandoned) in {@code ingest_run_summary} and for {@link #failAbandonedIngestRuns()}.
-     */
-    public static final class IngestRunClaim implements AutoCloseable {
-
-        private final Connection connection;
-        private final long runId;
-
-        private IngestRunClaim(Connection connection, long runId) {
-            this.connection = connection;
-            this.runId = runId;
-        }
-
-        public long runId() {
-            return runId;
-        }
-
-        /** Releases the run; a connection the database already dropped has nothing left to release. */
-        @Override
-        public void close() {
-            try (Connection c = connection;
-                    PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                ps.setInt(1, INGEST_RUN_LOCK_CLASS);
-                ps.setInt(2, lockKey(runId));
-                ps.execute();
-            } catch (SQLException gone) {
-                // the lock went with the connection
-            }
-        }
-    }
-
     /** Creates an ingest run, owned by the returned claim from before the run becomes visible. */
-    public IngestRunClaim claimIngestRun(String paths) {
-        Connection c;
+    public RunOwnerLock claimIngestRun(String paths) {
+        Connection c = RunOwnerLock.ownerConnection(dataSource);
         try {
-            c = dataSource.getConnection();
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
-        }
-        try {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("select nextval('ingest_runs_id_seq')");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-                ps.setInt(1, INGEST_RUN_LOCK_CLASS);
-                ps.setInt(2, lockKey(id));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        throw new IllegalStateException("ingest run " + id + " is locked by another process");
-                    }
-                }
+            long id = RunOwnerLock.nextId(c, "ingest_runs_id_seq");
+            RunOwnerLock lock = RunOwnerLock.tryHold(c, INGEST_RUN_LOCK_CLASS, id);
+            if (lock == null) {
+                throw new IllegalStateException("ingest run " + id + " is locked by another process");
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into ingest_runs (id, paths, status) values (?, ?, 'running')")) {
@@ -153,13 +104,9 @@ public final class MarketDataStore {
                 ps.setString(2, paths);
                 ps.executeUpdate();
             }
-            return new IngestRunClaim(c, id);
+            return lock;
         } catch (SQLException | RuntimeException e) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // nothing more to release
-            }
+            RunOwnerLock.closeQuietly(c);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("database: " + e.getMessage(), e);
         }
     }
@@ -183,13 +130,6 @@ public final class MarketDataStore {
             }
             return ids;
         });
-    }
-
-    private static int lockKey(long runId) {
-        if (runId <= 0 || runId > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("run id " + runId + " is outside the advisory lock's key range");
-        }
-        return (int) runId;
     }
 
     /**

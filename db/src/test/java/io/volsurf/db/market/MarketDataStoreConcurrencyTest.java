@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.volsurf.db.market.MarketDataStore.IngestRunClaim;
+import io.volsurf.db.jdbc.RunOwnerLock;
 import io.volsurf.db.market.MarketDataStore.SessionAnalytics;
 import io.volsurf.forecaster.ingest.ChainFormat;
 import io.volsurf.forecaster.ingest.Reject;
@@ -170,7 +170,7 @@ class MarketDataStoreConcurrencyTest {
     void aClaimedIngestRunIsRunningUntilItsClaimIsReleased() throws Exception {
         MarketDataStore store = new MarketDataStore(db.dataSource());
         long id;
-        try (IngestRunClaim claim = store.claimIngestRun("claimed")) {
+        try (RunOwnerLock claim = store.claimIngestRun("claimed")) {
             id = claim.runId();
             assertEquals("running", string("select status from ingest_run_summary where run_id = " + id));
             store.finishIngestRun(id, "completed", 1, "[]", 1, 2, 0, "{}", "{}");
