@@ -187,10 +187,10 @@ public final class DemoCommand implements Runnable {
         });
         EvaluationReport r = report[0];
         double carry = r.baselines().get("carryForward").rmseVolPoints();
-        out.linef("  %-14s %9s %9s", "forecaster", "RMSE vol", "vs carry");
-        out.linef("  %-14s %9.3f %9.3f", "model", r.model().rmseVolPoints(), r.model().rmseVolPoints() / carry);
+        out.linef("  %-24s %9s %9s", "forecaster", "RMSE vol", "vs carry");
+        out.linef("  %-24s %9.3f %9.3f", "model", r.model().rmseVolPoints(), r.model().rmseVolPoints() / carry);
         for (Map.Entry<String, ErrorSummary> e : r.baselines().entrySet()) {
-            out.linef("  %-14s %9.3f %9.3f", e.getKey(), e.getValue().rmseVolPoints(), e.getValue().rmseVolPoints() / carry);
+            out.linef("  %-24s %9.3f %9.3f", e.getKey(), e.getValue().rmseVolPoints(), e.getValue().rmseVolPoints() / carry);
         }
         out.linef("  Diebold-Mariano vs carry-forward: statistic %.2f, p-value %.3f; arbitrage violations %d -> %d after the projector",
                 r.dieboldMariano().statistic(), r.dieboldMariano().pValue(), r.arbitrage().before(), r.arbitrage().after());
@@ -225,8 +225,8 @@ public final class DemoCommand implements Runnable {
         out.linef("done in %.0f s. Results are in the database (%s) and %s.", seconds, db.get("url"), home);
         out.line("Charts (surfaces, smiles, forecast vs realised, equity curve, PnL attribution): open " + page.html()
                 + " in a browser, or run './volsurf serve' and open http://127.0.0.1:8080/");
-        out.line("Look at them with SQL while './volsurf serve' holds the database (psql -h 127.0.0.1 -p <port> -U postgres volsurf; "
-                + "'./volsurf info' prints the port), for example:");
+        out.line("Look at them with SQL: ./volsurf db psql (the embedded database, password from VOLSURF_HOME/db-password; "
+                + "psql \"$(./volsurf db url)\" works too), for example:");
         out.line("  select * from forecast_error_by_bucket where model_id = '" + modelId[0] + "' order by tenor_bucket;");
         out.line("  select session_date, atm_vol_30d, skew_30d, model_free_vix from session_features where ticker = '"
                 + tickers.get(0) + "' order by session_date;");

@@ -128,7 +128,7 @@ public final class EvaluateCommand implements Runnable {
         double cf = r.baselines().containsKey("carryForward") ? r.baselines().get("carryForward").rmseVolPoints()
                 : Double.NaN;
         out.linef("model %s on %s, %d forecast sessions (%s to %s)", outcome.modelId(), tickers, r.sessions(), f, t);
-        out.linef("%-14s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
+        out.linef("%-24s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
                 "DM vs carry (p)");
         row(out, "model", r.model(), cf, r.dieboldMariano());
         r.baselines().forEach((name, s) -> row(out, name, s, cf, r.baselinesVsCarryForward().get(name)));
@@ -155,7 +155,7 @@ public final class EvaluateCommand implements Runnable {
             OptionPricingError p = r.model().pricing();
             out.linef("next session's listed options (%d out of the money inside the grid), priced at each forecast "
                     + "with the realised forward:", p.options());
-            out.linef("  %-14s %12s %14s %16s", "forecaster", "RMSE USD", "MAE bp of F", "inside bid-ask");
+            out.linef("  %-24s %12s %14s %16s", "forecaster", "RMSE USD", "MAE bp of F", "inside bid-ask");
             pricingRow(out, "model", p);
             r.baselines().forEach((name, s) -> pricingRow(out, name, s.pricing()));
         }
@@ -285,7 +285,7 @@ public final class EvaluateCommand implements Runnable {
                     s.trainSessions(), s.trainPairs(), s.testFrom() + ".." + s.testTo(), s.testPairs(),
                     s.epochsRun() == null ? "-" : s.bestEpoch() + "/" + s.epochsRun(), s.seconds());
         }
-        out.linef("%-14s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
+        out.linef("%-24s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
                 "DM vs carry (p)");
         row(out, "model", r.model(), cf, r.dieboldMariano());
         r.baselines().forEach((name, s) -> row(out, name, s, cf, r.baselinesVsCarryForward().get(name)));
@@ -344,13 +344,13 @@ public final class EvaluateCommand implements Runnable {
         }
         String inside = p.shareInsideBidAsk() == null ? "no spreads"
                 : String.format(java.util.Locale.ROOT, "%.1f%% of %d", 100 * p.shareInsideBidAsk(), p.withSpread());
-        out.linef("  %-14s %12.4f %14.2f %16s", name, p.rmseUsd(), p.maeBpOfForward(), inside);
+        out.linef("  %-24s %12.4f %14.2f %16s", name, p.rmseUsd(), p.maeBpOfForward(), inside);
     }
 
     private static void row(Output out, String name, ErrorSummary s, double carry, DieboldMarianoResult dm) {
         String test = dm == null ? "" : String.format(java.util.Locale.ROOT, "   %+.2f (%.3f)", dm.statistic(),
                 dm.pValue());
-        out.linef("%-14s %10.3f %10.3f %12.6f %8.2f%s", name, s.rmseVolPoints(), s.rmseVolPoints() / carry,
+        out.linef("%-24s %10.3f %10.3f %12.6f %8.2f%s", name, s.rmseVolPoints(), s.rmseVolPoints() / carry,
                 s.rmseTotalVariance(), s.mape(), test);
     }
 }
