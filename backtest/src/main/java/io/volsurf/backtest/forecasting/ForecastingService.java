@@ -233,11 +233,25 @@ public class ForecastingService {
                         + ", the model needs N=" + window);
             }
             List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
-            LocalDate next = TradingCalendar.inferredFrom(hist.stream().map(CanonicalSurface::session).toList())
-                    .nextSession(date);
+            LocalDate next = calendarOf(market(), ticker, upTo).nextSession(date);
             SurfaceForecast f = model.forecast(SampleAssembler.history(hist, next));
             return new ForecastOutcome(models().idFor(modelDir), hist.get(hist.size() - 1), next, f);
         }
+    }
+
+    /**
+     * The ticker's trading calendar, from the venue stored with its sessions at ingest (the layout they came in). Only
+     * sessions written without a known venue fall back to reading the calendar off {@code stored} (any weekend
+     * session: every day trades); CLI, REST and evaluation all ask here, so they forecast the same next session.
+     */
+    public static TradingCalendar calendarOf(MarketDataStore market, String ticker, List<CanonicalSurface> stored) {
+        String venue = market.venueOf(ticker);
+        for (io.volsurf.forecaster.ingest.ChainFormat f : io.volsurf.forecaster.ingest.ChainFormat.values()) {
+            if (f.cliName().equalsIgnoreCase(venue == null ? "" : venue)) {
+                return f.calendar();
+            }
+        }
+        return TradingCalendar.inferredFrom(stored.stream().map(CanonicalSurface::session).toList());
     }
 
     /** Not found: the CLI maps it to exit 1, the REST API to 404. */

@@ -22,7 +22,6 @@ import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.MaturitySlice;
 import io.volsurf.forecaster.arbitrage.SurfaceArbitrageCheck;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
-import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SmileSlice;
@@ -351,8 +350,7 @@ public class ModelServerService {
         }
         List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
         CanonicalSurface latest = hist.get(hist.size() - 1);
-        LocalDate next = TradingCalendar.inferredFrom(upTo.stream().map(CanonicalSurface::session).toList())
-                .nextSession(date);
+        LocalDate next = ForecastingService.calendarOf(market(), ticker, upTo).nextSession(date);
         SurfaceForecast f;
         try {
             synchronized (m.forecaster()) {

@@ -270,6 +270,19 @@ public final class MarketDataStore {
         });
     }
 
+    /** The venue (layout name) of the ticker's latest stored session, null when none is stored. */
+    public String venueOf(String ticker) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select venue from sessions where ticker = ? order by session_date desc limit 1")) {
+                ps.setString(1, ticker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
     /** Sessions of {@code ticker} with a stored surface, in order. */
     public List<LocalDate> sessionDates(String ticker) {
         return inTransaction(c -> {

@@ -5,8 +5,6 @@ import io.volsurf.db.market.MarketDataStore.QuoteKey;
 import io.volsurf.db.market.MarketDataStore.SessionAnalytics;
 import io.volsurf.db.market.MarketDataStore.StoredFeatures;
 import io.volsurf.db.market.MarketDataStore.StoredFit;
-import io.volsurf.forecaster.calendar.ContinuousCalendar;
-import io.volsurf.forecaster.calendar.NyseCalendar;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.features.FeatureBuilder;
 import io.volsurf.forecaster.features.SessionFeatures;
@@ -17,7 +15,6 @@ import io.volsurf.forecaster.grid.ExpiryDiagnostics;
 import io.volsurf.forecaster.grid.SessionSurface;
 import io.volsurf.forecaster.grid.SessionSurfaceBuilder;
 import io.volsurf.forecaster.grid.SmileSlice;
-import io.volsurf.forecaster.ingest.ChainFormat;
 import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.smile.FittedSmile;
 import io.volsurf.forecaster.smile.SmilePoint;
@@ -140,7 +137,7 @@ public final class SessionIngest {
      * a day again later gives the same features.
      */
     private static StoredFeatures features(MarketDataStore store, SessionChain chain, SessionSurface built) {
-        TradingCalendar calendar = chain.format() == ChainFormat.DERIBIT ? new ContinuousCalendar() : new NyseCalendar();
+        TradingCalendar calendar = chain.format().calendar();
         SessionFeatures f = FeatureBuilder.continuing(calendar,
                 store.spotsBefore(chain.underlying(), chain.session(), FeatureBuilder.HISTORY_SESSIONS)).next(chain, built);
         Map<String, Double> v = new LinkedHashMap<>();

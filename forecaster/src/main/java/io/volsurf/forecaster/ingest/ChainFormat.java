@@ -1,5 +1,8 @@
 package io.volsurf.forecaster.ingest;
 
+import io.volsurf.forecaster.calendar.ContinuousCalendar;
+import io.volsurf.forecaster.calendar.NyseCalendar;
+import io.volsurf.forecaster.calendar.TradingCalendar;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
@@ -28,6 +31,15 @@ public enum ChainFormat {
     /** The name used by {@code ingest --format}. */
     public String cliName() {
         return cliName;
+    }
+
+    /**
+     * The calendar sessions of this layout are taken on: Deribit trades every day, every other supported layout
+     * carries US-listed options (NYSE sessions). Ingest maps snapshots with it, and the venue stored per session
+     * (this layout's {@link #cliName()}) gives it back to forecast, REST and evaluation, so no path has to guess.
+     */
+    public TradingCalendar calendar() {
+        return this == DERIBIT ? new ContinuousCalendar() : new NyseCalendar();
     }
 
     /**
