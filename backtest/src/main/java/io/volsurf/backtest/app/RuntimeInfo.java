@@ -17,7 +17,7 @@ public class RuntimeInfo {
     public Map<String, Object> collect(String dbUrlOption) {
         Map<String, Object> info = new LinkedHashMap<>();
         Path home = LaunchPlan.home(System.getenv());
-        info.put("volsurf", Map.of("version", new io.volsurf.backtest.cli.VersionProvider().getVersion()[0],
+        info.put("volsurf", Map.of("version", BuildVersion.describe(),
                 "home", home.toString()));
         Map<String, Object> java = new LinkedHashMap<>();
         java.put("version", System.getProperty("java.version"));

@@ -1,8 +1,7 @@
 package io.volsurf.backtest.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.volsurf.backtest.app.Json;
 import java.io.PrintStream;
 
 /**
@@ -10,10 +9,6 @@ import java.io.PrintStream;
  * document on stdout. Progress and errors go to stderr so that stdout stays parseable.
  */
 public final class Output {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final boolean json;
     private final PrintStream out;
@@ -69,15 +64,12 @@ public final class Output {
         return out;
     }
 
+    /** The value as JSON, as {@link Json} writes every document. */
     public static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return Json.toJson(value);
     }
 
     public static ObjectMapper mapper() {
-        return JSON.copy();
+        return Json.mapper();
     }
 }

@@ -1,6 +1,7 @@
 package io.volsurf.backtest.forecasting;
 
 import io.agroal.api.AgroalDataSource;
+import io.volsurf.backtest.app.Json;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
@@ -88,7 +89,7 @@ public class ForecastingService {
             model.close();
             throw new UncheckedIOException("cannot write the model to " + modelDir + ": " + e.getMessage(), e);
         }
-        String id = models().register(modelDir, config.toJson(), tickers, from, to, io.volsurf.backtest.cli.Output.toJson(model.summary()));
+        String id = models().register(modelDir, config.toJson(), tickers, from, to, Json.toJson(model.summary()));
         return new TrainOutcome(id, modelDir, model, samples.size());
     }
 
@@ -116,7 +117,7 @@ public class ForecastingService {
             EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training),
                     this::listedOptions);
             String modelId = models().idFor(modelDir);
-            long evalId = models().saveEvaluation(modelId, tickers, from, to, io.volsurf.backtest.cli.Output.toJson(report));
+            long evalId = models().saveEvaluation(modelId, tickers, from, to, Json.toJson(report));
             List<ModelStore.CellError> cells = new ArrayList<>();
             for (TrainingSample s : test) {
                 SurfaceForecast f = model.forecast(s.history());

@@ -2,6 +2,7 @@ package io.volsurf.backtest.ingest;
 
 import io.volsurf.db.jdbc.RunOwnerLock;
 import io.agroal.api.AgroalDataSource;
+import io.volsurf.backtest.app.Json;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.market.SessionIngest;
 import io.volsurf.forecaster.ingest.ChainFormat;
@@ -117,6 +118,6 @@ public class IngestService {
     }
 
     private static String json(Object o) {
-        return io.volsurf.backtest.cli.Output.toJson(o);
+        return Json.toJson(o);
     }
 }

@@ -2,7 +2,7 @@ package io.volsurf.backtest.runner;
 
 import io.volsurf.db.jdbc.RunOwnerLock;
 import io.agroal.api.AgroalDataSource;
-import io.volsurf.backtest.cli.Output;
+import io.volsurf.backtest.app.Json;
 import io.volsurf.backtest.forecasting.SampleAssembler;
 import io.volsurf.db.backtest.BacktestStore;
 import io.volsurf.db.market.MarketDataStore;
@@ -252,7 +252,7 @@ public class BacktestService {
         for (Map<String, String> p : points) {
             runs.add(pointRun(base, p));
         }
-        long sweepId = new BacktestStore(dataSource.get()).createSweep(Output.toJson(normalised), baseJson(base));
+        long sweepId = new BacktestStore(dataSource.get()).createSweep(Json.toJson(normalised), baseJson(base));
         return runSweep(sweepId, base, runs, Map.of(), threads, progress);
     }
 
@@ -263,13 +263,13 @@ public class BacktestService {
                 () -> new IllegalArgumentException("--resume-sweep " + sweepId + ": no such sweep"));
         Map<String, List<String>> values = new java.util.LinkedHashMap<>();
         try {
-            var grid = Output.mapper().readTree(state.gridJson());
+            var grid = Json.mapper().readTree(state.gridJson());
             grid.fields().forEachRemaining(e -> {
                 List<String> vs = new ArrayList<>();
                 e.getValue().forEach(v -> vs.add(v.asText()));
                 values.put(e.getKey(), vs);
             });
-            var b = Output.mapper().readTree(state.baseJson());
+            var b = Json.mapper().readTree(state.baseJson());
             Map<String, String> settings = new java.util.LinkedHashMap<>();
             b.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
             SweepBase base = new SweepBase(b.path("ticker").isNull() ? null : b.path("ticker").asText(null),
@@ -299,7 +299,7 @@ public class BacktestService {
         m.put("from", base.from().toString());
         m.put("to", base.to().toString());
         m.put("settings", base.settings());
-        return Output.toJson(m);
+        return Json.toJson(m);
     }
 
     private SweepOutcome runSweep(long sweepId, SweepBase base, List<PointRun> runs,
@@ -341,7 +341,7 @@ public class BacktestService {
                 o = resume(stored.runId(), ResumeArguments.none(), d -> { });
             } else {
                 o = start(r.ticker(), r.config(), base.modelDir(), base.from(), base.to(), sweepId,
-                        Output.toJson(r.point()), d -> { });
+                        Json.toJson(r.point()), d -> { });
             }
             progress.accept("run " + o.runId() + " " + r.point() + " " + o.status());
             return new SweepRunOutcome(o.runId(), r.point(), o.status(), o.summary().totalPnl(), o.summary().sharpe(),
@@ -514,7 +514,7 @@ public class BacktestService {
                 store.saveSession(runId, modelId, r);
                 progress.accept(r.date());
             }, resumeAfter);
-            store.complete(runId, summary, Output.toJson(summary));
+            store.complete(runId, summary, Json.toJson(summary));
             return new RunOutcome(runId, "completed", summary);
         } catch (RuntimeException e) {
             try {

@@ -1,7 +1,7 @@
 package io.volsurf.backtest.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.volsurf.backtest.cli.Output;
+import io.volsurf.backtest.app.Json;
 import io.volsurf.strategy.config.StrategySettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -91,7 +91,7 @@ public final class StrategySettingsFiles {
     public static Map<String, String> flatten(String json, String what) {
         JsonNode root;
         try {
-            root = Output.mapper().readTree(json);
+            root = Json.mapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(what + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
