@@ -4,7 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.volsurf.backtest.app.DatabaseStartup;
-import io.volsurf.backtest.app.HelpWithoutBoot;
+import io.volsurf.backtest.cli.HelpWithoutBoot;
 import io.volsurf.backtest.app.LaunchPlan;
 import io.volsurf.backtest.cli.VolsurfCommand;
 import io.volsurf.db.DatabaseUnavailableException;

@@ -3,7 +3,7 @@ package io.volsurf.backtest;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.volsurf.backtest.app.HelpWithoutBoot;
+import io.volsurf.backtest.cli.HelpWithoutBoot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

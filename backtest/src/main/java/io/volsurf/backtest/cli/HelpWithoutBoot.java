@@ -1,6 +1,5 @@
-package io.volsurf.backtest.app;
+package io.volsurf.backtest.cli;
 
-import io.volsurf.backtest.cli.VolsurfCommand;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
