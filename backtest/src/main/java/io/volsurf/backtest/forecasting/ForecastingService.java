@@ -224,19 +224,9 @@ public class ForecastingService {
 
     public ForecastOutcome forecast(String ticker, LocalDate date, Path modelDir) {
         try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
-            int window = model.config().window();
-            List<CanonicalSurface> upTo = surfaces(ticker, date.minusDays(LOOKBACK_DAYS), date);
-            if (upTo.isEmpty() || !upTo.get(upTo.size() - 1).session().equals(date)) {
-                throw new NoSuchElementException(ticker + " has no stored session on " + date);
-            }
-            if (upTo.size() < window) {
-                throw new NoSuchElementException(ticker + " has " + upTo.size() + " sessions up to " + date
-                        + ", the model needs N=" + window);
-            }
-            List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
-            LocalDate next = calendarOf(market(), ticker, upTo).nextSession(date);
-            SurfaceForecast f = model.forecast(SampleAssembler.history(hist, next));
-            return new ForecastOutcome(models().idFor(modelDir), hist.get(hist.size() - 1), next, f);
+            HistoryWindow window = HistoryWindow.read(market(), ticker, date, model.config().window());
+            SurfaceForecast f = model.forecast(window.history());
+            return new ForecastOutcome(models().idFor(modelDir), window.latest(), window.nextSession(), f);
         }
     }
 

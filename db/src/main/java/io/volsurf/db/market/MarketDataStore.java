@@ -283,6 +283,19 @@ public final class MarketDataStore {
         });
     }
 
+    /** The latest session of {@code ticker} with a stored surface, null when none is stored. */
+    public LocalDate lastSession(String ticker) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select max(session_date) from surfaces where ticker = ?")) {
+                ps.setString(1, ticker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getObject(1, LocalDate.class) : null;
+                }
+            }
+        });
+    }
+
     /** Sessions of {@code ticker} with a stored surface, in order. */
     public List<LocalDate> sessionDates(String ticker) {
         return inTransaction(c -> {
