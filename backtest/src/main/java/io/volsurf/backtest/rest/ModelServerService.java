@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.volsurf.backtest.forecasting.ForecastingService;
-import io.volsurf.backtest.forecasting.SampleAssembler;
+import io.volsurf.backtest.forecasting.HistoryWindow;
 import io.volsurf.backtest.rest.ModelServerResponses.ArbitrageView;
 import io.volsurf.backtest.rest.ModelServerResponses.ImpliedVolResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.MarketSlice;
@@ -58,8 +58,6 @@ import org.jboss.logging.Logger;
 public class ModelServerService {
 
     private static final Logger LOG = Logger.getLogger(ModelServerService.class);
-    /** Calendar days read back when the short read holds too few sessions (long holidays, gaps in the data). */
-    private static final int LOOKBACK_DAYS = 120;
 
     /** A model in memory. DJL inference on one model is serialised on {@link #forecaster}. */
     record LoadedModel(String id, Path dir, TransformerForecaster forecaster) {
@@ -309,13 +307,13 @@ public class ModelServerService {
     /** The ticker's latest stored session (its surface and SVI fits), cached. */
     public CanonicalSurface latestSession(String ticker) {
         return latestSessions.get(ticker, t -> {
-            LocalDate last = lastStoredSession(t);
+            LocalDate last = market().lastSession(t);
             if (last == null) {
-                throw unknownTicker(t);
+                throw HistoryWindow.unknownTicker(t);
             }
             List<CanonicalSurface> one = market().surfaces(t, last, last);
             if (one.isEmpty()) {
-                throw unknownTicker(t);
+                throw HistoryWindow.unknownTicker(t);
             }
             return one.get(0);
         });
@@ -331,30 +329,13 @@ public class ModelServerService {
     }
 
     private ServedForecast compute(LoadedModel m, String ticker, LocalDate date) {
-        int window = m.forecaster().config().window();
-        List<CanonicalSurface> upTo = market().surfaces(ticker, date.minusDays(2L * window + 10), date);
-        if (upTo.size() < window) {
-            upTo = market().surfaces(ticker, date.minusDays(LOOKBACK_DAYS), date);
-        }
-        if (upTo.isEmpty() || !upTo.get(upTo.size() - 1).session().equals(date)) {
-            LocalDate last = lastStoredSession(ticker);
-            if (last == null) {
-                throw unknownTicker(ticker);
-            }
-            throw new ForecastingService.NoSuchElementException(ticker + " has no stored session on " + date
-                    + " (latest stored session: " + last + ")");
-        }
-        if (upTo.size() < window) {
-            throw new ForecastingService.NoSuchElementException(ticker + " has " + upTo.size() + " stored sessions up to "
-                    + date + " within " + LOOKBACK_DAYS + " days; the model needs N=" + window);
-        }
-        List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
-        CanonicalSurface latest = hist.get(hist.size() - 1);
-        LocalDate next = ForecastingService.calendarOf(market(), ticker, upTo).nextSession(date);
+        HistoryWindow window = HistoryWindow.read(market(), ticker, date, m.forecaster().config().window());
+        CanonicalSurface latest = window.latest();
+        LocalDate next = window.nextSession();
         SurfaceForecast f;
         try {
             synchronized (m.forecaster()) {
-                f = m.forecaster().forecast(SampleAssembler.history(hist, next));
+                f = m.forecaster().forecast(window.history());
             }
         } catch (IllegalArgumentException e) {
             throw new ForecastUnavailableException("model " + m.id() + " cannot forecast " + ticker + " at " + date
@@ -377,23 +358,6 @@ public class ModelServerService {
         ArbitrageReport r = new SurfaceArbitrageCheck().check(slices);
         return new ArbitrageView(f.projection(), r.butterflyFree(), finiteOrNull(r.minG()), finiteOrNull(r.minGAtK()),
                 finiteOrNull(r.minGAtMaturityYears()), r.calendarViolations().size());
-    }
-
-    private LocalDate lastStoredSession(String ticker) {
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement("select max(session_date) from surfaces where ticker = ?")) {
-            ps.setString(1, ticker);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, LocalDate.class) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read stored sessions: " + e.getMessage(), e);
-        }
-    }
-
-    private ForecastingService.NoSuchElementException unknownTicker(String ticker) {
-        return new ForecastingService.NoSuchElementException("no stored surfaces for ticker " + ticker
-                + " (ingest its chains first, or POST /api/v1/chains/" + ticker + ")");
     }
 
     // ---------------------------------------------------------------- endpoint views
