@@ -2,7 +2,7 @@ package io.volsurf.backtest.cli;
 
 import io.quarkus.runtime.Quarkus;
 import io.volsurf.backtest.rest.ModelServerService;
-import io.volsurf.backtest.rest.ModelUnavailableException;
+import io.volsurf.backtest.serving.ModelUnavailableException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;

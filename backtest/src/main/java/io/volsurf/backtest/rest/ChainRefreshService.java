@@ -1,7 +1,10 @@
 package io.volsurf.backtest.rest;
 
+import io.volsurf.backtest.app.VolsurfServerConfig;
 import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.rest.ModelServerResponses.ChainRefreshResponse;
+import io.volsurf.backtest.serving.ForecastUnavailableException;
+import io.volsurf.backtest.serving.ModelUnavailableException;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.grid.CanonicalSurface;

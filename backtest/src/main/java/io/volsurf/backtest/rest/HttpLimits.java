@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.volsurf.backtest.app.VolsurfServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;

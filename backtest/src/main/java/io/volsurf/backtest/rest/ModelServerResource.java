@@ -7,6 +7,7 @@ import io.volsurf.backtest.rest.ModelServerResponses.SviParamsResponse;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.volsurf.backtest.serving.ForecastSurfaceReader;
 import io.volsurf.forecaster.ingest.ChainFormat;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

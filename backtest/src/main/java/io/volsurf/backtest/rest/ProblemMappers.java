@@ -3,6 +3,8 @@ package io.volsurf.backtest.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.serving.ForecastUnavailableException;
+import io.volsurf.backtest.serving.ModelUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volsurf.backtest.app.VolsurfServerConfig;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

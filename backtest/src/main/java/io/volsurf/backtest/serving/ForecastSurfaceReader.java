@@ -1,4 +1,4 @@
-package io.volsurf.backtest.rest;
+package io.volsurf.backtest.serving;
 
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.grid.CanonicalSurface;

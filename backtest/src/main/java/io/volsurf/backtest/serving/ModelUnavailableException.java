@@ -1,4 +1,4 @@
-package io.volsurf.backtest.rest;
+package io.volsurf.backtest.serving;
 
 /** No forecasting model is loaded or loadable: a 503 problem. */
 public final class ModelUnavailableException extends RuntimeException {

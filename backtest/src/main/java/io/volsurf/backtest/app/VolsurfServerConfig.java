@@ -1,4 +1,4 @@
-package io.volsurf.backtest.rest;
+package io.volsurf.backtest.app;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.volsurf.backtest.rest;
+package io.volsurf.backtest.serving;
 
 /** The stored history exists but this model cannot forecast from it (grid mismatch, no forward): a 422 problem. */
 public final class ForecastUnavailableException extends RuntimeException {
