@@ -28,6 +28,15 @@ public class DatabaseStatus {
         this.schemaVersion = schemaVersion;
     }
 
+    /** True when the database answers a trivial query within a second. */
+    public boolean answers() {
+        try (Connection c = dataSource.get().getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", displayUrl);

@@ -1,8 +1,9 @@
 package io.volsurf.backtest.cli;
 
 import io.quarkus.runtime.Quarkus;
-import io.volsurf.backtest.rest.ModelServerService;
+import io.volsurf.backtest.serving.ForecastServer;
 import io.volsurf.backtest.serving.ModelUnavailableException;
+import io.volsurf.backtest.serving.ServedModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,10 +34,12 @@ public final class ServeCommand implements Runnable {
             description = "The model to serve (default volsurf.model-dir, else the most recently trained).")
     Path modelDir;
 
-    private final ModelServerService service;
+    private final ForecastServer server;
+    private final ServedModel servedModel;
 
-    public ServeCommand(ModelServerService service) {
-        this.service = service;
+    public ServeCommand(ForecastServer server, ServedModel servedModel) {
+        this.server = server;
+        this.servedModel = servedModel;
     }
 
     @Override
@@ -49,8 +52,8 @@ public final class ServeCommand implements Runnable {
         String model;
         int warmed = 0;
         try {
-            warmed = service.start(Optional.ofNullable(modelDir));
-            model = service.modelId();
+            warmed = server.start(Optional.ofNullable(modelDir));
+            model = servedModel.id();
         } catch (ModelUnavailableException e) {
             // Serve anyway: health says not ready and the API answers 503 until a model can be loaded.
             out.error("no model: " + e.getMessage());

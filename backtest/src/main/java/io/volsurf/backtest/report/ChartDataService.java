@@ -17,11 +17,12 @@ import io.volsurf.backtest.report.ChartViews.SmilesChart;
 import io.volsurf.backtest.report.ChartViews.SurfaceChart;
 import io.volsurf.backtest.report.ChartViews.TickerInfo;
 import io.volsurf.backtest.report.ChartViews.Tickers;
+import io.volsurf.backtest.serving.ForecastServer;
 import io.volsurf.backtest.serving.ForecastSurfaceReader;
 import io.volsurf.backtest.serving.ForecastUnavailableException;
-import io.volsurf.backtest.rest.ModelServerService;
-import io.volsurf.backtest.rest.ModelServerService.ServedForecast;
 import io.volsurf.backtest.serving.ModelUnavailableException;
+import io.volsurf.backtest.serving.ServedForecast;
+import io.volsurf.backtest.serving.ServedModel;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.report.ChartQueries;
 import io.volsurf.forecaster.grid.CanonicalSurface;
@@ -30,7 +31,6 @@ import io.volsurf.forecaster.grid.SmileSlice;
 import io.volsurf.forecaster.sample.SurfaceReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ import java.util.OptionalDouble;
  * The data behind the charts: the same documents for the served page ({@code /api/v1/report/...}) and the static
  * report. Read-only: surfaces and fits from {@link MarketDataStore}, quotes, evaluations
  * ({@code forecast_vs_realized}) and runs' daily PnL from {@link ChartQueries}, forecasts from the
- * {@link ModelServerService} (so a chart shows exactly what the API serves). This class shapes the charts; the SQL
+ * {@link ForecastServer} (so a chart shows exactly what the API serves). This class shapes the charts; the SQL
  * lives in {@code db}.
  */
 @ApplicationScoped
@@ -57,13 +57,15 @@ public class ChartDataService {
     private static final int SMILE_POINTS = 81;
 
     private final Instance<AgroalDataSource> dataSource;
-    private final ModelServerService modelServer;
+    private final ForecastServer forecasts;
+    private final ServedModel servedModel;
     private final ReportService reports;
 
-    public ChartDataService(Instance<AgroalDataSource> dataSource, ModelServerService modelServer,
+    public ChartDataService(Instance<AgroalDataSource> dataSource, ForecastServer forecasts, ServedModel servedModel,
             ReportService reports) {
         this.dataSource = dataSource;
-        this.modelServer = modelServer;
+        this.forecasts = forecasts;
+        this.servedModel = servedModel;
         this.reports = reports;
     }
 
@@ -74,7 +76,7 @@ public class ChartDataService {
         for (ChartQueries.TickerSessions t : queries().tickerSessions()) {
             out.add(new TickerInfo(t.ticker(), t.sessions(), t.first(), t.last()));
         }
-        return new Tickers(out, modelServer.tryLoadModel() ? modelServer.modelId() : null);
+        return new Tickers(out, servedModel.tryLoad() ? servedModel.id() : null);
     }
 
     public Sessions sessions(String ticker) {
@@ -352,17 +354,20 @@ public class ChartDataService {
 
     // ---------------------------------------------------------------- runs
 
-    /** One backtest run: its summary, daily PnL and attribution. */
-    public RunChart run(long runId) {
-        Map<String, Object> summary = reports.run(runId).orElseThrow(() -> new NotFoundException("no backtest run "
-                + runId + " (GET /api/v1/report/runs lists them)"));
+    /** One backtest run: its summary, daily PnL and attribution; empty when no run has that id. */
+    public Optional<RunChart> run(long runId) {
+        Optional<Map<String, Object>> found = reports.run(runId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> summary = found.get();
         List<RunDay> days = new ArrayList<>();
         for (ChartQueries.RunDayPnl d : queries().runDays(runId)) {
             days.add(new RunDay(d.session(), d.total(), d.cumulative(), finite(d.portfolioValue()), finite(d.delta()),
                     finite(d.gamma()), finite(d.vega()), finite(d.theta()), finite(d.residual()),
                     finite(d.forecastPredicted()), finite(d.forecastError()), finite(d.attributed())));
         }
-        return new RunChart(summary, days);
+        return Optional.of(new RunChart(summary, days));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -380,7 +385,7 @@ public class ChartDataService {
 
     private Forecast forecast(String ticker, LocalDate date) {
         try {
-            return new Forecast(modelServer.forecast(ticker, date), null);
+            return new Forecast(forecasts.forecast(ticker, date), null);
         } catch (ModelUnavailableException | ForecastUnavailableException
                 | ForecastingService.NoSuchElementException e) {
             return new Forecast(null, "no forecast: " + e.getMessage());

@@ -66,7 +66,8 @@ public class HtmlReportWriter {
             chosenRuns.addAll(allRuns.runs().subList(0, Math.min(DEFAULT_RUNS, allRuns.runs().size())));
         } else {
             for (long id : runs) {
-                chosenRuns.add(charts.run(id).run());
+                chosenRuns.add(charts.run(id).orElseThrow(() -> new IllegalArgumentException("--run " + id
+                        + ": no such run (./volsurf report lists them)")).run());
             }
         }
         String t = ticker;
@@ -109,7 +110,7 @@ public class HtmlReportWriter {
         for (Map<String, Object> r : chosenRuns) {
             long id = ((Number) r.get("runId")).longValue();
             runIds.add(id);
-            documents.put("api/v1/report/runs/" + id, charts.run(id));
+            documents.put("api/v1/report/runs/" + id, charts.run(id).orElseThrow());
         }
         Map<String, Object> initialView = new LinkedHashMap<>();
         initialView.put("ticker", chosenTicker);

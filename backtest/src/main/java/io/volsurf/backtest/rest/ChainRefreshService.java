@@ -3,8 +3,10 @@ package io.volsurf.backtest.rest;
 import io.volsurf.backtest.app.VolsurfServerConfig;
 import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.rest.ModelServerResponses.ChainRefreshResponse;
+import io.volsurf.backtest.serving.ForecastServer;
 import io.volsurf.backtest.serving.ForecastUnavailableException;
 import io.volsurf.backtest.serving.ModelUnavailableException;
+import io.volsurf.backtest.serving.ServedForecast;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.grid.CanonicalSurface;
@@ -61,7 +63,7 @@ public class ChainRefreshService {
     private static final long WRITE_WAIT_SECONDS = 60;
 
     private final IngestService ingest;
-    private final ModelServerService server;
+    private final ForecastServer server;
     private final Optional<String> apiKey;
     private final long maxBodyBytes;
     private final long maxChainBytes;
@@ -72,7 +74,7 @@ public class ChainRefreshService {
      */
     private final Semaphore writes = new Semaphore(1, true);
 
-    public ChainRefreshService(IngestService ingest, ModelServerService server, VolsurfServerConfig config) {
+    public ChainRefreshService(IngestService ingest, ForecastServer server, VolsurfServerConfig config) {
         this.ingest = ingest;
         this.server = server;
         this.apiKey = config.apiKey().filter(k -> !k.isBlank());
@@ -161,7 +163,7 @@ public class ChainRefreshService {
             String modelId = null;
             String note;
             try {
-                ModelServerService.ServedForecast f = server.forecast(ticker, latest);
+                ServedForecast f = server.forecast(ticker, latest);
                 forecastFor = f.forecastFor();
                 modelId = f.modelId();
                 note = "forecast refreshed";

@@ -1,5 +1,7 @@
 package io.volsurf.backtest.rest;
 
+import io.volsurf.backtest.app.DatabaseStatus;
+import io.volsurf.backtest.serving.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,22 +13,24 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ModelServerHealth implements HealthCheck {
 
-    private final ModelServerService service;
+    private final DatabaseStatus database;
+    private final ServedModel servedModel;
 
-    public ModelServerHealth(ModelServerService service) {
-        this.service = service;
+    public ModelServerHealth(DatabaseStatus database, ServedModel servedModel) {
+        this.database = database;
+        this.servedModel = servedModel;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean db = service.databaseAnswers();
-        boolean model = db && service.tryLoadModel();
+        boolean db = database.answers();
+        boolean model = db && servedModel.tryLoad();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("model-server").status(db && model)
                 .withData("database", db).withData("modelLoaded", model);
         if (model) {
-            b.withData("modelId", service.modelId());
-        } else if (service.lastLoadFailure() != null) {
-            b.withData("modelFailure", service.lastLoadFailure());
+            b.withData("modelId", servedModel.id());
+        } else if (servedModel.lastLoadFailure() != null) {
+            b.withData("modelFailure", servedModel.lastLoadFailure());
         }
         return b.build();
     }

@@ -1,6 +1,6 @@
 package io.volsurf.backtest.rest;
 
-import io.volsurf.forecaster.projector.ProjectionReport;
+import io.volsurf.backtest.serving.ArbitrageView;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +52,6 @@ public final class ModelServerResponses {
     /** The SVI parameters: the forecast's per tenor, and the as-of session's per listed expiry. */
     public record SviParamsResponse(String ticker, LocalDate date, LocalDate forecastFor, String modelId,
             String source, List<TenorSvi> tenors, List<MarketSlice> marketSlices) {
-    }
-
-    /**
-     * Static-arbitrage status of the served forecast.
-     *
-     * @param projection          what the no-arbitrage projector found and did (null when not projected)
-     * @param butterflyFree       every forecast SVI slice has Durrleman's {@code g >= 0} (null without slices)
-     * @param minG                the smallest {@code g} over the slices (null without slices or where undefined)
-     * @param calendarViolations  intervals where the slices' total variance decreases with maturity
-     */
-    public record ArbitrageView(ProjectionReport projection, Boolean butterflyFree, Double minG, Double minGAtK,
-            Double minGAtMaturityYears, Integer calendarViolations) {
     }
 
     /** What {@code POST /api/v1/chains/{ticker}} stored and refreshed. */

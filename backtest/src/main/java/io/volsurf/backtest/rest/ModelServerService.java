@@ -2,366 +2,55 @@ package io.volsurf.backtest.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.volsurf.backtest.app.VolsurfServerConfig;
 import io.volsurf.backtest.forecasting.ForecastingService;
-import io.volsurf.backtest.forecasting.HistoryWindow;
-import io.volsurf.backtest.rest.ModelServerResponses.ArbitrageView;
 import io.volsurf.backtest.rest.ModelServerResponses.ImpliedVolResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.MarketSlice;
 import io.volsurf.backtest.rest.ModelServerResponses.SurfaceCell;
 import io.volsurf.backtest.rest.ModelServerResponses.SurfaceResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.SviParamsResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.TenorSvi;
+import io.volsurf.backtest.serving.ForecastServer;
 import io.volsurf.backtest.serving.ForecastSurfaceReader;
 import io.volsurf.backtest.serving.ForecastUnavailableException;
-import io.volsurf.backtest.serving.ModelUnavailableException;
-import io.volsurf.db.market.MarketDataStore;
-import io.volsurf.db.model.ModelStore;
-import io.volsurf.forecaster.arbitrage.ArbitrageReport;
-import io.volsurf.forecaster.arbitrage.MaturitySlice;
-import io.volsurf.forecaster.arbitrage.SurfaceArbitrageCheck;
+import io.volsurf.backtest.serving.ServedForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
-import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SmileSlice;
-import io.volsurf.forecaster.model.ModelDirectory;
-import io.volsurf.forecaster.model.TransformerForecaster;
 import io.volsurf.forecaster.svi.SviParams;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.jboss.logging.Logger;
+import java.util.function.Supplier;
 
 /**
- * The ModelServer's work: one model loaded once (config {@code volsurf.model-dir}, else the most recently
- * registered), forecasts cached by (model, ticker, as-of date) and each ticker's latest stored session cached, both
- * in {@link ComputingCache} (Caffeine: one computation per key, invalidation that wins over running computations,
- * metrics in Micrometer), each forecast's served JSON documents kept with it, and the warm start of every stored ticker's latest session
- * ("warm-start with prior theta-hat at market open").
+ * The ModelServer's documents: forecasts from the {@link ForecastServer} (cached there) mapped to the response records
+ * of {@link ModelServerResponses}, and each forecast's JSON documents serialised once per grid request and kept with
+ * the forecast.
  */
 @ApplicationScoped
 public class ModelServerService {
 
-    private static final Logger LOG = Logger.getLogger(ModelServerService.class);
-
-    /** A model in memory. DJL inference on one model is serialised on {@link #forecaster}. */
-    record LoadedModel(String id, Path dir, TransformerForecaster forecaster) {
-    }
-
-    record ForecastKey(String modelId, String ticker, LocalDate date) {
-    }
-
-    /**
-     * A cached forecast with everything the endpoints read from it, and the JSON documents already served from it
-     * ({@link #json}: serialised once per grid request, not once per request).
-     */
-    public record ServedForecast(String modelId, String ticker, LocalDate date, LocalDate forecastFor,
-            CanonicalSurface latest, SurfaceForecast forecast, ForecastSurfaceReader reader, String modelBlend,
-            ArbitrageView arbitrage, ResponseBytes json) {
-    }
-
-    /**
-     * Serialised responses of one forecast by request, bounded in bytes so that arbitrary grids cannot grow it: a
-     * document over {@link #MAX_DOCUMENT} or past {@link #MAX_TOTAL} in all is served but not kept.
-     */
-    public static final class ResponseBytes {
-        static final int MAX_DOCUMENT = 256 * 1024;
-        static final int MAX_TOTAL = 1024 * 1024;
-        private final ConcurrentHashMap<String, byte[]> documents = new ConcurrentHashMap<>();
-        private final AtomicLong total = new AtomicLong();
-
-        byte[] get(String request) {
-            return documents.get(request);
-        }
-
-        void offer(String request, byte[] document) {
-            if (document.length <= MAX_DOCUMENT && total.addAndGet(document.length) <= MAX_TOTAL) {
-                if (documents.putIfAbsent(request, document) != null) {
-                    total.addAndGet(-document.length);
-                }
-            } else {
-                total.addAndGet(-document.length);
-            }
-        }
-    }
-
-    private final Instance<AgroalDataSource> dataSource;
-    private final VolsurfServerConfig config;
+    private final ForecastServer server;
     private final ObjectMapper json;
-    private final ComputingCache<ForecastKey, ServedForecast> forecasts;
-    private final ComputingCache<String, CanonicalSurface> latestSessions;
-    private final Timer coldForecast;
-    private final Object loadLock = new Object();
-    private volatile LoadedModel model;
-    private volatile Path modelDirOverride;
-    private volatile String lastLoadFailure;
 
-    public ModelServerService(Instance<AgroalDataSource> dataSource, VolsurfServerConfig config,
-            MeterRegistry registry, ObjectMapper json) {
-        this.dataSource = dataSource;
-        this.config = config;
+    public ModelServerService(ForecastServer server, ObjectMapper json) {
+        this.server = server;
         this.json = json;
-        this.forecasts = new ComputingCache<>("forecast", config.forecastCacheSize(), ForecastKey::ticker, registry);
-        this.latestSessions = new ComputingCache<>("latest-session", config.latestCacheSize(), t -> t, registry);
-        bind(registry, "forecast", forecasts);
-        bind(registry, "latest-session", latestSessions);
-        this.coldForecast = Timer.builder("volsurf.forecast.cold")
-                .description("Time to compute a forecast not in the cache (database read, model, projector)")
-                .publishPercentiles(0.5, 0.99).register(registry);
     }
-
-    /** The volsurf_cache_* series kept from before Caffeine (dashboards read them), now from Caffeine's stats. */
-    private static void bind(MeterRegistry registry, String name, ComputingCache<?, ?> cache) {
-        FunctionCounter.builder("volsurf.cache.hits", cache, c -> c.stats().hitCount()).tag("cache", name)
-                .description("ModelServer cache hits").register(registry);
-        FunctionCounter.builder("volsurf.cache.misses", cache, c -> c.stats().missCount()).tag("cache", name)
-                .description("ModelServer cache misses").register(registry);
-        Gauge.builder("volsurf.cache.size", cache, ComputingCache::size).tag("cache", name)
-                .description("ModelServer cache entries").register(registry);
-    }
-
-    // ---------------------------------------------------------------- model
 
     /**
-     * Loads the model ({@code modelDir} when given, else config, else the latest registered) and warms the cache.
-     *
-     * @return the number of tickers whose latest session was forecast
-     * @throws ModelUnavailableException when no model can be loaded
-     */
-    public int start(Optional<Path> modelDir) {
-        if (modelDir.isPresent()) {
-            Path dir = modelDir.get().toAbsolutePath().normalize();
-            synchronized (loadLock) {
-                modelDirOverride = dir;
-                LoadedModel previous = model;
-                if (previous != null && !previous.dir().equals(dir)) {
-                    // An explicit choice replaces whatever a probe or request loaded lazily before.
-                    model = null;
-                    forecasts.invalidateIf(k -> k.modelId().equals(previous.id()));
-                    synchronized (previous.forecaster()) {
-                        previous.forecaster().close();
-                    }
-                }
-            }
-        }
-        model();
-        return config.warmStart() ? warm() : 0;
-    }
-
-    /** Forecasts each stored ticker's latest session into the cache; failures are logged, not fatal. */
-    public int warm() {
-        int warmed = 0;
-        for (String ticker : market().tickers()) {
-            try {
-                forecast(ticker, null);
-                warmed++;
-            } catch (RuntimeException e) {
-                LOG.warnf("warm start of %s skipped: %s", ticker, e.getMessage());
-            }
-        }
-        return warmed;
-    }
-
-    /** True when a model is in memory. */
-    public boolean modelLoaded() {
-        return model != null;
-    }
-
-    /** Loads a model when none is, without throwing; true when one is loaded afterwards. */
-    public boolean tryLoadModel() {
-        try {
-            model();
-            return true;
-        } catch (ModelUnavailableException e) {
-            return false;
-        }
-    }
-
-    /** The loaded model's id, or null. */
-    public String modelId() {
-        LoadedModel m = model;
-        return m == null ? null : m.id();
-    }
-
-    /** The failure of the last load attempt, or null. */
-    public String lastLoadFailure() {
-        return lastLoadFailure;
-    }
-
-    LoadedModel model() {
-        LoadedModel m = model;
-        if (m != null) {
-            return m;
-        }
-        synchronized (loadLock) {
-            if (model != null) {
-                return model;
-            }
-            Path dir = modelDirOverride != null ? modelDirOverride : config.modelDir().orElse(null);
-            String origin = dir != null ? "volsurf.model-dir" : "the models table";
-            if (dir == null) {
-                dir = latestRegisteredModelDir();
-                if (dir == null) {
-                    lastLoadFailure = "no model configured (volsurf.model-dir) and none registered: run "
-                            + "'./volsurf train' first";
-                    throw new ModelUnavailableException(lastLoadFailure);
-                }
-            }
-            dir = dir.toAbsolutePath().normalize();
-            if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
-                lastLoadFailure = "no model in " + dir + " (from " + origin + "): manifest.json missing";
-                throw new ModelUnavailableException(lastLoadFailure);
-            }
-            try {
-                TransformerForecaster f = new ModelDirectory().load(dir);
-                model = new LoadedModel(ModelStore.modelId(dir), dir, f);
-                lastLoadFailure = null;
-                LOG.infof("serving model %s from %s", model.id(), dir);
-                return model;
-            } catch (RuntimeException e) {
-                lastLoadFailure = "cannot load the model in " + dir + ": " + e.getMessage();
-                throw new ModelUnavailableException(lastLoadFailure, e);
-            }
-        }
-    }
-
-    private Path latestRegisteredModelDir() {
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select model_dir from models order by created_at desc, id limit 1");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Path.of(rs.getString(1)) : null;
-        } catch (SQLException e) {
-            LOG.errorf(e, "cannot read the models table");
-            throw new ModelUnavailableException("cannot read the models table (is the database up?); the server log "
-                    + "has the cause", e);
-        }
-    }
-
-    /** True when the database answers a trivial query within a second. */
-    public boolean databaseAnswers() {
-        try (Connection c = dataSource.get().getConnection()) {
-            return c.isValid(1);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    @PreDestroy
-    void close() {
-        LoadedModel m = model;
-        if (m != null) {
-            synchronized (m.forecaster()) {
-                m.forecaster().close();
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- forecasts
-
-    /**
-     * The forecast made at the close of {@code date} (null: the ticker's latest session), from the cache when there.
+     * The forecast made at the close of {@code date} (null: the ticker's latest session).
      *
      * @throws ForecastingService.NoSuchElementException unknown ticker, no session on that date, too little history
      */
-    public ServedForecast forecast(String ticker, LocalDate date) {
-        LoadedModel m = model();
-        LocalDate asOf = date != null ? date : latestSession(ticker).session();
-        // One computation per key: concurrent misses wait for the first instead of each running the model.
-        return forecasts.get(new ForecastKey(m.id(), ticker, asOf),
-                k -> coldForecast.record(() -> compute(m, ticker, asOf)));
+    private ServedForecast forecast(String ticker, LocalDate date) {
+        return server.forecast(ticker, date);
     }
 
-    /** The forecast when it is cached, else null: no database, no model, no waiting (safe on an I/O thread). */
-    ServedForecast cachedForecast(String ticker, LocalDate date) {
-        LoadedModel m = model;
-        if (m == null) {
-            return null;
-        }
-        LocalDate asOf = date;
-        if (asOf == null) {
-            CanonicalSurface latest = latestSessions.peek(ticker);
-            if (latest == null) {
-                return null;
-            }
-            asOf = latest.session();
-        }
-        return forecasts.peek(new ForecastKey(m.id(), ticker, asOf));
-    }
-
-    /** The ticker's latest stored session (its surface and SVI fits), cached. */
-    public CanonicalSurface latestSession(String ticker) {
-        return latestSessions.get(ticker, t -> {
-            LocalDate last = market().lastSession(t);
-            if (last == null) {
-                throw HistoryWindow.unknownTicker(t);
-            }
-            List<CanonicalSurface> one = market().surfaces(t, last, last);
-            if (one.isEmpty()) {
-                throw HistoryWindow.unknownTicker(t);
-            }
-            return one.get(0);
-        });
-    }
-
-    /**
-     * Drops what is cached for {@code ticker} (after its sessions were replaced), including the results of
-     * computations that are still running: they read the sessions before the replace.
-     */
-    public void invalidate(String ticker) {
-        forecasts.invalidate(ticker);
-        latestSessions.invalidate(ticker);
-    }
-
-    private ServedForecast compute(LoadedModel m, String ticker, LocalDate date) {
-        HistoryWindow window = HistoryWindow.read(market(), ticker, date, m.forecaster().config().window());
-        CanonicalSurface latest = window.latest();
-        LocalDate next = window.nextSession();
-        SurfaceForecast f;
-        try {
-            synchronized (m.forecaster()) {
-                f = m.forecaster().forecast(window.history());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ForecastUnavailableException("model " + m.id() + " cannot forecast " + ticker + " at " + date
-                    + ": " + e.getMessage(), e);
-        }
-        ForecastSurfaceReader reader = new ForecastSurfaceReader(f, latest);
-        String blend = m.forecaster().config().blend().name().toLowerCase(Locale.ROOT);
-        return new ServedForecast(m.id(), ticker, date, next, latest, f, reader, blend, arbitrage(f),
-                new ResponseBytes());
-    }
-
-    private static ArbitrageView arbitrage(SurfaceForecast f) {
-        if (f.tenorSvi().size() != f.spec().tenorCount()) {
-            return new ArbitrageView(f.projection(), null, null, null, null, null);
-        }
-        List<MaturitySlice> slices = new ArrayList<>();
-        for (int m = 0; m < f.spec().tenorCount(); m++) {
-            slices.add(new MaturitySlice(f.spec().tenorYears(m), f.tenorSvi().get(m)));
-        }
-        ArbitrageReport r = new SurfaceArbitrageCheck().check(slices);
-        return new ArbitrageView(f.projection(), r.butterflyFree(), finiteOrNull(r.minG()), finiteOrNull(r.minGAtK()),
-                finiteOrNull(r.minGAtMaturityYears()), r.calendarViolations().size());
+    private ServedForecast cachedForecast(String ticker, LocalDate date) {
+        return server.cachedForecast(ticker, date);
     }
 
     // ---------------------------------------------------------------- endpoint views
@@ -403,7 +92,7 @@ public class ModelServerService {
         return "surface|" + Arrays.toString(tenorsDays) + "|" + Arrays.toString(k) + "|" + Arrays.toString(strikes);
     }
 
-    private byte[] document(ServedForecast f, String request, java.util.function.Supplier<Object> build) {
+    private byte[] document(ServedForecast f, String request, Supplier<Object> build) {
         byte[] cached = f.json().get(request);
         if (cached != null) {
             return cached;
@@ -538,9 +227,5 @@ public class ModelServerService {
 
     private static Double finiteOrNull(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    MarketDataStore market() {
-        return new MarketDataStore(dataSource.get());
     }
 }

@@ -9,6 +9,7 @@ import io.volsurf.backtest.report.ChartViews.SmilesChart;
 import io.volsurf.backtest.report.ChartViews.SurfaceChart;
 import io.volsurf.backtest.report.ChartViews.Tickers;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -118,6 +119,8 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such run")
     public RunChart run(@Parameter(description = "Run id (GET /api/v1/report/runs)", example = "3")
             @PathParam("id") String id) {
-        return charts.run(RequestParameters.runId(id));
+        long runId = RequestParameters.runId(id);
+        return charts.run(runId).orElseThrow(() -> new NotFoundException("no backtest run " + runId
+                + " (GET /api/v1/report/runs lists them)"));
     }
 }

@@ -18,6 +18,8 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.backtest.serving.ForecastServer;
+import io.volsurf.backtest.serving.ServedModel;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.TrainingProgressListener;
 import io.volsurf.forecaster.synthetic.GenerationReport;
@@ -71,7 +73,10 @@ class ModelServerResourceTest {
     ForecastingService forecasting;
 
     @Inject
-    ModelServerService server;
+    ForecastServer server;
+
+    @Inject
+    ServedModel servedModel;
 
     @Inject
     AgroalDataSource dataSource;
@@ -82,7 +87,7 @@ class ModelServerResourceTest {
     @Test
     @Order(1)
     void withoutAnyModelTheApiIs503AndNotReady() throws Exception {
-        if (count("select count(*) from models") > 0 || server.modelLoaded()) {
+        if (count("select count(*) from models") > 0 || servedModel.loaded()) {
             return; // another test class trained a model first: the 503 path cannot be seen in this JVM
         }
         given().get("/api/v1/implied-vol/" + TICKER + "/2024-03-20?maturity=0.1&strike=500").then().statusCode(503)
@@ -103,7 +108,7 @@ class ModelServerResourceTest {
         assertEquals(TICKER, s.getString("ticker"));
         assertEquals(asOf.toString(), s.getString("date"));
         assertTrue(LocalDate.parse(s.getString("forecastFor")).isAfter(asOf));
-        assertEquals(server.modelId(), s.getString("modelId"));
+        assertEquals(servedModel.id(), s.getString("modelId"));
         assertEquals("svi", s.getString("source"));
         assertEquals("canonical", s.getString("grid"));
         assertTrue(s.getString("extrapolation").contains("flat"));
@@ -255,7 +260,7 @@ class ModelServerResourceTest {
         JsonPath r = given().header("X-API-Key", "test-api-key").body(chain).post(path).then().statusCode(200)
                 .extract().jsonPath().using(DOUBLES);
         assertEquals(newSession.toString(), r.getString("latestSession"));
-        assertEquals(server.modelId(), r.getString("modelId"));
+        assertEquals(servedModel.id(), r.getString("modelId"));
         assertNotNull(r.getString("forecastFor"), r.prettify());
         assertTrue(r.getLong("accepted") > 0);
         assertEquals(sessionsBefore + 1, count("select count(*) from sessions where ticker = '" + TICKER + "'"));
@@ -293,7 +298,7 @@ class ModelServerResourceTest {
         double viaHttp = given().get("/api/v1/implied-vol/" + TICKER + "/" + asOf + "?maturity=0.3&strike=" + strike)
                 .then().statusCode(200).extract().jsonPath().using(DOUBLES).getDouble("impliedVol");
         assertEquals(viaHttp, client.volatility(0.3, strike), 0.0);
-        assertEquals(server.modelId(), client.impliedVol(0.3, strike).modelId());
+        assertEquals(servedModel.id(), client.impliedVol(0.3, strike).modelId());
         ModelServerClient unknown = new ModelServerClient(uri, "NOSUCH", asOf, Duration.ofSeconds(10));
         ModelServerClient.ModelServerException e = assertThrows(ModelServerClient.ModelServerException.class,
                 () -> unknown.volatility(0.3, strike));

@@ -19,6 +19,8 @@ import io.restassured.response.Response;
 import io.volsurf.backtest.db.EmbeddedPostgresResource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
+import io.volsurf.backtest.serving.ForecastServer;
+import io.volsurf.backtest.serving.ServedForecast;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.TrainingProgressListener;
 import io.volsurf.forecaster.synthetic.GenerationReport;
@@ -74,7 +76,7 @@ class RestHardeningTest {
     ForecastingService forecasting;
 
     @Inject
-    ModelServerService server;
+    ForecastServer server;
 
     @Inject
     AgroalDataSource dataSource;
@@ -188,12 +190,12 @@ class RestHardeningTest {
         int callers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
-            List<Future<ModelServerService.ServedForecast>> answers = new ArrayList<>();
+            List<Future<ServedForecast>> answers = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 answers.add(pool.submit(() -> server.forecast(A, asOf)));
             }
-            ModelServerService.ServedForecast first = answers.get(0).get(60, TimeUnit.SECONDS);
-            for (Future<ModelServerService.ServedForecast> a : answers) {
+            ServedForecast first = answers.get(0).get(60, TimeUnit.SECONDS);
+            for (Future<ServedForecast> a : answers) {
                 assertSame(first, a.get(60, TimeUnit.SECONDS));
             }
         } finally {

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -66,6 +67,17 @@ public final class ModelStore {
             return null;
         });
         return id;
+    }
+
+    /** The directory of the most recently registered model, empty when none is registered. */
+    public Optional<Path> latestModelDir() {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select model_dir from models order by created_at desc, id limit 1");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Path.of(rs.getString(1))) : Optional.<Path>empty();
+            }
+        });
     }
 
     /** The id of the model in {@code modelDir}, registering it (from its files) when it is not known yet. */

@@ -1,4 +1,4 @@
-package io.volsurf.backtest.rest;
+package io.volsurf.backtest.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
