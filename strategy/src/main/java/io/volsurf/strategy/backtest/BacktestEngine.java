@@ -113,6 +113,43 @@ public final class BacktestEngine {
         return run.summary();
     }
 
+    /** What one session's phases share: its market and forecast, and the fills, notes and rows they add to. */
+    private static final class Today {
+        final MarketSession ms;
+        final SessionMarket market;
+        final LocalDate date;
+        final double spot;
+        final double dtYears;
+        final ForecastView forecast;
+        final double gapYears;
+        final List<Trade> fills = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final List<PnlAttribution> rows = new ArrayList<>();
+        final List<ForecastVsRealized> fvr = new ArrayList<>();
+        final Map<ContractKey, OptionMark> marks = new TreeMap<>();
+        final Map<ContractKey, Greeks> marketGreeks = new HashMap<>();
+        /** American positions past the exercise boundary that were kept (FLAG). */
+        final Set<ContractKey> flagged = new TreeSet<>();
+        /** Mark-to-market PnL of the carried positions, and of their trading book. */
+        double mtm;
+        double tradingBookPnl;
+
+        Today(MarketSession ms, SessionMarket market, double dtYears, ForecastView forecast) {
+            this.ms = ms;
+            this.market = market;
+            this.date = ms.session();
+            this.spot = ms.spot();
+            this.dtYears = dtYears;
+            this.forecast = forecast;
+            this.gapYears = forecast == null ? 0.0 : ChronoUnit.DAYS.between(date, forecast.forecastFor()) / 365.0;
+        }
+    }
+
+    /** The book at a session's close, and what the next session starts from. */
+    private record Close(Map<ContractKey, PositionSnapshot> snapshots, List<PositionSnapshot> positions,
+            PositionSnapshot underlying, double value, DailyPnl daily, PnlAttribution portfolioRow) {
+    }
+
     /** One run's mutable state; lives for one call of {@link #run}. */
     private final class Run {
         private final Portfolio book = new Portfolio();
@@ -153,95 +190,111 @@ public final class BacktestEngine {
         SessionResult step(SessionInput in) {
             MarketSession ms = in.market();
             checkOrder(ms);
-            SessionMarket market = new SessionMarket(ms, pricer);
-            LocalDate date = ms.session();
-            double spot = ms.spot();
-            double dtYears = lastAsOf == null ? 0.0 : years(lastAsOf, ms.asOf());
-            ForecastView forecast = in.forecast();
-            double gapYears = forecast == null ? 0.0 : ChronoUnit.DAYS.between(date, forecast.forecastFor()) / 365.0;
+            Today d = new Today(ms, new SessionMarket(ms, pricer),
+                    lastAsOf == null ? 0.0 : years(lastAsOf, ms.asOf()), in.forecast());
+            markCarried(d);
+            exerciseEarly(d);
+            exit(d);
+            enter(d);
+            if (config.hedgeMode() != HedgeMode.NONE) {
+                hedge(d.market, d.forecast, d.gapYears, d.marks, d.fills, d.date);
+            }
+            Close close = close(d);
+            evaluate(d, close);
 
-            List<Trade> fills = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            List<PnlAttribution> rows = new ArrayList<>();
-            List<ForecastVsRealized> fvr = new ArrayList<>();
-            Map<ContractKey, OptionMark> marks = new TreeMap<>();
-            Map<ContractKey, Greeks> marketGreeks = new HashMap<>();
+            SessionResult result = new SessionResult(index, d.date, ms.ticker(), d.fills, close.positions(),
+                    close.daily(), d.rows, d.fvr, d.notes);
+            lastSnapshots = close.snapshots();
+            lastUnderlying = close.underlying();
+            lastValue = close.value();
+            lastAsOf = ms.asOf();
+            lastDate = d.date;
+            lastForecast = d.forecast;
+            index++;
+            return result;
+        }
 
-            // 1. carried positions: mark, settle, attribute, compare the forecast
+        /** Carried positions: mark, settle expired ones at intrinsic, attribute, compare t-1's forecast with t. */
+        private void markCarried(Today d) {
             for (Holding h : book.options()) {
                 PositionSnapshot prev = lastSnapshots.get(h.key());
-                double t = market.maturityYears(h.expiryInstant());
+                double t = d.market.maturityYears(h.expiryInstant());
                 if (!(t > 0)) {
-                    double intrinsic = h.key().intrinsic(spot);
-                    rows.add(attributor.attribute(prev, date, intrinsic, spot, Double.NaN, dtYears));
-                    Fill f = execution.settlement(h.key(), spot, -h.quantity());
+                    double intrinsic = h.key().intrinsic(d.spot);
+                    d.rows.add(attributor.attribute(prev, d.date, intrinsic, d.spot, Double.NaN, d.dtYears));
+                    Fill f = execution.settlement(h.key(), d.spot, -h.quantity());
                     // in the money: settled by exercise (long) or assignment (short) at the close
                     TradeReason why = !(intrinsic > 0) ? TradeReason.SETTLEMENT
                             : h.quantity() > 0 ? TradeReason.EXERCISE : TradeReason.ASSIGNMENT;
                     if (why != TradeReason.SETTLEMENT) {
-                        notes.add((why == TradeReason.EXERCISE ? "exercised at expiry: " : "assigned at expiry: ")
+                        d.notes.add((why == TradeReason.EXERCISE ? "exercised at expiry: " : "assigned at expiry: ")
                                 + h.key().id() + " (quantity " + h.quantity() + ", intrinsic " + intrinsic + ")");
                     }
-                    book(fills, date, h, f, why);
+                    book(d.fills, d.date, h, f, why);
                     continue;
                 }
-                OptionMark m = markOf(market, h, prev.impliedVol());
-                marks.put(h.key(), m);
-                rows.add(attributor.attribute(prev, date, m.priceUsd(), spot, m.impliedVol(), dtYears));
+                OptionMark m = markOf(d.market, h, prev.impliedVol());
+                d.marks.put(h.key(), m);
+                d.rows.add(attributor.attribute(prev, d.date, m.priceUsd(), d.spot, m.impliedVol(), d.dtYears));
                 if (Double.isFinite(prev.forecastIvNext()) && m.ivSource() != IvSource.CARRIED) {
-                    fvr.add(ForecastVsRealized.contract(lastDate, date, ms.ticker(), h.key(), m.maturityYears(),
+                    d.fvr.add(ForecastVsRealized.contract(lastDate, d.date, d.ms.ticker(), h.key(), m.maturityYears(),
                             m.logMoneyness(), prev.impliedVol(), prev.forecastIvNext(), m.impliedVol()));
                 }
             }
             if (lastUnderlying != null) {
-                rows.add(attributor.attribute(lastUnderlying, date, spot, spot, Double.NaN, dtYears));
+                d.rows.add(attributor.attribute(lastUnderlying, d.date, d.spot, d.spot, Double.NaN, d.dtYears));
             }
-            double mtm = 0, tradingBookPnl = 0;
-            for (PnlAttribution a : rows) {
-                mtm += a.total();
+            for (PnlAttribution a : d.rows) {
+                d.mtm += a.total();
                 if (a.role() == PositionRole.TRADING) {
-                    tradingBookPnl += a.total();
+                    d.tradingBookPnl += a.total();
                 }
             }
             if (index > 0) {
-                rows.add(attributor.portfolio(date, ms.ticker(), List.copyOf(rows)));
+                d.rows.add(attributor.portfolio(d.date, d.ms.ticker(), List.copyOf(d.rows)));
             }
+        }
 
-            // 2. American options past the exercise boundary: intrinsic at or above the American value (the
-            //    engine's at the market IV; under the European approximation, the mark). A long is exercised, a
-            //    short is assigned (the holder exercises), at the close; FLAG keeps them and flags them.
-            Set<ContractKey> flagged = new TreeSet<>();
-            if (ms.exerciseStyle() == ExerciseStyle.AMERICAN) {
-                for (Holding h : book.options()) {
-                    OptionMark m = marks.get(h.key());
-                    double intrinsic = h.key().intrinsic(spot);
-                    if (m == null || !(intrinsic > 0)) {
-                        continue;
-                    }
-                    double value = pricer.pricesAmerican() && m.hasVol()
-                            ? greeksAtMarket(market, m, marketGreeks).price() : m.priceUsd();
-                    if (value - intrinsic > config.earlyExerciseMaxTimeValueUsd()) {
-                        continue;
-                    }
-                    earlyFlags++;
-                    boolean longPosition = h.quantity() > 0;
-                    if (config.earlyExercise() == EarlyExercise.EXERCISE) {
-                        earlyExercises++;
-                        notes.add((longPosition ? "early exercise of " : "early assignment of ") + h.key().id()
-                                + " (quantity " + h.quantity() + ", intrinsic " + intrinsic + ", American value "
-                                + value + ")");
-                        book(fills, date, h, execution.earlyExercise(h.key(), spot, -h.quantity()),
-                                longPosition ? TradeReason.EARLY_EXERCISE : TradeReason.EARLY_ASSIGNMENT);
-                        marks.remove(h.key());
-                    } else {
-                        flagged.add(h.key());
-                        notes.add("past the exercise boundary: " + h.key().id()
-                                + " (early exercise flagged, not done)");
-                    }
+        /**
+         * American options past the exercise boundary: intrinsic at or above the American value (the engine's at the
+         * market IV; under the European approximation, the mark). A long is exercised, a short is assigned (the
+         * holder exercises), at the close; FLAG keeps them and flags them.
+         */
+        private void exerciseEarly(Today d) {
+            if (d.ms.exerciseStyle() != ExerciseStyle.AMERICAN) {
+                return;
+            }
+            for (Holding h : book.options()) {
+                OptionMark m = d.marks.get(h.key());
+                double intrinsic = h.key().intrinsic(d.spot);
+                if (m == null || !(intrinsic > 0)) {
+                    continue;
+                }
+                double value = pricer.pricesAmerican() && m.hasVol()
+                        ? greeksAtMarket(d.market, m, d.marketGreeks).price() : m.priceUsd();
+                if (value - intrinsic > config.earlyExerciseMaxTimeValueUsd()) {
+                    continue;
+                }
+                earlyFlags++;
+                boolean longPosition = h.quantity() > 0;
+                if (config.earlyExercise() == EarlyExercise.EXERCISE) {
+                    earlyExercises++;
+                    d.notes.add((longPosition ? "early exercise of " : "early assignment of ") + h.key().id()
+                            + " (quantity " + h.quantity() + ", intrinsic " + intrinsic + ", American value "
+                            + value + ")");
+                    book(d.fills, d.date, h, execution.earlyExercise(h.key(), d.spot, -h.quantity()),
+                            longPosition ? TradeReason.EARLY_EXERCISE : TradeReason.EARLY_ASSIGNMENT);
+                    d.marks.remove(h.key());
+                } else {
+                    d.flagged.add(h.key());
+                    d.notes.add("past the exercise boundary: " + h.key().id()
+                            + " (early exercise flagged, not done)");
                 }
             }
+        }
 
-            // 3. exits
+        /** Exits: days to expiry, holding period, or the forecast gap closed. */
+        private void exit(Today d) {
             book.ageOpenTrades();
             for (OpenTrade ot : book.openTrades()) {
                 List<Holding> legs = new ArrayList<>();
@@ -252,11 +305,11 @@ public final class BacktestEngine {
                 }
                 double minDays = Double.POSITIVE_INFINITY;
                 List<CandidateLeg> now = new ArrayList<>();
-                boolean gapKnown = forecast != null;
+                boolean gapKnown = d.forecast != null;
                 for (Holding h : legs) {
-                    OptionMark m = marks.get(h.key());
+                    OptionMark m = d.marks.get(h.key());
                     minDays = Math.min(minDays, m.daysToExpiry());
-                    CandidateLeg leg = forecast == null ? null : selector.leg(market, m, forecast, gapYears);
+                    CandidateLeg leg = d.forecast == null ? null : selector.leg(d.market, m, d.forecast, d.gapYears);
                     if (leg == null) {
                         gapKnown = false;
                     } else {
@@ -267,73 +320,74 @@ public final class BacktestEngine {
                 var reason = exits.exitReason(ot.direction(), book.sessionsHeld(ot.tradeId()), minDays, gap);
                 if (reason.isPresent()) {
                     for (Holding h : legs) {
-                        book(fills, date, h, execution.option(marks.get(h.key()), -h.quantity(), spot), reason.get());
+                        book(d.fills, d.date, h, execution.option(d.marks.get(h.key()), -h.quantity(), d.spot),
+                                reason.get());
                     }
                 }
                 book.closeIfFlat(ot.tradeId());
             }
+        }
 
-            // 4. entries
-            if (forecast != null && config.maxNewTradesPerSession() > 0) {
-                Set<ContractKey> held = new HashSet<>();
-                for (Holding h : book.options()) {
-                    held.add(h.key());
-                }
-                List<Candidate> candidates = selector.candidates(market, forecast, held, gapYears);
-                double openVega = 0;
-                for (Holding h : book.options()) {
-                    if (h.role() == PositionRole.TRADING) {
-                        Greeks g = greeksAtMarket(market, marks.get(h.key()), marketGreeks);
-                        openVega += Math.abs(h.quantity() * config.contractMultiplier() * g.vega()) / 100.0;
-                    }
-                }
-                for (SizedTrade st : sizer.size(candidates, openVega, book.tradingContractsByExpiry())) {
-                    long id = book.nextTradeId();
-                    List<ContractKey> legKeys = new ArrayList<>();
-                    for (CandidateLeg leg : st.candidate().legs()) {
-                        OptionMark m = leg.mark();
-                        marks.put(m.key(), m);
-                        marketGreeks.put(m.key(), leg.greeks());
-                        legKeys.add(m.key());
-                        Fill f = execution.option(m, st.signedQuantity(), spot);
-                        Trade t = trade(date, id, PositionRole.TRADING, m.key(), f, config.contractMultiplier(),
-                                TradeReason.ENTRY);
-                        fills.add(t);
-                        book.apply(t, m.quote().expiryInstant());
-                    }
-                    book.open(new OpenTrade(id, st.candidate().direction(), legKeys, st.quantity(), date,
-                            st.candidate().gapVol()));
+        /** Entries from the forecast for the next session, sized against the vega already open. */
+        private void enter(Today d) {
+            if (d.forecast == null || config.maxNewTradesPerSession() <= 0) {
+                return;
+            }
+            Set<ContractKey> held = new HashSet<>();
+            for (Holding h : book.options()) {
+                held.add(h.key());
+            }
+            List<Candidate> candidates = selector.candidates(d.market, d.forecast, held, d.gapYears);
+            double openVega = 0;
+            for (Holding h : book.options()) {
+                if (h.role() == PositionRole.TRADING) {
+                    Greeks g = greeksAtMarket(d.market, d.marks.get(h.key()), d.marketGreeks);
+                    openVega += Math.abs(h.quantity() * config.contractMultiplier() * g.vega()) / 100.0;
                 }
             }
-
-            // 5. hedging
-            if (config.hedgeMode() != HedgeMode.NONE) {
-                hedge(market, forecast, gapYears, marks, fills, date);
+            for (SizedTrade st : sizer.size(candidates, openVega, book.tradingContractsByExpiry())) {
+                long id = book.nextTradeId();
+                List<ContractKey> legKeys = new ArrayList<>();
+                for (CandidateLeg leg : st.candidate().legs()) {
+                    OptionMark m = leg.mark();
+                    d.marks.put(m.key(), m);
+                    d.marketGreeks.put(m.key(), leg.greeks());
+                    legKeys.add(m.key());
+                    Fill f = execution.option(m, st.signedQuantity(), d.spot);
+                    Trade t = trade(d.date, id, PositionRole.TRADING, m.key(), f, config.contractMultiplier(),
+                            TradeReason.ENTRY);
+                    d.fills.add(t);
+                    book.apply(t, m.quote().expiryInstant());
+                }
+                book.open(new OpenTrade(id, st.candidate().direction(), legKeys, st.quantity(), d.date,
+                        st.candidate().gapVol()));
             }
+        }
 
-            // 6. snapshots, value, daily PnL
+        /** The book at the close: snapshots with Greeks at the market IV, its value and the daily PnL. */
+        private Close close(Today d) {
             Map<ContractKey, PositionSnapshot> snapshots = new TreeMap<>();
             List<PositionSnapshot> positions = new ArrayList<>();
             double value = book.cashUsd();
             BookGreeks total = BookGreeks.ZERO;
-            double m = config.contractMultiplier();
+            double multiplier = config.contractMultiplier();
             for (Holding h : book.options()) {
-                OptionMark mk = marks.get(h.key());
-                Greeks g = greeksAtMarket(market, mk, marketGreeks);
-                double f = forecast == null ? Double.NaN : forecastVol(forecast, mk, gapYears);
-                PositionSnapshot s = new PositionSnapshot(date, ms.ticker(), h.tradeId(), h.role(), h.key(),
-                        h.quantity(), m, spot, mk.maturityYears(), mk.impliedVol(), f, mk.priceUsd(), g.delta(),
-                        g.gamma(), g.vega(), g.theta(), flagged.contains(h.key()));
+                OptionMark mk = d.marks.get(h.key());
+                Greeks g = greeksAtMarket(d.market, mk, d.marketGreeks);
+                double f = d.forecast == null ? Double.NaN : forecastVol(d.forecast, mk, d.gapYears);
+                PositionSnapshot s = new PositionSnapshot(d.date, d.ms.ticker(), h.tradeId(), h.role(), h.key(),
+                        h.quantity(), multiplier, d.spot, mk.maturityYears(), mk.impliedVol(), f, mk.priceUsd(),
+                        g.delta(), g.gamma(), g.vega(), g.theta(), d.flagged.contains(h.key()));
                 snapshots.put(h.key(), s);
                 positions.add(s);
                 value += s.marketValueUsd();
-                total = total.plus(h.quantity() * m, g);
+                total = total.plus(h.quantity() * multiplier, g);
             }
             PositionSnapshot underlying = null;
             if (book.underlyingQuantity() != 0) {
-                underlying = new PositionSnapshot(date, ms.ticker(), 0L, PositionRole.UNDERLYING, null,
-                        book.underlyingQuantity(), 1.0, spot, 0.0, Double.NaN, Double.NaN, spot, 1.0, 0.0, 0.0, 0.0,
-                        false);
+                underlying = new PositionSnapshot(d.date, d.ms.ticker(), 0L, PositionRole.UNDERLYING, null,
+                        book.underlyingQuantity(), 1.0, d.spot, 0.0, Double.NaN, Double.NaN, d.spot, 1.0, 0.0, 0.0,
+                        0.0, false);
                 positions.add(underlying);
                 value += underlying.marketValueUsd();
                 total = new BookGreeks(total.delta() + book.underlyingQuantity(), total.gamma(), total.vega(),
@@ -341,35 +395,28 @@ public final class BacktestEngine {
             }
             double totalPnl = value - lastValue;
             double dayCommissions = 0, daySpread = 0;
-            for (Trade t : fills) {
+            for (Trade t : d.fills) {
                 dayCommissions += t.commissionUsd();
                 daySpread += t.spreadCostUsd();
             }
-            PnlAttribution portfolioRow = index > 0 ? rows.get(rows.size() - 1) : null;
+            PnlAttribution portfolioRow = index > 0 ? d.rows.get(d.rows.size() - 1) : null;
             double cumulative = value; // the book starts flat with no cash
-            DailyPnl daily = new DailyPnl(date, ms.ticker(), totalPnl, mtm, totalPnl - mtm, tradingBookPnl,
-                    mtm - tradingBookPnl, dayCommissions, daySpread, cumulative, value, book.cashUsd(), total.delta(),
-                    total.gamma(), total.vega(), total.theta(), fills.size(), book.openTrades().size());
+            DailyPnl daily = new DailyPnl(d.date, d.ms.ticker(), totalPnl, d.mtm, totalPnl - d.mtm, d.tradingBookPnl,
+                    d.mtm - d.tradingBookPnl, dayCommissions, daySpread, cumulative, value, book.cashUsd(),
+                    total.delta(), total.gamma(), total.vega(), total.theta(), d.fills.size(),
+                    book.openTrades().size());
+            return new Close(snapshots, positions, underlying, value, daily, portfolioRow);
+        }
 
-            // 7. evaluation hooks
+        /** Evaluation hooks: yesterday's forecast priced against today, arbitrage counts, the run's totals. */
+        private void evaluate(Today d, Close close) {
             if (lastForecast != null) {
-                pricingError(market, lastForecast);
+                pricingError(d.market, lastForecast);
             }
-            if (forecast != null && forecast.arbitrageViolations().isPresent()) {
-                arbitrageViolations = Math.max(arbitrageViolations, 0) + forecast.arbitrageViolations().getAsInt();
+            if (d.forecast != null && d.forecast.arbitrageViolations().isPresent()) {
+                arbitrageViolations = Math.max(arbitrageViolations, 0) + d.forecast.arbitrageViolations().getAsInt();
             }
-            accumulate(daily, rows, portfolioRow, fills, fvr);
-
-            SessionResult result = new SessionResult(index, date, ms.ticker(), fills, positions, daily, rows, fvr,
-                    notes);
-            lastSnapshots = snapshots;
-            lastUnderlying = underlying;
-            lastValue = value;
-            lastAsOf = ms.asOf();
-            lastDate = date;
-            lastForecast = forecast;
-            index++;
-            return result;
+            accumulate(close.daily(), d.rows, close.portfolioRow(), d.fills, d.fvr);
         }
 
         private void checkOrder(MarketSession ms) {
