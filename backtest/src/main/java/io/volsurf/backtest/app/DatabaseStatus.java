@@ -1,12 +1,9 @@
 package io.volsurf.backtest.app;
 
 import io.agroal.api.AgroalDataSource;
+import io.volsurf.db.schema.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,9 +27,9 @@ public class DatabaseStatus {
 
     /** True when the database answers a trivial query within a second. */
     public boolean answers() {
-        try (Connection c = dataSource.get().getConnection()) {
-            return c.isValid(1);
-        } catch (SQLException | RuntimeException e) {
+        try {
+            return new DatabaseProbe(dataSource.get()).answers();
+        } catch (RuntimeException e) {
             return false;
         }
     }
@@ -41,18 +38,13 @@ public class DatabaseStatus {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", displayUrl);
         m.put("schemaVersion", schemaVersion);
-        try (Connection c = dataSource.get().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("show server_version")) {
-                rs.next();
-                m.put("serverVersion", rs.getString(1));
-            }
-            try (ResultSet rs = s.executeQuery(
-                    "select count(*) from information_schema.tables where table_schema = current_schema()")) {
-                rs.next();
-                m.put("tables", rs.getInt(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("database at " + displayUrl + ": " + e.getMessage(), e);
+        DatabaseProbe probe = new DatabaseProbe(dataSource.get());
+        try {
+            DatabaseProbe.Description d = probe.describe();
+            m.put("serverVersion", d.serverVersion());
+            m.put("tables", d.tables());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("database at " + displayUrl + ": " + e.getMessage(), e.getCause());
         }
         return m;
     }
