@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Shows the use-after-free behind issue #5 deterministically, in the DJL PyTorch engine alone: {@code x.mul(3f)}
+ * Shows the use-after-free that {@code OwnedArrays} guards against deterministically, in the DJL PyTorch engine alone: {@code x.mul(3f)}
  * builds the scalar 3 in a fresh direct buffer, wraps it with {@code from_blob} (PyTorch borrows the memory) and
  * closes it as soon as the op returns; autograd saved that scalar for backward. After a GC the buffer's Cleaner frees
  * the memory, malloc hands it to the next small allocation (here: direct buffers holding 12345), and backward reads

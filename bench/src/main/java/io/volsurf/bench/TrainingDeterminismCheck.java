@@ -14,10 +14,10 @@ import java.util.Locale;
 /**
  * Trains {@link ForecasterMemoryCheck}'s model and prints each epoch's training and validation loss to full
  * precision (and their bits), then a SHA-256 of the trained parameters: with fixed seeds two runs, in two JVMs,
- * must print the same lines (issue #5: freed memory read by backward made them differ, and sometimes crashed).
+ * must print the same lines (freed memory read by backward would make them differ, and sometimes crash).
  * {@code java -cp bench/target/benchmarks.jar io.volsurf.bench.TrainingDeterminismCheck [epochs]}; with
  * {@code -XX:+UseSerialGC -Xmn1m} collections (and so frees of unreachable direct buffers) happen every few
- * batches, inside the forward-to-backward window, which made the old code fail every time.
+ * batches, inside the forward-to-backward window, where freed borrowed memory would show every time.
  */
 public final class TrainingDeterminismCheck {
 

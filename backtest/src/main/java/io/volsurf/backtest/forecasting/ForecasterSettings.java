@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The forecaster's configuration, by precedence: {@code --set key=value}, then {@code --config FILE}
  * (properties or JSON), then {@code volsurf.forecaster.*} in application.properties or the environment
- * (e.g. {@code VOLSURF_FORECASTER_INFORMER_MODE=true}), then the built-in defaults. Keys are the seed's
+ * (e.g. {@code VOLSURF_FORECASTER_INFORMER_MODE=true}), then the built-in defaults. Keys are the design's
  * names: use_svi_head, use_grid_head, informer_mode, loss_weights.noarb, features, N, ...
  */
 public final class ForecasterSettings {

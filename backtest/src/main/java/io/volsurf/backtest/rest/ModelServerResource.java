@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The ModelServer REST API (ARCHITECTURE.md, fixed): {@code date} is the as-of date, the forecast is for the next
+ * The ModelServer REST API (a contract: paths and fields are added, never renamed): {@code date} is the as-of date, the forecast is for the next
  * session, named {@code forecastFor}. Parameters arrive as text and are checked here, so that bad input is a 400
  * naming the parameter, never a framework 404 or 500. A GET whose forecast is cached is answered on the I/O thread
  * from the document serialised when it was first asked for (or, for an implied vol, a few microseconds of

@@ -57,7 +57,7 @@ public class ForecastServer {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    /** The volsurf_cache_* series kept from before Caffeine (dashboards read them), now from Caffeine's stats. */
+    /** The volsurf_cache_* series that dashboards read, from Caffeine's stats. */
     private static void bind(MeterRegistry registry, String name, ComputingCache<?, ?> cache) {
         FunctionCounter.builder("volsurf.cache.hits", cache, c -> c.stats().hitCount()).tag("cache", name)
                 .description("ModelServer cache hits").register(registry);

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * Every date option of the command line is bounded to 1900-01-01..2200-12-31 and a date outside is exit 2 naming
- * the option: {@code forecast --date +999999999-12-31} used to reach PostgreSQL and exit 1 with its error text.
+ * the option: {@code forecast --date +999999999-12-31} must not reach PostgreSQL and exit 1 with its error text.
  */
 class CliDateBoundsTest {
 

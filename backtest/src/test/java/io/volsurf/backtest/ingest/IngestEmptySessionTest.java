@@ -25,10 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 17: a file whose rows are all rejected neither wipes a stored session nor aborts the command. Fails on
- * the code before: the expired-only us-options file replaced the stored session with an empty one (quotes, SVI
- * fits and surface gone) and the expired-only generic CSV ended the run with a NullPointerException, so the good
- * file after it was not stored.
+ * A file whose rows are all rejected neither wipes a stored session nor aborts the command: an expired-only
+ * us-options file must not replace the stored session with an empty one (quotes, SVI fits and surface gone), and an
+ * expired-only generic CSV must not end the run before the good file after it is stored.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)

@@ -55,7 +55,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17's REST items over HTTP, each failing on the code before it: dates out of range, limits as problem+json,
+ * Bad and hostile input over HTTP: dates out of range, limits as problem+json,
  * a gzip bomb, a us-options body of another ticker, and one model computation for concurrent misses.
  */
 @QuarkusTest

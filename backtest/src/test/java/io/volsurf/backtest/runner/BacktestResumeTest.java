@@ -46,8 +46,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code backtest --resume N} runs with the stored run's configuration and refuses arguments that differ from it
- * (issue 17 item 1: a killed delta-gamma run resumed with {@code --strategy delta} or another ticker used to finish
- * under the original labels); every strategy setting round-trips through {@code --set} and a stored run.
+ * (a killed delta-gamma run resumed with {@code --strategy delta} or another ticker must not finish under the
+ * original labels); every strategy setting round-trips through {@code --set} and a stored run.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)

@@ -2,7 +2,7 @@ package io.volsurf.forecaster.eval;
 
 import org.apache.commons.statistics.distribution.TDistribution;
 
-/** Student-t tail probabilities through Apache Commons Statistics (issue 18: a maintained library, not our own continued fraction). */
+/** Student-t tail probabilities through Apache Commons Statistics: a maintained library, not our own continued fraction. */
 final class StudentT {
 
     private StudentT() {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /** The chain layouts volsurf reads; {@link #detect} tells them apart from a file's first bytes. */
 public enum ChainFormat {
-    /** ARCHITECTURE.md's generic CSV. */
+    /** The generic CSV ({@link GenericCsvReader}; what {@code generate} writes). */
     GENERIC("generic"),
     /** {@code us-options/<date>/<TICKER>.json}: one JSON per ticker per collection day. */
     US_OPTIONS("us-options"),

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * ARCHITECTURE.md's generic CSV: {@code quote_date, underlying, underlying_price, expiration, strike,
+ * The generic CSV: {@code quote_date, underlying, underlying_price, expiration, strike,
  * option_type, bid, ask} and optionally {@code volume, open_interest, implied_volatility (decimal),
  * rate, dividend_yield, last, mark}. Header names are case-insensitive; extra columns are ignored.
  * {@code quote_date} is a date (the snapshot is then the session's close) or a date-time (the
@@ -32,7 +32,7 @@ public final class GenericCsvReader implements ChainReader {
     public static final List<String> REQUIRED = List.of("quote_date", "underlying", "expiration", "strike",
             "option_type", "bid", "ask");
 
-    /** ARCHITECTURE.md says decimal, but files written by other tools use percent: checked per chain. */
+    /** The layout says decimal, but files written by other tools use percent: checked per chain. */
     static final IvUnitRule IV_RULE = IvUnitRule.detect("implied_volatility", IvUnit.DECIMAL,
             "the generic layout documents decimal");
 

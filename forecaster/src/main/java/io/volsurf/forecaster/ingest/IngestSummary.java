@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The outcome of an ingest run; field names match the {@code ingest --json} contract of
- * ARCHITECTURE.md ({@code files, filesFailed, sessions, accepted, rejected, rejectReasons}), plus
+ * The outcome of an ingest run; field names match the {@code ingest --json} contract
+ * (docs/contracts.md: {@code files, filesFailed, sessions, accepted, rejected, rejectReasons}), plus
  * what was done with holiday folders, which files below a folder were skipped, the sessions with nothing
  * accepted (not stored) and the unit each vendor IV column was read in.
  *

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Everything that defines a forecaster model (the seed's switches and the training settings); saved with the model.
+ * Everything that defines a forecaster model (the design's switches and the training settings); saved with the model.
  *
  * @param useSviHead               head A: SVI parameters per tenor through the constraint transform (default true)
  * @param useGridHead              head B: the total-variance grid directly
@@ -179,7 +179,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
     }
 
     /**
-     * The seed's switches and the training settings, with the later additions at their defaults except the folds (0,
+     * The design's switches and the training settings, with the later additions at their defaults except the folds (0,
      * the single validation slice these settings were written for) and the ticker loss weights (off): the training
      * these settings always meant.
      */
@@ -260,7 +260,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
     }
 
     /**
-     * Reads a JSON file ({@code .json}) or a properties file whose keys are the seed's names or the record's
+     * Reads a JSON file ({@code .json}) or a properties file whose keys are the design's names or the record's
      * ({@code use_svi_head}, {@code informer_mode}, {@code loss_weights.noarb}, {@code N}, {@code features=gap,rolldown}).
      */
     public static ForecasterConfig read(Path file) throws IOException {

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Arrays built from Java values whose memory PyTorch owns: the one way the model code turns Java data into arrays.
  * <p>
- * Why (issue #5): on the CPU, DJL's PyTorch engine builds an array from Java data ({@code create(float[])},
+ * Why: on the CPU, DJL's PyTorch engine builds an array from Java data ({@code create(float[])},
  * {@code set(float[])}) with {@code from_blob} over a direct buffer that only the Java array object holds; PyTorch
  * borrows that memory. Views of the array and the tensors autograd saves for backward share it without holding the
  * buffer, so once the Java object is closed or collected (the buffer's Cleaner frees the memory) they read, or

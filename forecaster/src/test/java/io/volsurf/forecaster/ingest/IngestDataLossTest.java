@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 17's ingest data-loss items at the reader level: a session with nothing accepted is reported and never
+ * Ingest data loss at the reader level: a session with nothing accepted is reported and never
  * delivered for storing; one bad value costs its row, never the file; absurd magnitudes have their own reasons;
- * the unit of a vendor IV column is decided per chain and reported. Every test here fails on the code before.
+ * the unit of a vendor IV column is decided per chain and reported.
  */
 class IngestDataLossTest {
 

@@ -25,7 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #5: nothing autograd keeps for backward may live in memory that Java frees. Collections between forward
+ * Nothing autograd keeps for backward may live in memory that Java frees. Collections between forward
  * and backward free every unreachable direct buffer (DJL's {@code x.mul(2f)} scalars were such buffers), and the
  * small allocations after them take the freed chunks; the gradients must not change.
  */

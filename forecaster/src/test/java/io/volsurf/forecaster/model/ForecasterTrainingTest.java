@@ -120,8 +120,8 @@ class ForecasterTrainingTest {
 
     /**
      * Bit-identical per-epoch losses and parameters, with both heads and dropout; the second run with collections
-     * every few milliseconds, so that some fall between a batch's forward and its backward (issue #5: memory autograd
-     * kept was freed there, and two runs differed only when a collection happened to land in that window).
+     * every few milliseconds, so that some fall between a batch's forward and its backward (memory autograd
+     * kept must not be freed there: two runs would differ only when a collection happened to land in that window).
      */
     @Test
     void sameInputsAndConfigGiveTheSameMetricsAndParameters() throws InterruptedException {

@@ -1,7 +1,7 @@
 package io.volsurf.strategy.backtest;
 
 /**
- * The seed's evaluation hooks over one run.
+ * The evaluation hooks over one run: forecast against realized, pricing error and arbitrage counts.
  *
  * @param contractsCompared      forecast-vs-realized rows on held contracts
  * @param rmseVolPoints          RMSE of forecast vs realized IV on those contracts, vol points (1.0 = 0.01)

@@ -2,7 +2,7 @@ package io.volsurf.strategy.config;
 
 /**
  * Everything a backtest's trading logic depends on; immutable, validated on construction (the message
- * names the field). A backtest is a pure function of its sessions and this config, so the lead stores it
+ * names the field). A backtest is a pure function of its sessions and this config, so a run stores it
  * as JSON with its hash. Build one with {@link #builder()}; {@link #usEquity()} and {@link #deribit()}
  * are starting points for the two data sets.
  *
