@@ -2,7 +2,6 @@ package io.volsurf.backtest.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.rest.ModelServerResponses.ImpliedVolResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.MarketSlice;
 import io.volsurf.backtest.rest.ModelServerResponses.SurfaceCell;
@@ -40,48 +39,35 @@ public class ModelServerService {
         this.json = json;
     }
 
-    /**
-     * The forecast made at the close of {@code date} (null: the ticker's latest session).
-     *
-     * @throws ForecastingService.NoSuchElementException unknown ticker, no session on that date, too little history
-     */
-    private ServedForecast forecast(String ticker, LocalDate date) {
-        return server.forecast(ticker, date);
-    }
-
-    private ServedForecast cachedForecast(String ticker, LocalDate date) {
-        return server.cachedForecast(ticker, date);
-    }
-
     // ---------------------------------------------------------------- endpoint views
 
     /** The surface document as JSON, serialised once per forecast and grid request. */
     public byte[] surfaceJson(String ticker, LocalDate date, double[] tenorsDays, double[] k, double[] strikes) {
-        ServedForecast f = forecast(ticker, date);
+        ServedForecast f = server.forecast(ticker, date);
         return document(f, surfaceRequest(tenorsDays, k, strikes),
                 () -> surface(f, tenorsDays, k, strikes));
     }
 
     /** The cached surface document, or null when it is not (yet) serialised for this forecast and grid. */
     public byte[] cachedSurfaceJson(String ticker, LocalDate date, double[] tenorsDays, double[] k, double[] strikes) {
-        ServedForecast f = cachedForecast(ticker, date);
+        ServedForecast f = server.cachedForecast(ticker, date);
         return f == null ? null : f.json().get(surfaceRequest(tenorsDays, k, strikes));
     }
 
     /** The SVI parameters document as JSON, serialised once per forecast. */
     public byte[] sviParamsJson(String ticker, LocalDate date) {
-        ServedForecast f = forecast(ticker, date);
+        ServedForecast f = server.forecast(ticker, date);
         return document(f, "svi-params", () -> sviParams(f));
     }
 
     public byte[] cachedSviParamsJson(String ticker, LocalDate date) {
-        ServedForecast f = cachedForecast(ticker, date);
+        ServedForecast f = server.cachedForecast(ticker, date);
         return f == null ? null : f.json().get("svi-params");
     }
 
     /** One implied vol from a cached forecast (a few microseconds of arithmetic), or null when none is cached. */
     public ImpliedVolResponse cachedImpliedVol(String ticker, LocalDate date, double maturityYears, double strike) {
-        ServedForecast f = cachedForecast(ticker, date);
+        ServedForecast f = server.cachedForecast(ticker, date);
         return f == null ? null : impliedVol(f, maturityYears, strike);
     }
 
@@ -112,7 +98,7 @@ public class ModelServerService {
         if (k != null && strikes != null) {
             throw new BadParameterException("strikes", "give k (log-moneyness) or strikes, not both");
         }
-        return surface(forecast(ticker, date), tenorsDays, k, strikes);
+        return surface(server.forecast(ticker, date), tenorsDays, k, strikes);
     }
 
     private SurfaceResponse surface(ServedForecast f, double[] tenorsDays, double[] k, double[] strikes) {
@@ -155,7 +141,7 @@ public class ModelServerService {
 
     /** One implied vol at {@code maturityYears} and {@code strike}, by the surface endpoint's rule. */
     public ImpliedVolResponse impliedVol(String ticker, LocalDate date, double maturityYears, double strike) {
-        return impliedVol(forecast(ticker, date), maturityYears, strike);
+        return impliedVol(server.forecast(ticker, date), maturityYears, strike);
     }
 
     private static ImpliedVolResponse impliedVol(ServedForecast f, double maturityYears, double strike) {
@@ -171,7 +157,7 @@ public class ModelServerService {
 
     /** The forecast's SVI slice per model tenor and the as-of session's fitted slices. */
     public SviParamsResponse sviParams(String ticker, LocalDate date) {
-        return sviParams(forecast(ticker, date));
+        return sviParams(server.forecast(ticker, date));
     }
 
     private static SviParamsResponse sviParams(ServedForecast f) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -282,6 +283,15 @@ class ChartsPageTest {
         assertEveryChartDrawn(dom);
         Path png = screenshot(chromium, url, "charts-page.png");
         assertTrue(Files.size(png) > 50_000, png + " is " + Files.size(png) + " bytes");
+    }
+
+    @Test
+    void aStaticReportOfAnUnknownRunIsBadInputNamingTheFlag() throws Exception {
+        prepare();
+        Path dir = Files.createTempDirectory("volsurf-reports");
+        IllegalArgumentException noRun = assertThrows(IllegalArgumentException.class,
+                () -> htmlReports.write(dir, TICKER, shownDate(), List.of(987654L)));
+        assertTrue(noRun.getMessage().startsWith("--run 987654: no such run"), noRun.getMessage());
     }
 
     @Test
