@@ -22,11 +22,11 @@ import io.volsurf.forecaster.model.TrainingSummary;
 import io.volsurf.forecaster.projector.ProjectionReport;
 
 /**
- * Native image only: the library types that the CLI's {@code Output} (Jackson) writes, registered
- * for reflection so that a native binary prints the same JSON as the JVM. Quarkus registers REST
+ * Native image only: the library types that the CLI's {@code Output} and the services' {@code app.Json} (Jackson)
+ * write, registered for reflection so that a native binary prints the same JSON as the JVM. Quarkus registers REST
  * return types and picocli commands itself, but not objects handed to a plain ObjectMapper.
  * Commands put only maps, lists, strings, numbers and dates in their documents, plus these
- * (found with {@code grep -rn "out.document(\|Output.toJson(\|jsonLine(" backtest/src/main}); add a type here
+ * (found with {@code grep -rn "out.document(\|toJson(\|jsonLine(" backtest/src/main}); add a type here
  * when a command starts writing a new one. The forecaster's own model files (ForecasterConfig,
  * NormalizationStats, TrainingSummary...) are registered in the forecaster jar's
  * META-INF/native-image reflect-config.json; docs/native.md explains the rest.
