@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class NativeImageConfigTest {
 
-    private static final String DIR = "META-INF/native-image/io.volsurf/forecaster/";
+    private static final String DIR = "META-INF/native-image/io.volsurf/forecaster-model/";
     private static final String DJL_JNI = "META-INF/native-image/ai/djl/pytorch/pytorch-native/jni-config.json";
     private static final String JNI_LIBRARY = "jnilib/linux-x86_64/cpu/libdjl_torch.so";
     private static final Pattern ENTRY = Pattern.compile("\\{\\s*\"name\"\\s*:\\s*\"([^\"<]+)\"(.*?)\\n  \\}",
