@@ -1,5 +1,6 @@
 package io.volsurf.forecaster.baseline;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.MoneynessScaling;
@@ -31,7 +32,7 @@ public final class StickyExpiryForecaster implements SurfaceForecaster {
         int gap = history.gapDaysToNext();
         double[] ratio = new double[spec.tenorCount()];
         for (int m = 0; m < ratio.length; m++) {
-            ratio[m] = spec.tenorYears(m) / ((spec.tenorsDays()[m] + gap) / 365.0);
+            ratio[m] = spec.tenorYears(m) / Act365F.yearsOfDays(spec.tenorsDays()[m] + gap);
         }
         return carried(history, ratio);
     }
@@ -52,7 +53,7 @@ public final class StickyExpiryForecaster implements SurfaceForecaster {
         double[] k = new double[n];
         for (int m = 0; m < spec.tenorCount(); m++) {
             double tenorYears = spec.tenorYears(m);
-            double shiftedYears = (spec.tenorsDays()[m] + gap) / 365.0;
+            double shiftedYears = Act365F.yearsOfDays(spec.tenorsDays()[m] + gap);
             // the forecast's ATM vol needs the slices; a grid-only surface keeps today's cell coordinates
             double atmVol = s.slices().isEmpty() ? Double.NaN
                     : Math.sqrt(reading.totalVariance(shiftedYears, 0.0, knots / 2) * keptShare[m] / tenorYears);

@@ -1,5 +1,6 @@
 package io.volsurf.forecaster.features;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.forward.ForwardMethod;
@@ -29,9 +30,9 @@ import java.util.TreeMap;
  */
 public final class FeatureBuilder {
 
-    private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
-    private static final double DAYS_30 = 30 / 365.0;
-    private static final double DAYS_91 = 91 / 365.0;
+    private static final double DAYS_30 = Act365F.yearsOfDays(30);
+    private static final double DAYS_91 = Act365F.yearsOfDays(91);
+    private static final double DAYS_7 = Act365F.yearsOfDays(7);
     private static final int SHORT_WINDOW = 5;
     private static final int LONG_WINDOW = 21;
 
@@ -117,7 +118,7 @@ public final class FeatureBuilder {
         if (lastSpot > 0 && spot > 0) {
             logReturn = Math.log(spot / lastSpot);
             Duration d = Duration.between(lastSnapshot, snapshot);
-            returns.addLast(new double[] {logReturn, (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR});
+            returns.addLast(new double[] {logReturn, Act365F.years(d)});
             if (returns.size() > LONG_WINDOW) {
                 returns.removeFirst();
             }
@@ -162,7 +163,7 @@ public final class FeatureBuilder {
 
     private static double carry(SessionSurface surface, double spot) {
         double[] c = surface.expiries().stream().map(ExpiryDiagnostics::forward)
-                .filter(f -> f.method() != ForwardMethod.CONFIGURED && f.maturityYears() >= 7 / 365.0)
+                .filter(f -> f.method() != ForwardMethod.CONFIGURED && f.maturityYears() >= DAYS_7)
                 .mapToDouble(f -> f.impliedCarry(spot)).sorted().toArray();
         return c.length == 0 ? Double.NaN : c[c.length / 2];
     }
@@ -191,7 +192,7 @@ public final class FeatureBuilder {
         }
         // CBOE uses expiries of more than 23 days; here anything from 7 days, which covers weekly-only listings.
         List<ExpiryForward> candidates = surface.expiries().stream().map(ExpiryDiagnostics::forward)
-                .filter(f -> f.maturityYears() >= 7 / 365.0).toList();
+                .filter(f -> f.maturityYears() >= DAYS_7).toList();
         double[] t = new double[candidates.size()];
         double[] v = new double[candidates.size()];
         Arrays.fill(v, Double.NaN);

@@ -1,5 +1,6 @@
 package io.volsurf.forecaster.grid;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import java.util.Arrays;
 
 /**
@@ -73,7 +74,7 @@ public record GridSpec(int[] tenorsDays, double[] knots, MoneynessScaling scalin
 
     /** Tenor in years (ACT/365F). */
     public double tenorYears(int tenorIndex) {
-        return tenorsDays[tenorIndex] / 365.0;
+        return Act365F.yearsOfDays(tenorsDays[tenorIndex]);
     }
 
     /** Index of the first tenor at or beyond {@code years}; {@link #tenorCount()} when every tenor is shorter. */

@@ -1,10 +1,10 @@
 package io.volsurf.forecaster.ingest;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.iv.BlackImpliedVolatility;
 import io.volsurf.forecaster.iv.ImpliedVol;
 import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.forecaster.market.PriceUnit;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +23,8 @@ final class IvUnitDetector {
     static final double MAGNITUDE_SPLIT = 4;
     private static final int MAX_SAMPLES = 256;
     private static final int MIN_SAMPLES = 3;
-    private static final double MIN_YEARS = 2.0 / 365;
+    private static final double MIN_YEARS = Act365F.yearsOfDays(2);
     private static final double MAX_ABS_LOG_MONEYNESS = 0.3;
-    private static final double SECONDS_PER_YEAR = 365.0 * 86_400;
 
     /** The unit, how it was decided ({@link IvUnitNote#basis()}) and the evidence. */
     record Decision(IvUnit unit, String basis, String evidence) {
@@ -82,8 +81,7 @@ final class IvUnitDetector {
         if (Math.abs(k) > MAX_ABS_LOG_MONEYNESS || (call ? k < 0 : k > 0)) {
             return Double.NaN;
         }
-        Duration d = Duration.between(r.snapshot(), r.expiryInstant());
-        double t = d.getSeconds() / SECONDS_PER_YEAR;
+        double t = Act365F.years(r.snapshot(), r.expiryInstant());
         if (t < MIN_YEARS) {
             return Double.NaN;
         }

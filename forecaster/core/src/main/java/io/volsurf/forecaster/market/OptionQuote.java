@@ -1,6 +1,6 @@
 package io.volsurf.forecaster.market;
 
-import java.time.Duration;
+import io.volsurf.forecaster.calendar.Act365F;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -33,7 +33,6 @@ public record OptionQuote(String underlying, LocalDate session, Instant snapshot
         PriceUnit priceUnit, double vendorIv, double volume, double openInterest, double underlyingPrice,
         double rate, double dividendYield) {
 
-    private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
 
     public OptionQuote {
         if (underlying == null || underlying.isBlank()) {
@@ -82,8 +81,7 @@ public record OptionQuote(String underlying, LocalDate session, Instant snapshot
 
     /** Time to expiry in years, ACT/365F with intraday precision: {@code (expiryInstant - snapshot) / 365 days}. */
     public double maturityYears() {
-        Duration d = Duration.between(snapshot, expiryInstant);
-        return (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR;
+        return Act365F.years(snapshot, expiryInstant);
     }
 
     /** True when both a bid and an ask are present (a zero bid counts as present: "no bid" is NaN). */

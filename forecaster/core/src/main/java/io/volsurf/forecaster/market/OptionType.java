@@ -1,6 +1,8 @@
 package io.volsurf.forecaster.market;
 
-/** Call or put. */
+import java.util.Locale;
+
+/** Right of a vanilla option: a call pays max(S - K, 0), a put max(K - S, 0). */
 public enum OptionType {
     CALL, PUT;
 
@@ -15,18 +17,20 @@ public enum OptionType {
      * @throws IllegalArgumentException naming the value when it is none of these
      */
     public static OptionType parse(String s) {
-        if (s != null) {
-            switch (s.trim().toUpperCase(java.util.Locale.ROOT)) {
-                case "C", "CALL" -> {
-                    return CALL;
-                }
-                case "P", "PUT" -> {
-                    return PUT;
-                }
-                default -> {
-                }
-            }
-        }
-        throw new IllegalArgumentException("option type must be C/P/call/put, got '" + s + "'");
+        return parse(s, "option type");
+    }
+
+    /**
+     * As {@link #parse(String)}, naming {@code field} (a column, a flag) in the error.
+     *
+     * @throws IllegalArgumentException naming the field and the value when it is none of the spellings
+     */
+    public static OptionType parse(String text, String field) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "call", "c" -> CALL;
+            case "put", "p" -> PUT;
+            default -> throw new IllegalArgumentException(field + " must be call or put (or C/P), got '" + text + "'");
+        };
     }
 }

@@ -1,5 +1,7 @@
 package io.volsurf.forecaster.smile;
 
+import io.volsurf.forecaster.calendar.Act365F;
+
 /**
  * Settings of {@link SmileBuilder}: how quotes are filtered into a smile. The defaults are stated in
  * relative or volatility units so that they hold for an equity index (vol about 15%) and for bitcoin (about 50%).
@@ -37,6 +39,6 @@ public record SmileSettings(double minMaturityYears, int minQuotes, double tickU
      * half-spread floor 0.25 vol points.
      */
     public static SmileSettings defaults() {
-        return new SmileSettings(1.0 / 365, 5, 0.01, 0.0001, 0.05, 5.0, 0.03, 0.25, 5.0, 0.0025);
+        return new SmileSettings(Act365F.yearsOfDays(1), 5, 0.01, 0.0001, 0.05, 5.0, 0.03, 0.25, 5.0, 0.0025);
     }
 }

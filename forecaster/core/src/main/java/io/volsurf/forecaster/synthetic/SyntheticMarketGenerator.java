@@ -1,5 +1,6 @@
 package io.volsurf.forecaster.synthetic;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.calendar.SessionClock;
 import io.volsurf.forecaster.ingest.RejectReason;
 import io.volsurf.forecaster.iv.BlackFormula;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,8 +128,7 @@ public final class SyntheticMarketGenerator {
         List<String> lines = new ArrayList<>();
         String prefix = session + "," + ticker + "," + fmt(s.spot, 4) + ",";
         for (LocalDate expiry : listing.expiries(session)) {
-            Duration tau = Duration.between(clock.closeInstant(session), clock.expiryInstant(expiry));
-            double maturityYears = tau.getSeconds() / (365.0 * 86_400);
+            double maturityYears = Act365F.years(clock.closeInstant(session), clock.expiryInstant(expiry));
             double forward = s.spot * Math.exp((cfg.rate() - cfg.dividendYield()) * maturityYears);
             double discount = Math.exp(-cfg.rate() * maturityYears);
             SviParams svi = ssviSlice(atmTotalVariance(cfg, s.variance, maturityYears), s.skew, s.eta);

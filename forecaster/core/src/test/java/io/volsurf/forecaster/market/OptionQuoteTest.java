@@ -56,5 +56,8 @@ class OptionQuoteTest {
         assertTrue(e.getMessage().contains("expiryInstant"), e.getMessage());
         assertEquals(OptionType.PUT, OptionType.parse(" put "));
         assertThrows(IllegalArgumentException.class, () -> OptionType.parse("X"));
+        assertEquals(OptionType.CALL, OptionType.parse("C", "--type"));
+        e = assertThrows(IllegalArgumentException.class, () -> OptionType.parse("straddle", "--type"));
+        assertEquals("--type must be call or put (or C/P), got 'straddle'", e.getMessage());
     }
 }

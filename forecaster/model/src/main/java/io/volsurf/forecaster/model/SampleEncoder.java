@@ -5,6 +5,7 @@ import io.volsurf.forecaster.baseline.CarryForwardForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SmileSlice;
@@ -284,7 +285,7 @@ public final class SampleEncoder {
         }
         double median = finite[finite.length / 2];
         for (int m = 0; m < out.length; m++) {
-            double target = (spec.tenorsDays()[m] + gapDays) / 365.0;
+            double target = Act365F.yearsOfDays(spec.tenorsDays()[m] + gapDays);
             int bracket = n - 1;
             for (int i = 0; i < n; i++) {
                 if (target <= t[i + 1]) {

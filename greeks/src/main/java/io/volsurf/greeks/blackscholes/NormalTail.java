@@ -1,17 +1,20 @@
 package io.volsurf.greeks.blackscholes;
 
 /**
- * Standard normal density and cumulative distribution to about 1e-15 relative accuracy,
- * from the rational approximations of the Cephes library (S. L. Moshier, ndtr.c).
- * The cdf takes exp(-x^2/2) from the caller, so a pricer that already needs the density
- * at x pays for one exponential instead of two.
+ * The lower tail {@code Phi(-|x|)} of the standard normal as the Black-Scholes kernels evaluate it: the rational
+ * approximations of the Cephes library (S. L. Moshier, ndtr.c), about 1e-15 relative, with {@code exp(-x^2/2)}
+ * taken from the caller. The project's normal distribution is {@code io.volsurf.forecaster.iv.NormalDistribution};
+ * this second one stays because {@link VectorBlackScholesKernel} evaluates these polynomials lane by lane (a SIMD
+ * loop cannot call a scalar routine), {@link ScalarBlackScholesKernel} must give the same numbers to round-off
+ * ({@code BatchKernelTest}), and both reuse the density's exponential, one {@code exp} per {@code d} instead of
+ * two. {@code NormalTailTest} holds it to the project's distribution.
  */
-public final class NormalDistribution {
-    private NormalDistribution() {
+final class NormalTail {
+    private NormalTail() {
     }
 
     /** 1/sqrt(2 pi). */
-    public static final double INV_SQRT_2PI = 0.3989422804014326779399460599343819;
+    static final double INV_SQRT_2PI = 0.3989422804014326779399460599343819;
     private static final double SQRT1_2 = 0.7071067811865475244008443621048490;
 
     // erfc(x) = exp(-x^2) P(x)/Q(x), 1 <= x < 8
@@ -36,36 +39,11 @@ public final class NormalDistribution {
     static final double U1 = 3.35617141647503099647E1, U2 = 5.21357949780152679795E2,
             U3 = 4.59432382970980127987E3, U4 = 2.26290000613890934246E4, U5 = 4.92673942608635921086E4;
 
-    /** Standard normal density at x. */
-    public static double pdf(double x) {
-        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-    }
-
-    /** Standard normal cumulative distribution at x. */
-    public static double cdf(double x) {
-        return cdf(x, Math.exp(-0.5 * x * x));
-    }
-
-    /**
-     * Standard normal cumulative distribution at x, given expMinusHalfXSquared = exp(-x^2/2)
-     * (only used in the tails, |x| >= sqrt 2). Each branch is its own small method so that the
-     * JIT inlines the whole function into a pricing loop (one body would exceed its inlining limit).
-     */
-    public static double cdf(double x, double expMinusHalfXSquared) {
-        double z = x * SQRT1_2;
-        double az = Math.abs(z);
-        if (az < 1.0) {
-            return central(z);
-        }
-        double halfErfc = az < 8.0 ? halfErfcNear(az, expMinusHalfXSquared) : halfErfcFar(az, expMinusHalfXSquared);
-        return x > 0 ? 1.0 - halfErfc : halfErfc;
-    }
-
     /**
      * The lower tail Phi(-|x|) = min(Phi(x), 1 - Phi(x)), given expMinusHalfXSquared = exp(-x^2/2),
      * to full relative accuracy; the batch pricer turns it into Phi(x) without a branch on the sign.
      */
-    public static double lowerTail(double x, double expMinusHalfXSquared) {
+    static double lowerTail(double x, double expMinusHalfXSquared) {
         double az = Math.abs(x) * SQRT1_2;
         if (az < 1.0) {
             double zz = az * az;
@@ -74,14 +52,6 @@ public final class NormalDistribution {
             return 0.5 - 0.5 * az * t / u;
         }
         return az < 8.0 ? halfErfcNear(az, expMinusHalfXSquared) : halfErfcFar(az, expMinusHalfXSquared);
-    }
-
-    /** 0.5 (1 + erf z), |z| < 1. */
-    private static double central(double z) {
-        double zz = z * z;
-        double t = (((T0 * zz + T1) * zz + T2) * zz + T3) * zz + T4;
-        double u = ((((zz + U1) * zz + U2) * zz + U3) * zz + U4) * zz + U5;
-        return 0.5 + 0.5 * z * t / u;
     }
 
     /** 0.5 erfc(az), 1 <= az < 8, given exp(-az^2). */
