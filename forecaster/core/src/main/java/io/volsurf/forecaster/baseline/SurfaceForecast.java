@@ -40,36 +40,80 @@ public record SurfaceForecast(String ticker, LocalDate forecastFor, GridSpec spe
     }
 
     /**
-     * Implied volatility (decimal) at any maturity and log-moneyness. Per tenor row the total variance at
-     * {@code k} comes from the tenor's SVI smile when the forecast has one per tenor, else linearly between the
-     * row's cells (flat beyond the outer knots); across tenors total variance is linear in T at fixed k, with flat
-     * vol below the first and beyond the last tenor. NaN for a non-positive maturity or a non-finite k.
+     * Implied volatility (decimal) at any maturity and log-moneyness, by {@link #totalVariance(double, double)}.
+     * NaN for a non-positive maturity or a non-finite k.
      */
     public double impliedVol(double maturityYears, double k) {
+        return Math.sqrt(totalVariance(maturityYears, k) / maturityYears);
+    }
+
+    /**
+     * Forecast total variance {@code w = sigma^2 T} at any maturity (years) and log-moneyness: the one rule by which
+     * the REST endpoints, the backtest and {@code evaluate} read a forecast between and beyond its cells.
+     *
+     * <p>At a model tenor {@code w(k)} is that tenor's SVI slice when the forecast has one per tenor, else the
+     * row's cells linearly interpolated in {@code k} and held flat beyond the outer knots; never below zero.
+     * Between tenors {@code w} is linear in maturity at fixed {@code k} (which keeps a calendar-arbitrage-free
+     * forecast free of calendar arbitrage). Before the first and beyond the last tenor the implied vol is held
+     * flat at fixed {@code k}: {@code w(T, k) = w(T_edge, k) T / T_edge}. NaN for a non-positive maturity or a
+     * non-finite k.
+     */
+    public double totalVariance(double maturityYears, double k) {
         if (!(maturityYears > 0) || !Double.isFinite(k)) {
             return Double.NaN;
         }
         int last = spec.tenorCount() - 1;
         double t0 = spec.tenorYears(0);
         double tn = spec.tenorYears(last);
-        double w;
         if (maturityYears <= t0) {
-            w = rowTotalVariance(0, k) * maturityYears / t0;
-        } else if (maturityYears >= tn) {
-            w = rowTotalVariance(last, k) * maturityYears / tn;
-        } else {
-            int hi = spec.firstTenorAtOrAbove(maturityYears);
-            double ta = spec.tenorYears(hi - 1);
-            double u = (maturityYears - ta) / (spec.tenorYears(hi) - ta);
-            w = (1 - u) * rowTotalVariance(hi - 1, k) + u * rowTotalVariance(hi, k);
+            return rowTotalVariance(0, k) * maturityYears / t0;
         }
-        return Math.sqrt(Math.max(w, 0.0) / maturityYears);
+        if (maturityYears >= tn) {
+            return rowTotalVariance(last, k) * maturityYears / tn;
+        }
+        int hi = spec.firstTenorAtOrAbove(maturityYears);
+        double ta = spec.tenorYears(hi - 1);
+        double u = (maturityYears - ta) / (spec.tenorYears(hi) - ta);
+        return (1 - u) * rowTotalVariance(hi - 1, k) + u * rowTotalVariance(hi, k);
+    }
+
+    /** Whether the forecast carries an SVI slice per tenor (read from the slices, not the cells). */
+    public boolean hasTenorSvi() {
+        return tenorSvi.size() == spec.tenorCount();
+    }
+
+    /** True when the point lies outside the model's tenors or outside the knots of the tenors around it. */
+    public boolean extrapolated(double maturityYears, double k) {
+        int last = spec.tenorCount() - 1;
+        if (maturityYears < spec.tenorYears(0) - 1e-12 || maturityYears > spec.tenorYears(last) + 1e-12) {
+            return true;
+        }
+        // m: the last tenor at or before the maturity; on a tenor only its own knots count.
+        int m = 0;
+        while (m < last && spec.tenorYears(m + 1) <= maturityYears + 1e-12) {
+            m++;
+        }
+        boolean onTenor = Math.abs(spec.tenorYears(m) - maturityYears) <= 1e-12;
+        return outsideKnots(m, k) || (!onTenor && outsideKnots(m + 1, k));
+    }
+
+    private boolean outsideKnots(int tenor, double k) {
+        int n = spec.knotCount();
+        return k < logMoneyness[tenor * n] - 1e-12 || k > logMoneyness[tenor * n + n - 1] + 1e-12;
     }
 
     private double rowTotalVariance(int tenor, double k) {
-        if (tenorSvi.size() == spec.tenorCount()) {
-            return tenorSvi.get(tenor).totalVariance(k);
+        double w;
+        if (hasTenorSvi()) {
+            w = tenorSvi.get(tenor).totalVariance(k);
+        } else {
+            w = rowCells(tenor, k);
         }
+        // A projected SVI slice is positive; the clamp guards an unprojected slice or a grid row with zero cells.
+        return Math.max(w, 0.0);
+    }
+
+    private double rowCells(int tenor, double k) {
         int n = spec.knotCount();
         int base = tenor * n;
         if (k <= logMoneyness[base]) {
