@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.volsurf.forecaster.grid.GridSpec;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -257,22 +254,6 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("model config: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /**
-     * Reads a JSON file ({@code .json}) or a properties file whose keys are the seed's names or the record's
-     * ({@code use_svi_head}, {@code informer_mode}, {@code loss_weights.noarb}, {@code N}, {@code features=gap,rolldown}).
-     */
-    public static ForecasterConfig read(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return fromJson(Files.readString(file));
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        }
-        return fromProperties(p);
     }
 
     /** Defaults overridden by the given properties; unknown keys are an error naming the key. */
