@@ -46,8 +46,6 @@ import java.util.SplittableRandom;
  * the SPY sessions of {@code us-options} when {@code -Dvolsurf.shared.data} has them, else a synthetic
  * market; (b) backtest rows through {@link BacktestStore#saveSession} (one transaction per session:
  * COPY trades, positions, daily PnL, attribution, forecast vs realised, and the run's last session).
- * Each round first writes the same rows with the text COPY the stores used before binary COPY
- * ({@link CsvCopyRows}), then through the stores.
  * <pre>java -Dvolsurf.shared.data=../shared/data -cp bench/target/benchmarks.jar io.volsurf.bench.DatabaseWriteCheck [rounds]</pre>
  */
 public final class DatabaseWriteCheck {
@@ -71,36 +69,19 @@ public final class DatabaseWriteCheck {
                 System.out.printf("backtest rows: %d sessions, %d rows (trades, positions, daily PnL, attribution, "
                         + "forecast vs realised)%n", results.size(), rows);
                 BacktestStore store = new BacktestStore(ds);
-                // Before (text COPY, csvQuotes/csvBacktest: the same statements the stores ran) and after
-                // (the stores, binary COPY), alternating in one process, in turn first, so both see the same
-                // machine and the same table sizes.
                 for (int r = 1; r <= rounds; r++) {
-                    for (boolean binary : r % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                        String how = binary ? "binary COPY (MarketDataStore)" : "text COPY (before)";
-                        Clock clock = new Clock(db);
-                        for (int i = 0; i < chains.size(); i++) {
-                            if (binary) {
-                                market.replaceSession(ingestRun, chains.get(i), "bench", analytics.get(i));
-                            } else {
-                                csvQuotes(ds, ingestRun, chains.get(i));
-                            }
-                        }
-                        clock.report("  round " + r + ", quotes, " + how, quotes);
+                    Clock clock = new Clock(db);
+                    for (int i = 0; i < chains.size(); i++) {
+                        market.replaceSession(ingestRun, chains.get(i), "bench", analytics.get(i));
                     }
-                    for (boolean binary : r % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                        String how = binary ? "binary COPY (BacktestStore)" : "text COPY (before)";
-                        try (io.volsurf.db.jdbc.RunOwnerLock claim = store.startRun("delta", "BENCH", null, results.get(0).date(),
-                                results.get(results.size() - 1).date(), "{}", "bench", "bench")) {
-                            Clock clock = new Clock(db);
-                            for (SessionResult res : results) {
-                                if (binary) {
-                                    store.saveSession(claim.runId(), "bench-model", res);
-                                } else {
-                                    csvBacktest(ds, claim.runId(), "bench-model", res);
-                                }
-                            }
-                            clock.report("  round " + r + ", backtest rows, " + how, rows);
+                    clock.report("  round " + r + ", quotes, binary COPY (MarketDataStore)", quotes);
+                    try (io.volsurf.db.jdbc.RunOwnerLock claim = store.startRun("delta", "BENCH", null, results.get(0).date(),
+                            results.get(results.size() - 1).date(), "{}", "bench", "bench")) {
+                        clock = new Clock(db);
+                        for (SessionResult res : results) {
+                            store.saveSession(claim.runId(), "bench-model", res);
                         }
+                        clock.report("  round " + r + ", backtest rows, binary COPY (BacktestStore)", rows);
                     }
                 }
             }
@@ -108,124 +89,6 @@ public final class DatabaseWriteCheck {
             try (var paths = Files.walk(home)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    /** What {@link MarketDataStore#replaceSession} wrote for the quotes before binary COPY. */
-    static void csvQuotes(AgroalDataSource ds, long ingestRun, SessionChain chain) throws java.sql.SQLException {
-        try (java.sql.Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.PreparedStatement del = c.prepareStatement(
-                    "delete from sessions where ticker = ? and session_date = ?")) {
-                del.setString(1, chain.underlying());
-                del.setObject(2, chain.session());
-                del.executeUpdate();
-            }
-            try (java.sql.PreparedStatement ins = c.prepareStatement("insert into sessions (ticker, session_date, as_of, "
-                    + "venue, spot, source_file, ingest_run_id) values (?,?,?,?,?,?,?)")) {
-                ins.setString(1, chain.underlying());
-                ins.setObject(2, chain.session());
-                ins.setTimestamp(3, java.sql.Timestamp.from(chain.snapshot()));
-                ins.setString(4, "bench");
-                ins.setDouble(5, chain.spot());
-                ins.setString(6, chain.sourceFile());
-                ins.setLong(7, ingestRun);
-                ins.executeUpdate();
-            }
-            CsvCopyRows rows = new CsvCopyRows();
-            for (OptionQuote q : chain.quotes()) {
-                double iv = 0.15 + 0.1 * Math.abs(Math.log(q.strike() / chain.spot()));
-                rows.add(chain.underlying()).add(chain.session()).add(q.expiry()).add(q.strike())
-                        .add(q.type() == OptionType.CALL ? "C" : "P").add(q.maturityYears())
-                        .add(q.bidUsd()).add(q.askUsd()).add(q.referencePriceUsd()).add(q.underlyingPrice())
-                        .add(q.volume()).add(q.openInterest()).add(q.vendorIv())
-                        .add(iv).add(iv - 0.004).add(iv + 0.004).add(chain.spot() * 1.001).endRow();
-            }
-            rows.copyInto(c, "quotes (ticker, session_date, expiry, strike, option_type, maturity_years, bid, ask, price, "
-                    + "underlying_price, volume, open_interest, vendor_iv, iv_mid, iv_bid, iv_ask, forward)");
-            c.commit();
-        }
-    }
-
-    /** What {@link BacktestStore#saveSession} wrote before binary COPY. */
-    static void csvBacktest(AgroalDataSource ds, long runId, String modelId, SessionResult r) throws java.sql.SQLException {
-        try (java.sql.Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.PreparedStatement ps = c.prepareStatement(
-                    "update backtest_runs set last_session = ?, heartbeat_at = now() where id = ?")) {
-                ps.setObject(1, r.date());
-                ps.setLong(2, runId);
-                ps.executeUpdate();
-            }
-            CsvCopyRows rows = new CsvCopyRows();
-            for (Trade t : r.trades()) {
-                rows.add(runId).add(t.date()).add(t.tradeId()).add(t.role().name());
-                csvContract(rows, t.contract());
-                rows.add(t.quantity()).add(t.priceUsd()).add(t.referencePriceUsd()).add(t.multiplier())
-                        .add(t.commissionUsd()).add(t.spreadCostUsd()).add(t.fillSource().name()).add(t.reason().name())
-                        .endRow();
-            }
-            rows.copyInto(c, "trades (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, "
-                    + "price, reference_price, multiplier, commission, spread_cost, fill_source, reason)");
-            rows = new CsvCopyRows();
-            for (PositionSnapshot p : r.positions()) {
-                rows.add(runId).add(p.date()).add(p.tradeId()).add(p.role().name());
-                csvContract(rows, p.contract());
-                rows.add(p.quantity()).add(p.multiplier()).add(p.spotUsd()).add(p.maturityYears()).add(p.impliedVol())
-                        .add(p.forecastIvNext()).add(p.priceUsd()).add(p.delta()).add(p.gamma()).add(p.vega())
-                        .add(p.theta()).add(String.valueOf(p.earlyExerciseFlag())).endRow();
-            }
-            rows.copyInto(c, "positions (run_id, session_date, trade_id, role, expiry, strike, option_type, quantity, "
-                    + "multiplier, spot, maturity_years, implied_vol, forecast_iv_next, price, delta, gamma, vega, theta, "
-                    + "early_exercise_flag)");
-            DailyPnl d = r.dailyPnl();
-            rows = new CsvCopyRows();
-            rows.add(runId).add(d.date()).add(d.totalPnl()).add(d.markToMarketPnl()).add(d.tradingPnl())
-                    .add(d.tradingBookPnl()).add(d.hedgePnl()).add(d.commissionsUsd()).add(d.spreadCostUsd())
-                    .add(d.cumulativePnl()).add(d.portfolioValueUsd()).add(d.cashUsd()).add(d.portfolioDelta())
-                    .add(d.portfolioGamma()).add(d.portfolioVega()).add(d.portfolioTheta()).add(d.trades())
-                    .add(d.openTrades()).endRow();
-            rows.copyInto(c, "daily_pnl (run_id, session_date, total, mark_to_market, trading, trading_book, hedge, "
-                    + "commissions, spread_cost, cumulative, portfolio_value, cash, delta, gamma, vega, theta, trades, "
-                    + "open_trades)");
-            rows = new CsvCopyRows();
-            for (PnlAttribution a : r.attributions()) {
-                rows.add(runId).add(a.date()).add(a.scope().name());
-                if (a.role() == null) {
-                    rows.add((String) null).add((String) null);
-                } else {
-                    rows.add(a.tradeId()).add(a.role().name());
-                }
-                csvContract(rows, a.contract());
-                rows.add(a.total()).add(a.delta()).add(a.gamma()).add(a.vega()).add(a.theta()).add(a.residual())
-                        .add(a.forecastPredicted()).add(a.forecastError()).endRow();
-            }
-            rows.copyInto(c, "pnl_attribution (run_id, session_date, scope, trade_id, role, expiry, strike, "
-                    + "option_type, total, delta, gamma, vega, theta, residual, forecast_predicted, forecast_error)");
-            rows = new CsvCopyRows();
-            for (ForecastVsRealized f : r.forecastVsRealized()) {
-                boolean contract = f.contract() != null;
-                rows.add(modelId).add(runId).add(contract ? "contract" : "cell").add(f.ticker())
-                        .add(f.forecastMadeOn()).add(f.date())
-                        .add(f.tenorDays() > 0 ? f.tenorDays() : f.maturityYears() * 365).add(f.logMoneyness());
-                if (contract) {
-                    rows.add(f.contract().expiry()).add(f.contract().strike());
-                } else {
-                    rows.add((LocalDate) null).add(Double.NaN);
-                }
-                rows.add(f.forecastIv()).add(f.realizedIv()).add(f.marketIvAtForecast()).endRow();
-            }
-            rows.copyInto(c, "forecast_vs_realized (model_id, run_id, kind, ticker, as_of_date, forecast_for, "
-                    + "tenor_days, log_moneyness, expiry, strike, forecast_iv, realized_iv, market_iv)");
-            c.commit();
-        }
-    }
-
-    private static void csvContract(CsvCopyRows rows, ContractKey k) {
-        if (k == null) {
-            rows.add((LocalDate) null).add(Double.NaN).add((String) null);
-        } else {
-            rows.add(k.expiry()).add(k.strike()).add(k.type() == OptionType.CALL ? "C" : "P");
         }
     }
 

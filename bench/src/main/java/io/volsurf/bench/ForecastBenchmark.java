@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.MoneynessScaling;
@@ -19,7 +20,6 @@ import io.volsurf.forecaster.sample.SurfaceHistory;
 import io.volsurf.forecaster.svi.SviParams;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -147,7 +147,7 @@ public class ForecastBenchmark {
         List<SmileSlice> slices = new ArrayList<>();
         LocalDate expiry = day.plusDays(4);
         for (int i = 0; i < 12; i++) {
-            double t = ChronoUnit.DAYS.between(day, expiry) / 365.0;
+            double t = Act365F.years(day, expiry);
             slices.add(new SmileSlice(expiry, t, 100, smile(v, t), -0.4, 0.4, 30, 0.2));
             expiry = expiry.plusDays(i < 6 ? 7 : 60);
         }

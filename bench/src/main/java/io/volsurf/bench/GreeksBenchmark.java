@@ -1,16 +1,16 @@
 package io.volsurf.bench;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ContractBatch;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.greeks.GreeksBatch;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingInputs;
 import io.volsurf.greeks.blackscholes.BlackScholesGreeks;
+import io.volsurf.greeks.ql.SimpleQuote;
 import io.volsurf.greeks.quantlib.AmericanEngine;
 import io.volsurf.greeks.quantlib.QuantLibEngineConfig;
 import io.volsurf.greeks.quantlib.QuantLibGreeksEngine;
-import io.volsurf.greeks.ql.SimpleQuote;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

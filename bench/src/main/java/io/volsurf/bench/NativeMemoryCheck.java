@@ -1,7 +1,7 @@
 package io.volsurf.bench;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingInputs;
 import io.volsurf.greeks.ql.Date;
 import io.volsurf.greeks.ql.EuropeanExercise;

@@ -1,5 +1,6 @@
 package io.volsurf.greeks;
 
+import io.volsurf.forecaster.market.OptionType;
 import java.util.Objects;
 
 /**

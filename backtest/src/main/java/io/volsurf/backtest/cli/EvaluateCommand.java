@@ -206,8 +206,8 @@ public final class EvaluateCommand implements Runnable {
             throw new IllegalArgumentException("--model-dir " + modelDir + ": no config.json (a directory written by train)");
         }
         try {
-            return ForecasterConfig.read(file);
-        } catch (IOException e) {
+            return ForecasterConfig.fromJson(Files.readString(file));
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("--model-dir " + modelDir + ": cannot read config.json: " + e.getMessage(), e);
         }
     }

@@ -1,9 +1,9 @@
 package io.volsurf.backtest.cli;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingCase;
 import io.volsurf.greeks.PricingInputs;
 import io.volsurf.greeks.cases.GreeksCaseFile;

@@ -1,5 +1,6 @@
 package io.volsurf.backtest.report;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.report.ChartViews.Curve;
@@ -32,7 +33,6 @@ import io.volsurf.forecaster.sample.SurfaceReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +108,7 @@ public class ChartDataService {
         List<List<Double>> market = new ArrayList<>();
         List<List<Double>> forecast = f.served() == null ? null : new ArrayList<>();
         for (double days : rows) {
-            double t = days / 365.0;
+            double t = Act365F.yearsOfDays(days);
             List<Double> m = new ArrayList<>();
             List<Double> g = new ArrayList<>();
             for (double k : cols) {
@@ -204,7 +204,7 @@ public class ChartDataService {
                 }
             }
         }
-        double gapYears = f.forecastFor() == null ? 0 : ChronoUnit.DAYS.between(s.session(), f.forecastFor()) / 365.0;
+        double gapYears = f.forecastFor() == null ? 0 : Act365F.years(s.session(), f.forecastFor());
         List<Smile> smiles = new ArrayList<>();
         for (SmileSlice x : shown) {
             QuoteRows q = quotes.getOrDefault(x.expiry(), new QuoteRows());

@@ -1,5 +1,6 @@
 package io.volsurf.backtest.rest;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.backtest.app.VolsurfServerConfig;
 import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.rest.ModelServerResponses.ChainRefreshResponse;
@@ -296,7 +297,7 @@ public class ChainRefreshService {
             return null;
         }
         double vol = storedVol(market, ticker, ref.session());
-        double years = Math.max(1, Math.abs(ChronoUnit.DAYS.between(ref.session(), session))) / 365.0;
+        double years = Act365F.yearsOfDays(Math.max(1, Math.abs(ChronoUnit.DAYS.between(ref.session(), session))));
         double sigmas = Math.abs(Math.log(spot / ref.spot())) / (vol * Math.sqrt(years));
         return new SpotCheck(ticker, ref, vol, sigmas);
     }

@@ -1,5 +1,6 @@
 package io.volsurf.backtest.rest;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volsurf.backtest.rest.ModelServerResponses.ImpliedVolResponse;
@@ -119,7 +120,7 @@ public class ModelServerService {
                 requireForward(f);
             }
             for (double d : days) {
-                double t = d / 365.0;
+                double t = Act365F.yearsOfDays(d);
                 if (strikes != null) {
                     for (double strike : strikes) {
                         cells.add(cell(f, d, Math.log(strike / r.forward(t))));
@@ -173,7 +174,7 @@ public class ModelServerService {
 
     private static SurfaceCell cell(ServedForecast f, double tenorDays, double k) {
         ForecastSurfaceReader r = f.reader();
-        double t = tenorDays / 365.0;
+        double t = Act365F.yearsOfDays(tenorDays);
         double w = r.totalVariance(t, k);
         double forward = r.hasForward() ? r.forward(t) : Double.NaN;
         return new SurfaceCell(tenorDays, t, k, r.hasForward() ? forward * Math.exp(k) : 0.0,

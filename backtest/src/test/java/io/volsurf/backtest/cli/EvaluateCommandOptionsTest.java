@@ -39,7 +39,7 @@ class EvaluateCommandOptionsTest {
     }
 
     @Test
-    void badWalkForwardSettingsAreNamed(@TempDir Path dir) {
+    void badWalkForwardSettingsAreNamed(@TempDir Path dir) throws java.io.IOException {
         String[] base = {"--ticker", "SPY", "--walk-forward", "--to", "2026-08-21"};
         assertTrue(failure(concat(base, "--retrain-every", "0")).contains("--retrain-every must be >= 1"));
         assertTrue(failure(concat(base, "--min-train-sessions", "1")).contains("--min-train-sessions must be >= 2"));
@@ -48,6 +48,8 @@ class EvaluateCommandOptionsTest {
         assertTrue(failure(concat(base, "--model-dir", dir.toString())).contains("no config.json"));
         assertTrue(failure(concat(base, "--model-dir", dir.toString(), "--set", "epochs=2"))
                 .contains("use --config/--set without --model-dir"));
+        java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"window\": ");
+        assertTrue(failure(concat(base, "--model-dir", dir.toString())).contains("cannot read config.json"));
         assertTrue(failure(concat(base, "--set", "epochs")).contains("--set expects key=value"));
     }
 

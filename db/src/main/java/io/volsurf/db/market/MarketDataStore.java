@@ -4,6 +4,7 @@ import io.volsurf.db.jdbc.RunOwnerLock;
 import io.volsurf.db.jdbc.CopyRows;
 import io.volsurf.db.jdbc.NullableDouble;
 import io.volsurf.db.jdbc.Transactions;
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.features.SpotHistoryFeatures;
 import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.forward.ExpiryForward;
@@ -536,7 +537,7 @@ public final class MarketDataStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         java.time.Instant asOf = rs.getTimestamp(12).toInstant();
-                        long seconds = Math.round(rs.getDouble(4) * 365 * 86_400);
+                        long seconds = Act365F.seconds(rs.getDouble(4));
                         out.add(new OptionQuote(ticker, session, asOf, rs.getObject(1, LocalDate.class),
                                 asOf.plusSeconds(Math.max(seconds, 1)), rs.getDouble(2),
                                 "C".equals(rs.getString(3)) ? OptionType.CALL : OptionType.PUT,

@@ -65,7 +65,7 @@ final class ScalarBlackScholesKernel {
                 double x1 = d1[j], x2 = x1 - stdDev[j];
                 double ex1 = e1[j];
                 double ex2 = ex1 * (sq / kr);      // exp(-d2^2/2): S e^{-qT} n(d1) = K e^{-rT} n(d2)
-                double nd1 = NormalDistribution.INV_SQRT_2PI * ex1;
+                double nd1 = NormalTail.INV_SQRT_2PI * ex1;
                 // w = +1 call, -1 put: V = w (S e^{-qT} N(w d1) - K e^{-rT} N(w d2)), one formula for both
                 // rights (no branch on the right). N(w d) comes from the lower tail L = N(-|d|) as
                 // N(y) = up + (1 - 2 up) L with up = [y > 0]: exactly L or 1 - L, so the small side keeps full
@@ -75,8 +75,8 @@ final class ScalarBlackScholesKernel {
                 double w = isCall[i] ? 1 : -1;
                 double up1 = Math.min(Math.max(w * x1 * 0x1p60, 0.0), 1.0);
                 double up2 = Math.min(Math.max(w * x2 * 0x1p60, 0.0), 1.0);
-                double cd1 = up1 + (1.0 - 2.0 * up1) * NormalDistribution.lowerTail(x1, ex1);
-                double cd2 = up2 + (1.0 - 2.0 * up2) * NormalDistribution.lowerTail(x2, ex2);
+                double cd1 = up1 + (1.0 - 2.0 * up1) * NormalTail.lowerTail(x1, ex1);
+                double cd2 = up2 + (1.0 - 2.0 * up2) * NormalTail.lowerTail(x2, ex2);
                 double g = dfQ[j] * nd1 / (s * stdDev[j]);
                 price[i] = w * (sq * cd1 - kr * cd2);
                 delta[i] = w * dfQ[j] * cd1;

@@ -56,7 +56,7 @@ final class VectorBlackScholesKernel implements BatchKernel {
             DoubleVector sq = s.mul(dfQ);
             DoubleVector kr = k.mul(dfR);
             DoubleVector ex2 = ex1.mul(sq.div(kr));
-            DoubleVector nd1 = ex1.mul(NormalDistribution.INV_SQRT_2PI);
+            DoubleVector nd1 = ex1.mul(NormalTail.INV_SQRT_2PI);
             // w = +1 call, -1 put; N(w d) is the lower tail L = N(-|d|) or 1 - L, as in the scalar kernel
             DoubleVector w = DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, call);
             DoubleVector cd1 = signedCdf(w.mul(x1), lowerTail(x1, ex1));
@@ -90,7 +90,7 @@ final class VectorBlackScholesKernel implements BatchKernel {
     }
 
     /**
-     * N(-|x|) given exp(-x^2/2), with the rational approximations of {@link NormalDistribution#lowerTail}:
+     * N(-|x|) given exp(-x^2/2), with the rational approximations of {@link NormalTail#lowerTail}:
      * each lane picks its piece's numerator and denominator, then one division serves all three pieces.
      */
     private static DoubleVector lowerTail(DoubleVector x, DoubleVector expMinusHalfXSquared) {
@@ -99,22 +99,22 @@ final class VectorBlackScholesKernel implements BatchKernel {
         VectorMask<Double> near = az.compare(LT, 8.0);
         DoubleVector zz = az.mul(az);
         // central: erf(z) = z T(z^2)/U(z^2)
-        DoubleVector tc = zz.fma(NormalDistribution.T0, NormalDistribution.T1).fma(zz, c(NormalDistribution.T2))
-                .fma(zz, c(NormalDistribution.T3)).fma(zz, c(NormalDistribution.T4));
-        DoubleVector uc = zz.add(NormalDistribution.U1).fma(zz, c(NormalDistribution.U2)).fma(zz, c(NormalDistribution.U3))
-                .fma(zz, c(NormalDistribution.U4)).fma(zz, c(NormalDistribution.U5));
+        DoubleVector tc = zz.fma(NormalTail.T0, NormalTail.T1).fma(zz, c(NormalTail.T2))
+                .fma(zz, c(NormalTail.T3)).fma(zz, c(NormalTail.T4));
+        DoubleVector uc = zz.add(NormalTail.U1).fma(zz, c(NormalTail.U2)).fma(zz, c(NormalTail.U3))
+                .fma(zz, c(NormalTail.U4)).fma(zz, c(NormalTail.U5));
         // 1 <= z < 8: erfc(z) = exp(-z^2) P(z)/Q(z)
-        DoubleVector pn = az.fma(NormalDistribution.P0, NormalDistribution.P1).fma(az, c(NormalDistribution.P2))
-                .fma(az, c(NormalDistribution.P3)).fma(az, c(NormalDistribution.P4)).fma(az, c(NormalDistribution.P5))
-                .fma(az, c(NormalDistribution.P6)).fma(az, c(NormalDistribution.P7)).fma(az, c(NormalDistribution.P8));
-        DoubleVector qn = az.add(NormalDistribution.Q1).fma(az, c(NormalDistribution.Q2)).fma(az, c(NormalDistribution.Q3))
-                .fma(az, c(NormalDistribution.Q4)).fma(az, c(NormalDistribution.Q5)).fma(az, c(NormalDistribution.Q6))
-                .fma(az, c(NormalDistribution.Q7)).fma(az, c(NormalDistribution.Q8));
+        DoubleVector pn = az.fma(NormalTail.P0, NormalTail.P1).fma(az, c(NormalTail.P2))
+                .fma(az, c(NormalTail.P3)).fma(az, c(NormalTail.P4)).fma(az, c(NormalTail.P5))
+                .fma(az, c(NormalTail.P6)).fma(az, c(NormalTail.P7)).fma(az, c(NormalTail.P8));
+        DoubleVector qn = az.add(NormalTail.Q1).fma(az, c(NormalTail.Q2)).fma(az, c(NormalTail.Q3))
+                .fma(az, c(NormalTail.Q4)).fma(az, c(NormalTail.Q5)).fma(az, c(NormalTail.Q6))
+                .fma(az, c(NormalTail.Q7)).fma(az, c(NormalTail.Q8));
         // z >= 8: erfc(z) = exp(-z^2) R(z)/S(z)
-        DoubleVector pf = az.fma(NormalDistribution.R0, NormalDistribution.R1).fma(az, c(NormalDistribution.R2))
-                .fma(az, c(NormalDistribution.R3)).fma(az, c(NormalDistribution.R4)).fma(az, c(NormalDistribution.R5));
-        DoubleVector qf = az.add(NormalDistribution.S1).fma(az, c(NormalDistribution.S2)).fma(az, c(NormalDistribution.S3))
-                .fma(az, c(NormalDistribution.S4)).fma(az, c(NormalDistribution.S5)).fma(az, c(NormalDistribution.S6));
+        DoubleVector pf = az.fma(NormalTail.R0, NormalTail.R1).fma(az, c(NormalTail.R2))
+                .fma(az, c(NormalTail.R3)).fma(az, c(NormalTail.R4)).fma(az, c(NormalTail.R5));
+        DoubleVector qf = az.add(NormalTail.S1).fma(az, c(NormalTail.S2)).fma(az, c(NormalTail.S3))
+                .fma(az, c(NormalTail.S4)).fma(az, c(NormalTail.S5)).fma(az, c(NormalTail.S6));
         DoubleVector numerator = pf.blend(pn, near).blend(az.mul(tc), central);
         DoubleVector denominator = qf.blend(qn, near).blend(uc, central);
         DoubleVector ratio = numerator.div(denominator);

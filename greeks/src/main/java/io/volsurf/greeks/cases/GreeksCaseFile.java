@@ -1,8 +1,8 @@
 package io.volsurf.greeks.cases;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingCase;
 import io.volsurf.greeks.PricingInputs;
 import java.io.BufferedReader;

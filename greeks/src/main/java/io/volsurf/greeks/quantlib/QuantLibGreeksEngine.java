@@ -1,12 +1,12 @@
 package io.volsurf.greeks.quantlib;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ContractBatch;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.greeks.GreeksBatch;
 import io.volsurf.greeks.GreeksEngine;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingInputs;
 import io.volsurf.greeks.ql.BatchPricer;
 import io.volsurf.greeks.ql.NativeLibrary;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ContractBatch;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingInputs;
 import org.junit.jupiter.api.Test;
 

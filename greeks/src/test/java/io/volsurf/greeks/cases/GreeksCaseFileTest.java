@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.Greeks;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingCase;
 import io.volsurf.greeks.blackscholes.BlackScholesGreeks;
 import io.volsurf.greeks.quantlib.QuantLibGreeksEngine;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.volsurf.greeks.blackscholes.NormalDistribution;
+import io.volsurf.forecaster.iv.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 /** The SWIG binding itself: QuantLib objects used directly from Java, released with close(). */

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.FlatVolatility;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.greeks.MarketInputs;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingInputs;
 import java.util.EnumMap;
 import java.util.Map;

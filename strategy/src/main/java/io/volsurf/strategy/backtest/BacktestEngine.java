@@ -1,5 +1,6 @@
 package io.volsurf.strategy.backtest;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.strategy.attribution.PnlAttributor;
@@ -38,10 +39,8 @@ import io.volsurf.strategy.selection.ContractSelector;
 import io.volsurf.strategy.selection.ExitRules;
 import io.volsurf.strategy.selection.PositionSizer;
 import io.volsurf.strategy.selection.SizedTrade;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,8 +66,6 @@ import java.util.TreeSet;
  * database writes it saves, and needs no stored engine state).
  */
 public final class BacktestEngine {
-    private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
-
     private final StrategyConfig config;
     private final ContractPricer pricer;
 
@@ -141,7 +138,7 @@ public final class BacktestEngine {
             this.spot = ms.spot();
             this.dtYears = dtYears;
             this.forecast = forecast;
-            this.gapYears = forecast == null ? 0.0 : ChronoUnit.DAYS.between(date, forecast.forecastFor()) / 365.0;
+            this.gapYears = forecast == null ? 0.0 : Act365F.years(date, forecast.forecastFor());
         }
     }
 
@@ -191,7 +188,7 @@ public final class BacktestEngine {
             MarketSession ms = in.market();
             checkOrder(ms);
             Today d = new Today(ms, new SessionMarket(ms, pricer),
-                    lastAsOf == null ? 0.0 : years(lastAsOf, ms.asOf()), in.forecast());
+                    lastAsOf == null ? 0.0 : Act365F.years(lastAsOf, ms.asOf()), in.forecast());
             markCarried(d);
             exerciseEarly(d);
             exit(d);
@@ -626,11 +623,6 @@ public final class BacktestEngine {
                     fillsAssumed > 0 ? config.halfSpread().disclosure() : null, earlyFlags, earlyExercises, sumDelta,
                     sumGamma, sumVega, sumTheta, sumResidual, maxIdentityError, eval);
         }
-    }
-
-    private static double years(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR;
     }
 
     private static double mean(List<Double> xs) {

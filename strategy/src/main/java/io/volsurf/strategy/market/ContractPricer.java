@@ -1,10 +1,10 @@
 package io.volsurf.strategy.market;
 
+import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.ExerciseStyle;
 import io.volsurf.greeks.Greeks;
 import io.volsurf.greeks.GreeksEngine;
 import io.volsurf.greeks.OptionContract;
-import io.volsurf.greeks.OptionType;
 import io.volsurf.greeks.PricingInputs;
 import io.volsurf.strategy.config.AmericanPricing;
 
@@ -44,7 +44,7 @@ public final class ContractPricer {
      */
     public Greeks greeks(ContractKey key, ExerciseStyle style, double maturityYears, double spot, double rate,
             double dividendYield, double vol) {
-        OptionType type = key.type() == io.volsurf.forecaster.market.OptionType.CALL ? OptionType.CALL : OptionType.PUT;
+        OptionType type = key.type();
         boolean american = style == ExerciseStyle.AMERICAN && americanPricing == AmericanPricing.AMERICAN_ENGINE
                 && earlyExerciseMayPay(type, rate, dividendYield);
         OptionContract contract = new OptionContract(type, american ? ExerciseStyle.AMERICAN : ExerciseStyle.EUROPEAN,

@@ -1,5 +1,6 @@
 package io.volsurf.strategy.market;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.market.OptionQuote;
 
 /**
@@ -32,6 +33,6 @@ public record OptionMark(ContractKey key, OptionQuote quote, double maturityYear
 
     /** Calendar days to expiry. */
     public double daysToExpiry() {
-        return maturityYears * 365.0;
+        return Act365F.days(maturityYears);
     }
 }

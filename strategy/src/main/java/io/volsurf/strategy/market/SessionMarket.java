@@ -1,12 +1,12 @@
 package io.volsurf.strategy.market;
 
+import io.volsurf.forecaster.calendar.Act365F;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.iv.BlackImpliedVolatility;
 import io.volsurf.forecaster.iv.ImpliedVol;
 import io.volsurf.forecaster.market.OptionQuote;
 import io.volsurf.forecaster.market.OptionType;
 import io.volsurf.greeks.Greeks;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +21,6 @@ import java.util.Map;
  * surface. Not thread-safe (one per session, owned by the event loop).
  */
 public final class SessionMarket {
-    private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
-
     private final MarketSession session;
     private final ContractPricer pricer;
     private final Map<ContractKey, OptionQuote> quotes;
@@ -80,8 +78,7 @@ public final class SessionMarket {
 
     /** Years from this session's snapshot to an instant, ACT/365F. */
     public double maturityYears(Instant expiryInstant) {
-        Duration d = Duration.between(session.asOf(), expiryInstant);
-        return (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR;
+        return Act365F.years(session.asOf(), expiryInstant);
     }
 
     /** The mark of a quoted contract (cached); null when the contract is not quoted. */
@@ -146,7 +143,7 @@ public final class SessionMarket {
             double[] carry = listedCarry[i];
             double forward = carry[0];
             boolean otm = k.type() == OptionType.CALL ? k.strike() >= forward : k.strike() < forward;
-            if (!filter.test(k, t * 365.0, Math.log(k.strike() / forward), otm)) {
+            if (!filter.test(k, Act365F.days(t), Math.log(k.strike() / forward), otm)) {
                 continue;
             }
             OptionMark m = marks.get(k);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class FrameworkFreeCoresTest {
 
-    static final List<String> CORES = List.of("forecaster", "greeks", "strategy");
+    static final List<String> CORES = List.of("forecaster/core", "forecaster/model", "greeks", "strategy");
 
     static final Pattern FRAMEWORK_IMPORT = Pattern.compile(
             "^import\\s+(static\\s+)?(io\\.quarkus|jakarta\\.(ws|enterprise|inject|persistence)|javax\\.ws|picocli"

@@ -57,10 +57,10 @@ class PnlAttributorTest {
     void smallMovesAreExplainedByTheGreeks() {
         // a Black-Scholes book over a small move: the residual is third order, far below the terms
         BlackScholesGreeks bs = new BlackScholesGreeks();
-        var c = OptionContract.european(io.volsurf.greeks.OptionType.CALL, 100, 0.5);
+        var c = OptionContract.european(OptionType.CALL, 100, 0.5);
         Greeks g0 = bs.price(c, new PricingInputs(100, 0.02, 0.0, 0.2));
         double dt = 1 / 365.0;
-        var c1 = OptionContract.european(io.volsurf.greeks.OptionType.CALL, 100, 0.5 - dt);
+        var c1 = OptionContract.european(OptionType.CALL, 100, 0.5 - dt);
         Greeks g1 = bs.price(c1, new PricingInputs(100.5, 0.02, 0.0, 0.201));
         PositionSnapshot prev = new PositionSnapshot(D0, "TST", 1, PositionRole.TRADING, KEY, 1, 100, 100, 0.5, 0.2,
                 Double.NaN, g0.price(), g0.delta(), g0.gamma(), g0.vega(), g0.theta(), false);

@@ -51,8 +51,7 @@ class DeltaGammaHedgerTest {
         for (int days : new int[] {10, 28, 35, 90}) {
             for (double k : new double[] {95, 99, 101, 105}) {
                 for (OptionType type : OptionType.values()) {
-                    var t = type == OptionType.CALL ? io.volsurf.greeks.OptionType.CALL : io.volsurf.greeks.OptionType.PUT;
-                    double p = BS.price(OptionContract.european(t, k, days / 365.0), new PricingInputs(100, 0, 0, 0.2))
+                    double p = BS.price(OptionContract.european(type, k, days / 365.0), new PricingInputs(100, 0, 0, 0.2))
                             .price();
                     quotes.add(Quotes.quote(days, k, type, p - 0.01, p + 0.01, Double.NaN, 100));
                 }

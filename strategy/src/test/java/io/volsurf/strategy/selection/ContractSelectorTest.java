@@ -34,8 +34,7 @@ class ContractSelectorTest {
     private static final double GAP_YEARS = 1 / 365.0;
 
     private static Greeks bs(OptionType type, double strike) {
-        var t = type == OptionType.CALL ? io.volsurf.greeks.OptionType.CALL : io.volsurf.greeks.OptionType.PUT;
-        return BS.price(OptionContract.european(t, strike, DAYS / 365.0), new PricingInputs(SPOT, 0, 0, VOL));
+        return BS.price(OptionContract.european(type, strike, DAYS / 365.0), new PricingInputs(SPOT, 0, 0, VOL));
     }
 
     private static OptionQuote quote(OptionType type, double strike) {

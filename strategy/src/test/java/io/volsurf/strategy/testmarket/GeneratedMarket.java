@@ -92,8 +92,7 @@ public final class GeneratedMarket {
     }
 
     public double price(int i, OptionType type, double strike, double maturityYears) {
-        var contract = OptionContract.european(type == OptionType.CALL ? io.volsurf.greeks.OptionType.CALL
-                : io.volsurf.greeks.OptionType.PUT, strike, maturityYears);
+        var contract = OptionContract.european(type, strike, maturityYears);
         return BS.price(contract, new PricingInputs(spots[i], rate, dividendYield, vol(i, maturityYears, strike))).price();
     }
 
