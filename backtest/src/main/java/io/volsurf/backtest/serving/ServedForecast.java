@@ -36,13 +36,17 @@ public record ServedForecast(String modelId, String ticker, LocalDate date, Loca
 
         /** Keeps {@code document} for {@code request} when it fits the bounds. */
         public void offer(String request, byte[] document) {
-            if (document.length <= MAX_DOCUMENT && total.addAndGet(document.length) <= MAX_TOTAL) {
-                if (documents.putIfAbsent(request, document) != null) {
-                    total.addAndGet(-document.length);
-                }
-            } else {
+            if (document.length > MAX_DOCUMENT) {
+                return; // never counted, so nothing to give back
+            }
+            if (total.addAndGet(document.length) > MAX_TOTAL || documents.putIfAbsent(request, document) != null) {
                 total.addAndGet(-document.length);
             }
+        }
+
+        /** Bytes kept, as counted against {@link #MAX_TOTAL}. */
+        long totalBytes() {
+            return total.get();
         }
     }
 }
