@@ -2,6 +2,7 @@ package io.volsurf.backtest.forecasting;
 
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
@@ -49,15 +50,19 @@ public class ForecastingService {
     private static final int LOOKBACK_DAYS = 120;
 
     private final Supplier<? extends DataSource> dataSource;
+    /** The model registry (Panache in the application); evaluations and per-cell errors stay with ModelStore. */
+    private final ModelRegistry registry;
 
     @Inject
-    public ForecastingService(Instance<AgroalDataSource> dataSource) {
+    public ForecastingService(Instance<AgroalDataSource> dataSource, ModelRegistry registry) {
         this.dataSource = dataSource::get;
+        this.registry = registry;
     }
 
-    /** On a given database (tests, benchmarks): the same code path as the application's. */
+    /** On a given database outside the application's (tests, benchmarks): the registry row written by JDBC there. */
     public ForecastingService(DataSource dataSource) {
         this.dataSource = () -> dataSource;
+        this.registry = new ModelStore(dataSource);
     }
 
     public List<String> storedTickers() {
@@ -88,7 +93,7 @@ public class ForecastingService {
             model.close();
             throw new UncheckedIOException("cannot write the model to " + modelDir + ": " + e.getMessage(), e);
         }
-        String id = models().register(modelDir, config.toJson(), tickers, from, to, io.volsurf.backtest.cli.Output.toJson(model.summary()));
+        String id = registry.register(modelDir, config.toJson(), tickers, from, to, io.volsurf.backtest.cli.Output.toJson(model.summary()));
         return new TrainOutcome(id, modelDir, model, samples.size());
     }
 
@@ -115,7 +120,7 @@ public class ForecastingService {
             }
             EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training),
                     this::listedOptions);
-            String modelId = models().idFor(modelDir);
+            String modelId = registry.idFor(modelDir);
             long evalId = models().saveEvaluation(modelId, tickers, from, to, io.volsurf.backtest.cli.Output.toJson(report));
             List<ModelStore.CellError> cells = new ArrayList<>();
             for (TrainingSample s : test) {
@@ -235,7 +240,7 @@ public class ForecastingService {
             List<CanonicalSurface> hist = upTo.subList(upTo.size() - window, upTo.size());
             LocalDate next = calendarOf(market(), ticker, upTo).nextSession(date);
             SurfaceForecast f = model.forecast(SampleAssembler.history(hist, next));
-            return new ForecastOutcome(models().idFor(modelDir), hist.get(hist.size() - 1), next, f);
+            return new ForecastOutcome(registry.idFor(modelDir), hist.get(hist.size() - 1), next, f);
         }
     }
 

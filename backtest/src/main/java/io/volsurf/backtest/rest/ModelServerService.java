@@ -17,6 +17,7 @@ import io.volsurf.backtest.rest.ModelServerResponses.SurfaceResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.SviParamsResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.TenorSvi;
 import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.arbitrage.ArbitrageReport;
 import io.volsurf.forecaster.arbitrage.MaturitySlice;
@@ -103,6 +104,7 @@ public class ModelServerService {
     }
 
     private final Instance<AgroalDataSource> dataSource;
+    private final ModelRegistry models;
     private final VolsurfServerConfig config;
     private final ObjectMapper json;
     private final ComputingCache<ForecastKey, ServedForecast> forecasts;
@@ -114,8 +116,9 @@ public class ModelServerService {
     private volatile String lastLoadFailure;
 
     public ModelServerService(Instance<AgroalDataSource> dataSource, VolsurfServerConfig config,
-            MeterRegistry registry, ObjectMapper json) {
+            MeterRegistry registry, ObjectMapper json, ModelRegistry models) {
         this.dataSource = dataSource;
+        this.models = models;
         this.config = config;
         this.json = json;
         this.forecasts = new ComputingCache<>("forecast", config.forecastCacheSize(), ForecastKey::ticker, registry);
@@ -243,12 +246,9 @@ public class ModelServerService {
     }
 
     private Path latestRegisteredModelDir() {
-        try (Connection c = dataSource.get().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select model_dir from models order by created_at desc, id limit 1");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Path.of(rs.getString(1)) : null;
-        } catch (SQLException e) {
+        try {
+            return models.latestModelDir().orElse(null);
+        } catch (RuntimeException e) {
             LOG.errorf(e, "cannot read the models table");
             throw new ModelUnavailableException("cannot read the models table (is the database up?); the server log "
                     + "has the cause", e);

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * digits of the SHA-256 of its directory's manifest, so the same files always have the same id,
  * wherever they were trained.
  */
-public final class ModelStore {
+public final class ModelStore implements ModelRegistry {
 
     private final Transactions tx;
 
@@ -47,6 +47,7 @@ public final class ModelStore {
     }
 
     /** Records a trained model (or refreshes its row); returns its id. */
+    @Override
     public String register(Path modelDir, String configJson, List<String> tickers, LocalDate trainFrom,
             LocalDate trainTo, String metricsJson) {
         String id = modelId(modelDir);
@@ -69,6 +70,7 @@ public final class ModelStore {
     }
 
     /** The id of the model in {@code modelDir}, registering it (from its files) when it is not known yet. */
+    @Override
     public String idFor(Path modelDir) {
         String id = modelId(modelDir);
         boolean known = tx.inTransaction(c -> {
@@ -89,6 +91,17 @@ public final class ModelStore {
             register(modelDir, config, List.of(), null, null, "{}");
         }
         return id;
+    }
+
+    @Override
+    public java.util.Optional<Path> latestModelDir() {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select model_dir from models order by created_at desc, id limit 1");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(Path.of(rs.getString(1))) : java.util.Optional.<Path>empty();
+            }
+        });
     }
 
     public long saveEvaluation(String modelId, List<String> tickers, LocalDate from, LocalDate to, String reportJson) {
