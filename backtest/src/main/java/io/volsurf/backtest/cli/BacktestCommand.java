@@ -310,7 +310,7 @@ public final class BacktestCommand implements Runnable {
                     config.exerciseStyle().name().toLowerCase(java.util.Locale.ROOT),
                     config.exerciseStyle() == io.volsurf.strategy.config.ExerciseStyleRule.AMERICAN
                             ? " priced by " + (config.americanPricing() == io.volsurf.strategy.config.AmericanPricing.AMERICAN_ENGINE
-                                    ? "QuantLib " + config.americanEngine() : "Black-Scholes (as European)") : "",
+                                    ? config.americanEngine().label() : "Black-Scholes (as European)") : "",
                     config.earlyExercise().name().toLowerCase(java.util.Locale.ROOT),
                     s.earlyExercises() > 0 ? " (" + s.earlyExercises() + " early exercises/assignments)" : "");
         }

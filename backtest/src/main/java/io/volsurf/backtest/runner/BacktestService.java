@@ -517,10 +517,10 @@ public class BacktestService {
         // priced by it.
         boolean american = config.americanPricing() == AmericanPricing.AMERICAN_ENGINE
                 && inputs.stream().anyMatch(in -> in.market().exerciseStyle() == ExerciseStyle.AMERICAN);
-        try (claim; QuantLibGreeksEngine engine = american
-                ? new QuantLibGreeksEngine(QuantLibEngineConfig.of(config.americanEngine())) : null) {
+        try (claim; AmericanEngineHandle engine = american ? AmericanEngineHandle.open(config.americanEngine())
+                : null) {
             ContractPricer pricer = american
-                    ? new ContractPricer(new BlackScholesGreeks(), engine, AmericanPricing.AMERICAN_ENGINE)
+                    ? new ContractPricer(new BlackScholesGreeks(), engine.engine(), AmericanPricing.AMERICAN_ENGINE)
                     : new ContractPricer(new BlackScholesGreeks(), null, AmericanPricing.BLACK_SCHOLES_APPROXIMATION);
             BacktestSummary summary = new BacktestEngine(config, pricer).run(inputs, r -> {
                 store.saveSession(runId, modelId, r);
@@ -536,6 +536,29 @@ public class BacktestService {
             }
             throw new IllegalStateException("backtest run " + runId + " failed after its last stored session: "
                     + e.getMessage() + " (resume it with --resume " + runId + ")", e);
+        }
+    }
+
+    /**
+     * The run's American engine: QuantLib's (native memory, closed with the run) or the pure-Java BAW (nothing to
+     * close).
+     */
+    record AmericanEngineHandle(io.volsurf.greeks.GreeksEngine engine) implements AutoCloseable {
+        static AmericanEngineHandle open(io.volsurf.greeks.quantlib.AmericanEngine choice) {
+            return new AmericanEngineHandle(choice.quantLib()
+                    ? new QuantLibGreeksEngine(QuantLibEngineConfig.of(choice))
+                    : new io.volsurf.greeks.baw.BaroneAdesiWhaleyGreeks());
+        }
+
+        @Override
+        public void close() {
+            if (engine instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the American engine: " + e.getMessage(), e);
+                }
+            }
         }
     }
 
