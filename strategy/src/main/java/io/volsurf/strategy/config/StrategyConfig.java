@@ -41,9 +41,10 @@ package io.volsurf.strategy.config;
  *                                       OTM option has little gamma and would need a huge position)
  * @param americanPricing                Greeks of American options: the American engine (default) or the
  *                                       Black-Scholes approximation (priced as European)
- * @param americanEngine                 QuantLib's American engine: BAW (Barone-Adesi-Whaley, default: about 1e-3
- *                                       relative, fast enough to price every candidate each session), FD (finite
- *                                       differences, the reference) or BJERKSUND (Bjerksund-Stensland 1993)
+ * @param americanEngine                 the American engine: QuantLib's BAW (Barone-Adesi-Whaley, default: about
+ *                                       1e-3 relative, fast enough to price every candidate each session), FD
+ *                                       (finite differences, the reference) or BJERKSUND (Bjerksund-Stensland
+ *                                       1993), or JAVA_BAW (the same BAW in plain Java, analytic Greeks)
  * @param exerciseStyle                  AUTO (per underlying: see {@link ExerciseStyleRule}), AMERICAN or EUROPEAN;
  *                                       a stored run keeps the resolved style
  * @param earlyExercise                  American options past the exercise boundary: EXERCISE (default: longs are
