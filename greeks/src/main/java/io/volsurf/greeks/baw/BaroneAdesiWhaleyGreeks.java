@@ -186,10 +186,13 @@ public final class BaroneAdesiWhaleyGreeks implements GreeksEngine {
             double forward = si * carry;
             double d1 = (Math.log(forward / strike) + 0.5 * variance) / sd;
             double d2 = d1 - sd;
-            double pdf = NormalDistribution.pdf(d1);
+            // one exponential serves both tails: exp(-d2^2/2) = exp(-d1^2/2) F/K
+            double e1 = Math.exp(-0.5 * d1 * d1);
+            double e2 = e1 * forward / strike;
+            double pdf = NormalDistribution.INV_SQRT_2PI * e1;
             if (call) {
-                double nd1 = NormalDistribution.cdf(d1);
-                double black = rfd * (forward * nd1 - strike * NormalDistribution.cdf(d2));
+                double nd1 = NormalDistribution.cdf(d1, e1);
+                double black = rfd * (forward * nd1 - strike * NormalDistribution.cdf(d2, e2));
                 double lhs = si - strike;
                 double rhs = black + (1.0 - dd * nd1) * si / bigQ;
                 if (Math.abs(lhs - rhs) / strike <= tolerance) {
@@ -198,8 +201,8 @@ public final class BaroneAdesiWhaleyGreeks implements GreeksEngine {
                 double bi = dd * nd1 * (1.0 - 1.0 / bigQ) + (1.0 - dd * pdf / sd) / bigQ;
                 si = (strike + rhs - bi * si) / (1.0 - bi);
             } else {
-                double nMinusD1 = NormalDistribution.cdf(-d1);
-                double black = rfd * (strike * NormalDistribution.cdf(-d2) - forward * nMinusD1);
+                double nMinusD1 = NormalDistribution.cdf(-d1, e1);
+                double black = rfd * (strike * NormalDistribution.cdf(-d2, e2) - forward * nMinusD1);
                 double lhs = strike - si;
                 double rhs = black - (1.0 - dd * nMinusD1) * si / bigQ;
                 if (Math.abs(lhs - rhs) / strike <= tolerance) {
@@ -221,22 +224,25 @@ public final class BaroneAdesiWhaleyGreeks implements GreeksEngine {
         double d2 = d1 - sd;
         double dd = Math.exp(-q * t);
         double rfd = Math.exp(-r * t);
-        double pdf = NormalDistribution.pdf(d1);
         double sdd = s * dd;
         double krfd = k * rfd;
+        // exp(-d2^2/2) = exp(-d1^2/2) S e^{-qT} / (K e^{-rT}): one exponential for both densities
+        double e1 = Math.exp(-0.5 * d1 * d1);
+        double e2 = e1 * sdd / krfd;
+        double pdf = NormalDistribution.INV_SQRT_2PI * e1;
         out[o + 2] = dd * pdf / (s * sd);
         out[o + 3] = sdd * pdf * sqrtT;
         double decay = -sdd * pdf * vol / (2.0 * sqrtT);
         if (call) {
-            double n1 = NormalDistribution.cdf(d1);
-            double n2 = NormalDistribution.cdf(d2);
+            double n1 = NormalDistribution.cdf(d1, e1);
+            double n2 = NormalDistribution.cdf(d2, e2);
             out[o] = sdd * n1 - krfd * n2;
             out[o + 1] = dd * n1;
             out[o + 4] = decay - r * krfd * n2 + q * sdd * n1;
             out[o + 5] = k * t * rfd * n2;
         } else {
-            double n1 = NormalDistribution.cdf(-d1);
-            double n2 = NormalDistribution.cdf(-d2);
+            double n1 = NormalDistribution.cdf(-d1, e1);
+            double n2 = NormalDistribution.cdf(-d2, e2);
             out[o] = krfd * n2 - sdd * n1;
             out[o + 1] = -dd * n1;
             out[o + 4] = decay + r * krfd * n2 - q * sdd * n1;
