@@ -43,8 +43,9 @@ import java.util.stream.Stream;
  * per engine the American pricings (price + Greeks: BAW and Bjerksund by bumps) the run made, their rate inside
  * the engine, and the whole run's wall time. Each run is made twice and the second is reported (JIT warm).
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar io.volsurf.bench.AmericanBacktestCheck [SESSIONS] [FD_SESSIONS]}
- * (defaults 20 and 3: FD prices about two orders of magnitude slower).
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.volsurf.bench.AmericanBacktestCheck [SESSIONS] [FD_SESSIONS]
+ * [ENGINES]} (defaults 20, 3 and all of BS-approximation,BAW,BJERKSUND,FD,JAVA_BAW: FD prices about two orders of
+ * magnitude slower; JAVA_BAW is the pure-Java Barone-Adesi-Whaley with analytic Greeks).
  */
 public final class AmericanBacktestCheck {
 
@@ -89,7 +90,9 @@ public final class AmericanBacktestCheck {
         System.out.printf("SPY: %d sessions available; %d used (FD: %d); %d cores%n", all.size(), n, nFd,
                 Runtime.getRuntime().availableProcessors());
         StrategyConfig config = StrategyConfig.usEquity().toBuilder().hedgeMode(HedgeMode.DELTA).build();
-        for (String engine : new String[] {"BS-approximation", "BAW", "BJERKSUND", "FD"}) {
+        String[] engines = args.length > 2 ? args[2].split(",")
+                : new String[] {"BS-approximation", "BAW", "BJERKSUND", "FD", "JAVA_BAW"};
+        for (String engine : engines) {
             int sessions = engine.equals("FD") ? nFd : n;
             List<SessionInput> inputs = all.subList(0, Math.min(sessions, all.size()));
             for (int pass = 0; pass < 2; pass++) {
@@ -100,6 +103,12 @@ public final class AmericanBacktestCheck {
                     counting = new Counting(new BlackScholesGreeks());
                     ContractPricer pricer = new ContractPricer(counting, null, AmericanPricing.BLACK_SCHOLES_APPROXIMATION);
                     s = new BacktestEngine(config, pricer).run(inputs, BacktestListener.ignoring());
+                } else if (engine.equals("JAVA_BAW")) {
+                    counting = new Counting(new io.volsurf.greeks.baw.BaroneAdesiWhaleyGreeks());
+                    ContractPricer pricer = new ContractPricer(new BlackScholesGreeks(), counting,
+                            AmericanPricing.AMERICAN_ENGINE);
+                    s = new BacktestEngine(config.toBuilder().americanEngine(AmericanEngine.JAVA_BAW).build(), pricer)
+                            .run(inputs, BacktestListener.ignoring());
                 } else {
                     try (QuantLibGreeksEngine ql = new QuantLibGreeksEngine(
                             QuantLibEngineConfig.of(AmericanEngine.valueOf(engine)))) {

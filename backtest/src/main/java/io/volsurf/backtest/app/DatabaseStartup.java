@@ -60,8 +60,6 @@ public final class DatabaseStartup implements AutoCloseable {
         if (embedded != null) {
             System.setProperty("volsurf.db.embedded-port", String.valueOf(embedded.port()));
         }
-        // Validate entities against the Flyway schema only where a database is in use.
-        System.setProperty("quarkus.hibernate-orm.schema-management.strategy", "validate");
     }
 
     @Override

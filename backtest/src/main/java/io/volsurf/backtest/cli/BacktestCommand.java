@@ -281,6 +281,7 @@ public final class BacktestCommand implements Runnable {
             doc.put("maxDrawdown", s.maxDrawdown());
             doc.put("ticker", tk);
             doc.put("strategy", strategy);
+            doc.put("halfSpreadSource", PnlSources.halfSpreadSource(s.fillsQuoted(), s.fillsAssumed()));
             doc.put("summary", s);
             doc.put("config", StrategySettings.values(config));
             docs.add(doc);
@@ -300,14 +301,16 @@ public final class BacktestCommand implements Runnable {
                         + "market has no edge to trade%s", config.thresholdVolPoints(),
                         config.thresholdVolPoints() > 0 ? " (--threshold lowers the bar)" : "");
             }
-            out.linef("  fills: %d at quoted bid/ask, %d modelled%s", s.fillsQuoted(), s.fillsAssumed(),
+            String source = PnlSources.halfSpreadSource(s.fillsQuoted(), s.fillsAssumed());
+            out.linef("  fills: %d at quoted bid/ask, %d modelled; half-spread %s%s", s.fillsQuoted(), s.fillsAssumed(),
+                    source == null ? "(no option fills)" : source,
                     s.fillDisclosure() == null ? "" : " (" + s.fillDisclosure() + ")");
             out.linef("  settings: threshold %.2f vol pts, hedge %s at the %s IV, %s exercise%s, early exercise %s%s",
                     config.thresholdVolPoints(), strategy, config.hedgeVolSource().name().toLowerCase(java.util.Locale.ROOT),
                     config.exerciseStyle().name().toLowerCase(java.util.Locale.ROOT),
                     config.exerciseStyle() == io.volsurf.strategy.config.ExerciseStyleRule.AMERICAN
                             ? " priced by " + (config.americanPricing() == io.volsurf.strategy.config.AmericanPricing.AMERICAN_ENGINE
-                                    ? "QuantLib " + config.americanEngine() : "Black-Scholes (as European)") : "",
+                                    ? config.americanEngine().label() : "Black-Scholes (as European)") : "",
                     config.earlyExercise().name().toLowerCase(java.util.Locale.ROOT),
                     s.earlyExercises() > 0 ? " (" + s.earlyExercises() + " early exercises/assignments)" : "");
         }

@@ -43,17 +43,23 @@ public final class GreeksCommand implements Runnable {
     @Option(names = "--vol", description = "Black volatility, decimal (0.2 = 20%).") Double vol;
     @Option(names = "--type", paramLabel = "call|put", description = "call or put.") String type;
     @Option(names = "--style", paramLabel = "european|american", defaultValue = "european", description = "Exercise style (default ${DEFAULT-VALUE}).") String style;
-    @Option(names = "--american-engine", paramLabel = "fd|baw|bjerksund", defaultValue = "fd",
-            description = "American engine: fd (accurate, default), baw or bjerksund (fast; Greeks by bumping).") String americanEngine;
+    @Option(names = "--american-engine", paramLabel = "fd|baw|bjerksund|java_baw", defaultValue = "fd",
+            description = "American engine: fd (accurate, default), baw or bjerksund (QuantLib, fast; Greeks by "
+                    + "bumping), java_baw (the same BAW in plain Java, analytic Greeks).") String americanEngine;
 
     @Override
     public void run() {
         Output out = new Output(common.json);
-        QuantLibEngineConfig config = QuantLibEngineConfig.of(AmericanEngine.parse(americanEngine));
+        AmericanEngine choice = AmericanEngine.parse(americanEngine);
         List<PricingCase> cases = input != null ? readCases(input) : List.of(singleCase());
         List<Greeks> results;
-        try (QuantLibGreeksEngine engine = new QuantLibGreeksEngine(config)) {
-            results = engine.priceAll(cases);
+        if (!choice.quantLib()) {
+            // European cases are Black-Scholes in closed form there too
+            results = new io.volsurf.greeks.baw.BaroneAdesiWhaleyGreeks().priceAll(cases);
+        } else {
+            try (QuantLibGreeksEngine engine = new QuantLibGreeksEngine(QuantLibEngineConfig.of(choice))) {
+                results = engine.priceAll(cases);
+            }
         }
         if (input != null) {
             if (out.json()) {

@@ -36,6 +36,17 @@ final class PnlSources {
                 d(row, "carryForwardRmseVolPoints"));
     }
 
+    /**
+     * Where the option fills' half-spread came from, as {@code run_summary.half_spread_source} says it: "quoted"
+     * (bid/ask in the data), "assumed" (the configured half-spread), "quoted+assumed", or null without option fills.
+     */
+    static String halfSpreadSource(long quoted, long assumed) {
+        if (assumed > 0) {
+            return quoted > 0 ? "quoted+assumed" : "assumed";
+        }
+        return quoted > 0 ? "quoted" : null;
+    }
+
     static String costSource(long quoted, long assumed) {
         if (assumed == 0) {
             return quoted == 0 ? "no option fills" : "option fills at quoted bid/ask";

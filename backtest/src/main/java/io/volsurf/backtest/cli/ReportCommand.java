@@ -72,12 +72,13 @@ public final class ReportCommand implements Runnable {
                 out.line("no backtest runs stored yet: ./volsurf backtest --help");
                 return;
             }
-            out.linef("%5s %-12s %-8s %-10s %8s %12s %8s %12s", "run", "strategy", "ticker", "status", "sessions",
-                    "total PnL", "Sharpe", "max DD");
+            out.linef("%5s %-12s %-8s %-10s %8s %12s %8s %12s  %s", "run", "strategy", "ticker", "status", "sessions",
+                    "total PnL", "Sharpe", "max DD", "half-spread");
             for (Map<String, Object> r : runs) {
-                out.linef("%5s %-12s %-8s %-10s %8s %12s %8s %12s", r.get("runId"), r.get("strategy"), r.get("ticker"),
+                out.linef("%5s %-12s %-8s %-10s %8s %12s %8s %12s  %s", r.get("runId"), r.get("strategy"), r.get("ticker"),
                         r.get("status"), r.get("sessions"), num(r.get("totalPnl"), "%.2f"), num(r.get("sharpe"), "%.2f"),
-                        num(r.get("maxDrawdown"), "%.2f"));
+                        num(r.get("maxDrawdown"), "%.2f"),
+                        r.get("halfSpreadSource") == null ? "-" : r.get("halfSpreadSource"));
             }
             return;
         }

@@ -3,6 +3,7 @@ package io.volsurf.backtest.forecasting;
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.backtest.app.Json;
 import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
@@ -50,15 +51,19 @@ public class ForecastingService {
     private static final int LOOKBACK_DAYS = 120;
 
     private final Supplier<? extends DataSource> dataSource;
+    /** The model registry (Panache in the application); evaluations and per-cell errors stay with ModelStore. */
+    private final ModelRegistry registry;
 
     @Inject
-    public ForecastingService(Instance<AgroalDataSource> dataSource) {
+    public ForecastingService(Instance<AgroalDataSource> dataSource, ModelRegistry registry) {
         this.dataSource = dataSource::get;
+        this.registry = registry;
     }
 
-    /** On a given database (tests, benchmarks): the same code path as the application's. */
+    /** On a given database outside the application's (tests, benchmarks): the registry row written by JDBC there. */
     public ForecastingService(DataSource dataSource) {
         this.dataSource = () -> dataSource;
+        this.registry = new ModelStore(dataSource);
     }
 
     public List<String> storedTickers() {
@@ -89,7 +94,7 @@ public class ForecastingService {
             model.close();
             throw new UncheckedIOException("cannot write the model to " + modelDir + ": " + e.getMessage(), e);
         }
-        String id = models().register(modelDir, config.toJson(), tickers, from, to, Json.toJson(model.summary()));
+        String id = registry.register(modelDir, config.toJson(), tickers, from, to, Json.toJson(model.summary()));
         return new TrainOutcome(id, modelDir, model, samples.size());
     }
 
@@ -116,7 +121,7 @@ public class ForecastingService {
             }
             EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training),
                     this::listedOptions);
-            String modelId = models().idFor(modelDir);
+            String modelId = registry.idFor(modelDir);
             long evalId = models().saveEvaluation(modelId, tickers, from, to, Json.toJson(report));
             List<ModelStore.CellError> cells = new ArrayList<>();
             for (TrainingSample s : test) {
@@ -226,7 +231,7 @@ public class ForecastingService {
         try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
             HistoryWindow window = HistoryWindow.read(market(), ticker, date, model.config().window());
             SurfaceForecast f = model.forecast(window.history());
-            return new ForecastOutcome(models().idFor(modelDir), window.latest(), window.nextSession(), f);
+            return new ForecastOutcome(registry.idFor(modelDir), window.latest(), window.nextSession(), f);
         }
     }
 

@@ -6,7 +6,9 @@ import io.volsurf.backtest.app.Json;
 import io.volsurf.backtest.forecasting.SampleAssembler;
 import io.volsurf.db.backtest.BacktestStore;
 import io.volsurf.db.market.MarketDataStore;
+import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
+import io.volsurf.db.backtest.RunRegistry;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.CanonicalSurface;
@@ -53,17 +55,28 @@ public class BacktestService {
 
     private final Supplier<? extends DataSource> dataSource;
     private final Map<String, ExerciseStyle> exerciseStyles;
+    /** Runs and sweeps (small rows): Panache in the application; session rows go through BacktestStore's COPY. */
+    private final RunRegistry registry;
+    private final ModelRegistry models;
 
     @Inject
-    public BacktestService(Instance<AgroalDataSource> dataSource, org.eclipse.microprofile.config.Config appConfig) {
+    public BacktestService(Instance<AgroalDataSource> dataSource, org.eclipse.microprofile.config.Config appConfig,
+            RunRegistry registry, ModelRegistry models) {
         this.dataSource = dataSource::get;
         this.exerciseStyles = exerciseStyleTable(appConfig);
+        this.registry = registry;
+        this.models = models;
     }
 
-    /** On a given database (tests, benchmarks): the same code path as the application's. */
+    /**
+     * On a given database outside the application's (tests, benchmarks): the same code path, with the registry
+     * rows written by JDBC on that database.
+     */
     public BacktestService(DataSource dataSource) {
         this.dataSource = () -> dataSource;
         this.exerciseStyles = Map.of();
+        this.registry = new BacktestStore(dataSource);
+        this.models = new ModelStore(dataSource);
     }
 
     /** Per-ticker exercise styles from {@code volsurf.exercise-style.<TICKER>=american|european}. */
@@ -144,7 +157,7 @@ public class BacktestService {
         StrategyConfig resolved = resolveExerciseStyle(ticker, config);
         BacktestStore store = new BacktestStore(dataSource.get());
         List<SessionInput> inputs = inputs(ticker, resolved, modelDir, from, to);
-        String modelId = new ModelStore(dataSource.get()).idFor(modelDir);
+        String modelId = models.idFor(modelDir);
         String configJson = StrategySettings.toJson(resolved);
         RunOwnerLock claim = store.startRun(strategyLabel(resolved.hedgeMode()), ticker, modelId,
                 modelDir.toAbsolutePath().normalize().toString(), from, to, configJson, sha256(configJson),
@@ -252,14 +265,13 @@ public class BacktestService {
         for (Map<String, String> p : points) {
             runs.add(pointRun(base, p));
         }
-        long sweepId = new BacktestStore(dataSource.get()).createSweep(Json.toJson(normalised), baseJson(base));
+        long sweepId = registry.createSweep(Json.toJson(normalised), baseJson(base));
         return runSweep(sweepId, base, runs, Map.of(), threads, progress);
     }
 
     /** Finishes an interrupted sweep: completed runs stay, failed ones are resumed, missing ones started. */
     public SweepOutcome resumeSweep(long sweepId, int threads, Consumer<String> progress) {
-        BacktestStore store = new BacktestStore(dataSource.get());
-        BacktestStore.SweepState state = store.sweep(sweepId).orElseThrow(
+        BacktestStore.SweepState state = registry.sweep(sweepId).orElseThrow(
                 () -> new IllegalArgumentException("--resume-sweep " + sweepId + ": no such sweep"));
         Map<String, List<String>> values = new java.util.LinkedHashMap<>();
         try {
@@ -278,7 +290,7 @@ public class BacktestService {
                     Path.of(b.path("modelDir").asText()), LocalDate.parse(b.path("from").asText()),
                     LocalDate.parse(b.path("to").asText()), settings);
             Map<Map<String, String>, BacktestStore.SweepRun> existing = new java.util.HashMap<>();
-            for (BacktestStore.SweepRun r : store.sweepRuns(sweepId)) {
+            for (BacktestStore.SweepRun r : registry.sweepRuns(sweepId)) {
                 existing.put(new java.util.TreeMap<>(StrategySettingsFiles.flatten(r.settingsJson(), "sweep run")), r);
             }
             List<PointRun> runs = new ArrayList<>();
@@ -354,7 +366,7 @@ public class BacktestService {
     }
 
     private SweepRunOutcome fromStored(long runId, Map<String, String> point) {
-        BacktestStore.RunTotals t = new BacktestStore(dataSource.get()).totals(runId);
+        BacktestStore.RunTotals t = registry.totals(runId);
         return new SweepRunOutcome(runId, point, "completed", t.totalPnl(), t.sharpe(), t.maxDrawdown(), null);
     }
 
@@ -367,7 +379,7 @@ public class BacktestService {
      */
     public RunOutcome resume(long runId, ResumeArguments given, Consumer<LocalDate> progress) {
         BacktestStore store = new BacktestStore(dataSource.get());
-        BacktestStore.RunState state = store.run(runId).orElseThrow(
+        BacktestStore.RunState state = registry.run(runId).orElseThrow(
                 () -> new IllegalArgumentException("--resume " + runId + ": no such run"));
         if ("completed".equals(state.status())) {
             throw new IllegalArgumentException("--resume " + runId + ": the run is already completed");
@@ -432,7 +444,7 @@ public class BacktestService {
         LocalDate resumeAfter;
         try {
             store.reopen(runId);
-            resumeAfter = store.run(runId).orElseThrow().lastSession();
+            resumeAfter = registry.run(runId).orElseThrow().lastSession();
         } catch (RuntimeException e) {
             claim.close();
             throw e;
@@ -442,7 +454,7 @@ public class BacktestService {
 
     /** The stored configuration of a run (what it ran with). */
     public StrategyConfig runConfig(long runId) {
-        return storedConfig(new BacktestStore(dataSource.get()).run(runId).orElseThrow(
+        return storedConfig(registry.run(runId).orElseThrow(
                 () -> new IllegalArgumentException("no such run " + runId)));
     }
 
@@ -505,25 +517,48 @@ public class BacktestService {
         // priced by it.
         boolean american = config.americanPricing() == AmericanPricing.AMERICAN_ENGINE
                 && inputs.stream().anyMatch(in -> in.market().exerciseStyle() == ExerciseStyle.AMERICAN);
-        try (claim; QuantLibGreeksEngine engine = american
-                ? new QuantLibGreeksEngine(QuantLibEngineConfig.of(config.americanEngine())) : null) {
+        try (claim; AmericanEngineHandle engine = american ? AmericanEngineHandle.open(config.americanEngine())
+                : null) {
             ContractPricer pricer = american
-                    ? new ContractPricer(new BlackScholesGreeks(), engine, AmericanPricing.AMERICAN_ENGINE)
+                    ? new ContractPricer(new BlackScholesGreeks(), engine.engine(), AmericanPricing.AMERICAN_ENGINE)
                     : new ContractPricer(new BlackScholesGreeks(), null, AmericanPricing.BLACK_SCHOLES_APPROXIMATION);
             BacktestSummary summary = new BacktestEngine(config, pricer).run(inputs, r -> {
                 store.saveSession(runId, modelId, r);
                 progress.accept(r.date());
             }, resumeAfter);
-            store.complete(runId, summary, Json.toJson(summary));
+            registry.complete(runId, summary, Json.toJson(summary));
             return new RunOutcome(runId, "completed", summary);
         } catch (RuntimeException e) {
             try {
-                store.fail(runId, String.valueOf(e.getMessage()));
+                registry.fail(runId, String.valueOf(e.getMessage()));
             } catch (RuntimeException databaseGone) {
                 e.addSuppressed(databaseGone);
             }
             throw new IllegalStateException("backtest run " + runId + " failed after its last stored session: "
                     + e.getMessage() + " (resume it with --resume " + runId + ")", e);
+        }
+    }
+
+    /**
+     * The run's American engine: QuantLib's (native memory, closed with the run) or the pure-Java BAW (nothing to
+     * close).
+     */
+    record AmericanEngineHandle(io.volsurf.greeks.GreeksEngine engine) implements AutoCloseable {
+        static AmericanEngineHandle open(io.volsurf.greeks.quantlib.AmericanEngine choice) {
+            return new AmericanEngineHandle(choice.quantLib()
+                    ? new QuantLibGreeksEngine(QuantLibEngineConfig.of(choice))
+                    : new io.volsurf.greeks.baw.BaroneAdesiWhaleyGreeks());
+        }
+
+        @Override
+        public void close() {
+            if (engine instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the American engine: " + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -1,13 +1,12 @@
 package io.volsurf.backtest.serving;
 
-import io.agroal.api.AgroalDataSource;
 import io.volsurf.backtest.app.VolsurfServerConfig;
+import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.model.ModelDirectory;
 import io.volsurf.forecaster.model.TransformerForecaster;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,16 +26,16 @@ public class ServedModel {
     record LoadedModel(String id, Path dir, TransformerForecaster forecaster) {
     }
 
-    private final Instance<AgroalDataSource> dataSource;
     private final VolsurfServerConfig config;
+    private final ModelRegistry registry;
     private final Object loadLock = new Object();
     private volatile LoadedModel model;
     private volatile Path chosenDir;
     private volatile String lastLoadFailure;
 
-    public ServedModel(Instance<AgroalDataSource> dataSource, VolsurfServerConfig config) {
-        this.dataSource = dataSource;
+    public ServedModel(VolsurfServerConfig config, ModelRegistry registry) {
         this.config = config;
+        this.registry = registry;
     }
 
     /**
@@ -133,8 +132,8 @@ public class ServedModel {
 
     private Optional<Path> latestRegisteredModelDir() {
         try {
-            return new ModelStore(dataSource.get()).latestModelDir();
-        } catch (IllegalStateException e) {
+            return registry.latestModelDir();
+        } catch (RuntimeException e) {
             LOG.errorf(e, "cannot read the models table");
             throw new ModelUnavailableException("cannot read the models table (is the database up?); the server log "
                     + "has the cause", e);

@@ -95,7 +95,14 @@ class BacktestServiceTest {
                 double split = d(r, "forecastPredicted") + d(r, "forecastError");
                 assertTrue(Math.abs(split - d(r, "vega")) <= 1e-8 * Math.max(1, Math.abs(d(r, "vega"))), "vega split " + r);
             }
-            assertEquals("completed", reports.run(run).orElseThrow().get("status"));
+            Map<String, Object> summary = reports.run(run).orElseThrow();
+            assertEquals("completed", summary.get("status"));
+            BacktestService.RunOutcome o = run == delta.runId() ? delta : gamma;
+            // run_summary says where the option fills' half-spread came from, as the run counted them
+            String source = o.summary().fillsAssumed() > 0
+                    ? (o.summary().fillsQuoted() > 0 ? "quoted+assumed" : "assumed")
+                    : (o.summary().fillsQuoted() > 0 ? "quoted" : null);
+            assertEquals(source, summary.get("halfSpreadSource"));
         }
         long rowsClean = count("select count(*) from pnl_attribution where run_id = " + delta.runId())
                 + count("select count(*) from trades where run_id = " + delta.runId());

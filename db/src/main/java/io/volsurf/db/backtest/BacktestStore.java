@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * session, and re-running that session never duplicates a row. A running run is owned by its process
  * through a {@link RunOwnerLock}; one whose owner is gone counts as failed.
  */
-public final class BacktestStore {
+public final class BacktestStore implements RunRegistry {
 
     private final DataSource dataSource;
     private final Transactions tx;
@@ -160,6 +160,7 @@ public final class BacktestStore {
     public record SweepRun(long runId, String settingsJson, String status) {
     }
 
+    @Override
     public long createSweep(String gridJson, String baseJson) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -174,6 +175,7 @@ public final class BacktestStore {
         });
     }
 
+    @Override
     public Optional<SweepState> sweep(long id) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -188,6 +190,7 @@ public final class BacktestStore {
     }
 
     /** The runs of a sweep, oldest first. */
+    @Override
     public List<SweepRun> sweepRuns(long sweepId) {
         return tx.inTransaction(c -> {
             List<SweepRun> out = new ArrayList<>();
@@ -208,6 +211,7 @@ public final class BacktestStore {
     public record RunTotals(Double totalPnl, Double sharpe, Double maxDrawdown) {
     }
 
+    @Override
     public RunTotals totals(long runId) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -224,6 +228,7 @@ public final class BacktestStore {
         });
     }
 
+    @Override
     public Optional<RunState> run(long id) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("select id, strategy, ticker, model_id, from_date, to_date, "
@@ -294,6 +299,7 @@ public final class BacktestStore {
         });
     }
 
+    @Override
     public void complete(long runId, BacktestSummary s, String summaryJson) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'completed', "
@@ -317,6 +323,7 @@ public final class BacktestStore {
      * Marks a run failed with its cause. A database that is gone cannot take this; the run stays
      * 'running' without an owner, which {@code run_summary} shows and {@link #failAbandoned()} marks failed.
      */
+    @Override
     public void fail(long runId, String error) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update backtest_runs set status = 'failed', "

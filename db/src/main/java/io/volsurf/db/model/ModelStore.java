@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * digits of the SHA-256 of its directory's manifest, so the same files always have the same id,
  * wherever they were trained.
  */
-public final class ModelStore {
+public final class ModelStore implements ModelRegistry {
 
     private final Transactions tx;
 
@@ -48,6 +48,7 @@ public final class ModelStore {
     }
 
     /** Records a trained model (or refreshes its row); returns its id. */
+    @Override
     public String register(Path modelDir, String configJson, List<String> tickers, LocalDate trainFrom,
             LocalDate trainTo, String metricsJson) {
         String id = modelId(modelDir);
@@ -81,6 +82,7 @@ public final class ModelStore {
     }
 
     /** The id of the model in {@code modelDir}, registering it (from its files) when it is not known yet. */
+    @Override
     public String idFor(Path modelDir) {
         String id = modelId(modelDir);
         boolean known = tx.inTransaction(c -> {

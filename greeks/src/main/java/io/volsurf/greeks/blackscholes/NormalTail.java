@@ -9,12 +9,12 @@ package io.volsurf.greeks.blackscholes;
  * ({@code BatchKernelTest}), and both reuse the density's exponential, one {@code exp} per {@code d} instead of
  * two. {@code NormalTailTest} holds it to the project's distribution.
  */
-final class NormalTail {
+public final class NormalTail {
     private NormalTail() {
     }
 
     /** 1/sqrt(2 pi). */
-    static final double INV_SQRT_2PI = 0.3989422804014326779399460599343819;
+    public static final double INV_SQRT_2PI = 0.3989422804014326779399460599343819;
     private static final double SQRT1_2 = 0.7071067811865475244008443621048490;
 
     // erfc(x) = exp(-x^2) P(x)/Q(x), 1 <= x < 8
@@ -52,6 +52,15 @@ final class NormalTail {
             return 0.5 - 0.5 * az * t / u;
         }
         return az < 8.0 ? halfErfcNear(az, expMinusHalfXSquared) : halfErfcFar(az, expMinusHalfXSquared);
+    }
+
+    /**
+     * Phi(x) given expMinusHalfXSquared = exp(-x^2/2): for pricers that already hold the density's exponential
+     * (the pure-Java American engine), one {@code exp} per {@code d} instead of two.
+     */
+    public static double cdf(double x, double expMinusHalfXSquared) {
+        double tail = lowerTail(x, expMinusHalfXSquared);
+        return x > 0 ? 1.0 - tail : tail;
     }
 
     /** 0.5 erfc(az), 1 <= az < 8, given exp(-az^2). */

@@ -14,6 +14,9 @@ public record QuantLibEngineConfig(AmericanEngine americanEngine, int fdTimeStep
                                    int fdDampingSteps) {
     public QuantLibEngineConfig {
         Objects.requireNonNull(americanEngine, "americanEngine");
+        if (!americanEngine.quantLib()) {
+            throw new IllegalArgumentException(americanEngine + " is not a QuantLib engine");
+        }
         if (fdTimeSteps < 1) {
             throw new IllegalArgumentException("fdTimeSteps must be >= 1, got " + fdTimeSteps);
         }

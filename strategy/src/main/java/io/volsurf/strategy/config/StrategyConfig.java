@@ -30,6 +30,7 @@ package io.volsurf.strategy.config;
  *                                       notional ({@code S x multiplier}); Deribit charges 0.0003
  * @param commissionPremiumCap           cap on an option commission as a fraction of the premium (Deribit 0.125); 0 = none
  * @param commissionPerUnderlyingUnitUsd commission per unit of underlying traded, USD
+ * @param commissionPerUnderlyingTradeUsd fixed commission per underlying (hedge) order, USD (a ticket fee)
  * @param contractMultiplier             units of underlying per contract: 100 for US equity options, 1 for Deribit
  * @param optionLot                      option quantities are multiples of this (1 contract US, 0.1 Deribit)
  * @param underlyingLot                  underlying quantities are multiples of this; 0 means continuous
@@ -40,9 +41,10 @@ package io.volsurf.strategy.config;
  *                                       OTM option has little gamma and would need a huge position)
  * @param americanPricing                Greeks of American options: the American engine (default) or the
  *                                       Black-Scholes approximation (priced as European)
- * @param americanEngine                 QuantLib's American engine: BAW (Barone-Adesi-Whaley, default: about 1e-3
- *                                       relative, fast enough to price every candidate each session), FD (finite
- *                                       differences, the reference) or BJERKSUND (Bjerksund-Stensland 1993)
+ * @param americanEngine                 the American engine: QuantLib's BAW (Barone-Adesi-Whaley, default: about
+ *                                       1e-3 relative, fast enough to price every candidate each session), FD
+ *                                       (finite differences, the reference) or BJERKSUND (Bjerksund-Stensland
+ *                                       1993), or JAVA_BAW (the same BAW in plain Java, analytic Greeks)
  * @param exerciseStyle                  AUTO (per underlying: see {@link ExerciseStyleRule}), AMERICAN or EUROPEAN;
  *                                       a stored run keeps the resolved style
  * @param earlyExercise                  American options past the exercise boundary: EXERCISE (default: longs are
@@ -58,6 +60,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         int maxNewTradesPerSession, int holdingPeriodSessions, double exitGapVolPoints, int minDaysToExpiry,
         HalfSpreadAssumption halfSpread, double underlyingHalfSpreadBps, double commissionPerContractUsd,
         double commissionUnderlyingFraction, double commissionPremiumCap, double commissionPerUnderlyingUnitUsd,
+        double commissionPerUnderlyingTradeUsd,
         double contractMultiplier, double optionLot, double underlyingLot, HedgeVolSource hedgeVolSource,
         HedgeOptionRule hedgeOptionRule, int hedgeOptionTargetDays, double hedgeOptionMaxAbsLogMoneyness,
         AmericanPricing americanPricing, io.volsurf.greeks.quantlib.AmericanEngine americanEngine,
@@ -97,6 +100,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         ConfigChecks.nonNegative(commissionUnderlyingFraction, "commissionUnderlyingFraction");
         ConfigChecks.nonNegative(commissionPremiumCap, "commissionPremiumCap");
         ConfigChecks.nonNegative(commissionPerUnderlyingUnitUsd, "commissionPerUnderlyingUnitUsd");
+        ConfigChecks.nonNegative(commissionPerUnderlyingTradeUsd, "commissionPerUnderlyingTradeUsd");
         ConfigChecks.positive(contractMultiplier, "contractMultiplier");
         ConfigChecks.positive(optionLot, "optionLot");
         ConfigChecks.nonNegative(underlyingLot, "underlyingLot");
@@ -164,6 +168,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         b.commissionUnderlyingFraction = commissionUnderlyingFraction;
         b.commissionPremiumCap = commissionPremiumCap;
         b.commissionPerUnderlyingUnitUsd = commissionPerUnderlyingUnitUsd;
+        b.commissionPerUnderlyingTradeUsd = commissionPerUnderlyingTradeUsd;
         b.contractMultiplier = contractMultiplier;
         b.optionLot = optionLot;
         b.underlyingLot = underlyingLot;
@@ -202,6 +207,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         private double commissionUnderlyingFraction = 0.0;
         private double commissionPremiumCap = 0.0;
         private double commissionPerUnderlyingUnitUsd = 0.0;
+        private double commissionPerUnderlyingTradeUsd = 0.0;
         private double contractMultiplier = 100;
         private double optionLot = 1;
         private double underlyingLot = 0;
@@ -239,6 +245,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
         public Builder commissionUnderlyingFraction(double v) { commissionUnderlyingFraction = v; return this; }
         public Builder commissionPremiumCap(double v) { commissionPremiumCap = v; return this; }
         public Builder commissionPerUnderlyingUnitUsd(double v) { commissionPerUnderlyingUnitUsd = v; return this; }
+        public Builder commissionPerUnderlyingTradeUsd(double v) { commissionPerUnderlyingTradeUsd = v; return this; }
         public Builder contractMultiplier(double v) { contractMultiplier = v; return this; }
         public Builder optionLot(double v) { optionLot = v; return this; }
         public Builder underlyingLot(double v) { underlyingLot = v; return this; }
@@ -259,7 +266,7 @@ public record StrategyConfig(HedgeMode hedgeMode, InstrumentKind instrument, dou
                     maxContractsPerExpiry, maxNewTradesPerSession, holdingPeriodSessions, exitGapVolPoints,
                     minDaysToExpiry, halfSpread, underlyingHalfSpreadBps, commissionPerContractUsd,
                     commissionUnderlyingFraction, commissionPremiumCap, commissionPerUnderlyingUnitUsd,
-                    contractMultiplier, optionLot, underlyingLot, hedgeVolSource, hedgeOptionRule,
+                    commissionPerUnderlyingTradeUsd, contractMultiplier, optionLot, underlyingLot, hedgeVolSource, hedgeOptionRule,
                     hedgeOptionTargetDays, hedgeOptionMaxAbsLogMoneyness, americanPricing, americanEngine, exerciseStyle, earlyExercise,
                     earlyExerciseMaxTimeValueUsd,
                     sessionsPerYear);

@@ -212,6 +212,10 @@ public final class StrategySettings {
                     return c;
                 }
             }
+            Object alias = byAlias(type, text.trim());
+            if (alias != null) {
+                return alias;
+            }
             List<String> names = new ArrayList<>();
             for (Object c : type.getEnumConstants()) {
                 names.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
@@ -220,6 +224,19 @@ public final class StrategySettings {
                     + ", got '" + text + "'");
         }
         throw new IllegalStateException("setting " + key + ": unsupported type " + type);
+    }
+
+    /** An enum's own {@code static parse(String)} where it has one (other accepted names); null when it refuses. */
+    private static Object byAlias(Class<?> type, String text) {
+        try {
+            java.lang.reflect.Method parse = type.getMethod("parse", String.class);
+            if (!java.lang.reflect.Modifier.isStatic(parse.getModifiers()) || parse.getReturnType() != type) {
+                return null;
+            }
+            return parse.invoke(null, text);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            return null;
+        }
     }
 
     private static Object read(RecordComponent rc, Record r) {

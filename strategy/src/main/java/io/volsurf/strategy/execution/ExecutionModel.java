@@ -9,7 +9,8 @@ import io.volsurf.strategy.result.FillSource;
 /**
  * Fill prices and costs. Options fill at the quoted ask (buys) or bid (sells) where the data has that side
  * (Deribit; a zero bid counts as quoted); otherwise at the reference price plus or minus the configured
- * half-spread assumption (the US data has last prices only), never below zero. Commissions per contract,
+ * half-spread assumption (the US data has last prices only; a function of price, moneyness and tenor: {@link
+ * io.volsurf.strategy.config.HalfSpreadAssumption}), never below zero. Commissions per contract,
  * optionally a fraction of the underlying's notional capped at a fraction of the premium (Deribit's fee).
  * Expiry settles at intrinsic value; early exercise of American options is at intrinsic too.
  */
@@ -47,7 +48,7 @@ public final class ExecutionModel {
             price = quoted;
             source = FillSource.QUOTED_BID_ASK;
         } else {
-            double half = config.halfSpread().halfSpreadUsd(reference);
+            double half = config.halfSpread().halfSpreadUsd(reference, mark.logMoneyness(), mark.maturityYears());
             price = quantity > 0 ? reference + half : Math.max(reference - half, 0.0);
             source = FillSource.ASSUMED_HALF_SPREAD;
         }
@@ -67,13 +68,17 @@ public final class ExecutionModel {
         return commission;
     }
 
-    /** Fills an underlying order at spot plus or minus its half-spread, with its commission. */
+    /**
+     * Fills an underlying (hedge) order at spot plus or minus its half-spread, with its commission: per unit
+     * traded plus a fixed ticket per order.
+     */
     public Fill underlying(double spotUsd, double quantity) {
         requireQuantity(quantity);
         double half = spotUsd * config.underlyingHalfSpreadBps() * 1e-4;
         double price = quantity > 0 ? spotUsd + half : spotUsd - half;
-        return new Fill(quantity, price, spotUsd, Math.abs(quantity) * config.commissionPerUnderlyingUnitUsd(),
-                Math.abs(quantity) * half, FillSource.UNDERLYING_SPREAD);
+        double commission = Math.abs(quantity) * config.commissionPerUnderlyingUnitUsd()
+                + config.commissionPerUnderlyingTradeUsd();
+        return new Fill(quantity, price, spotUsd, commission, Math.abs(quantity) * half, FillSource.UNDERLYING_SPREAD);
     }
 
     /** Closes a position at expiry: cash settlement at intrinsic value at the settlement spot, no costs. */

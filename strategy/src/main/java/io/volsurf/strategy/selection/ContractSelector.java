@@ -146,6 +146,6 @@ public final class ContractSelector {
         if (q != null && q.hasBidAsk() && q.ask() > 0) {
             return 0.5 * (q.askUsd() - q.bidUsd());
         }
-        return config.halfSpread().halfSpreadUsd(m.priceUsd());
+        return config.halfSpread().halfSpreadUsd(m.priceUsd(), m.logMoneyness(), m.maturityYears());
     }
 }

@@ -138,4 +138,29 @@ class AmericanAssignmentTest {
                     .noneMatch(t -> t.reason() == TradeReason.EARLY_ASSIGNMENT || t.reason() == TradeReason.EARLY_EXERCISE));
         }
     }
+
+    @Test
+    void thePureJavaBawEngineRunsTheBacktestAsQuantLibsBawDoes() {
+        GeneratedMarket market = fallingHighRateMarket(ExerciseStyle.AMERICAN);
+        List<SessionResult> ql = new ArrayList<>();
+        BacktestSummary viaQuantLib;
+        try (QuantLibGreeksEngine engine = new QuantLibGreeksEngine(QuantLibEngineConfig.of(AmericanEngine.BAW))) {
+            viaQuantLib = new BacktestEngine(shortVol(), new ContractPricer(BS, engine, AmericanPricing.AMERICAN_ENGINE))
+                    .run(market.inputs(i -> market.trueForecast(i, -4)), ql::add);
+        }
+        List<SessionResult> java = new ArrayList<>();
+        BacktestSummary viaJava = new BacktestEngine(shortVol().toBuilder().americanEngine(AmericanEngine.JAVA_BAW).build(),
+                new ContractPricer(BS, new io.volsurf.greeks.baw.BaroneAdesiWhaleyGreeks(), AmericanPricing.AMERICAN_ENGINE))
+                .run(market.inputs(i -> market.trueForecast(i, -4)), java::add);
+        // same prices to rounding, hedge Greeks within QuantLib's bump error: the same trades and assignments
+        assertEquals(viaQuantLib.trades(), viaJava.trades());
+        assertTrue(viaJava.earlyExercises() > 0);
+        assertEquals(viaQuantLib.earlyExercises(), viaJava.earlyExercises());
+        assertEquals(viaQuantLib.totalPnl(), viaJava.totalPnl(), 1e-3 * Math.max(1, Math.abs(viaQuantLib.totalPnl())));
+        assertTrue(viaJava.maxIdentityError() <= 1e-8);
+        for (int i = 0; i < ql.size(); i++) {
+            assertEquals(ql.get(i).trades().stream().map(t -> t.reason() + " " + t.contract()).toList(),
+                    java.get(i).trades().stream().map(t -> t.reason() + " " + t.contract()).toList(), "session " + i);
+        }
+    }
 }

@@ -211,7 +211,7 @@ class BacktestEngineTest {
         for (SessionResult r : results) {
             for (Trade t : r.trades()) {
                 if (t.role() == PositionRole.TRADING && t.reason() == TradeReason.ENTRY) {
-                    double half = config.halfSpread().halfSpreadUsd(t.referencePriceUsd());
+                    double half = config.halfSpread().halfSpreadUsd(t.referencePriceUsd(), 0.0, 0.0); // flat default
                     assertEquals(t.referencePriceUsd() + Math.signum(t.quantity()) * half, t.priceUsd(), 1e-12);
                 }
             }

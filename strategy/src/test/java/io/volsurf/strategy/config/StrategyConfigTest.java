@@ -1,6 +1,7 @@
 package io.volsurf.strategy.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,8 +54,29 @@ class StrategyConfigTest {
     @Test
     void halfSpreadAssumptionHasAFloorAndADisclosure() {
         HalfSpreadAssumption h = new HalfSpreadAssumption(0.02, 0.05);
-        assertEquals(0.05, h.halfSpreadUsd(1.0), 1e-15);
-        assertEquals(0.2, h.halfSpreadUsd(10.0), 1e-15);
+        assertEquals(0.05, h.halfSpreadUsd(1.0, 0.3, 0.5), 1e-15);
+        assertEquals(0.2, h.halfSpreadUsd(10.0, 0.3, 0.5), 1e-15);
+        assertFalse(h.varies());
         assertTrue(h.disclosure().startsWith("US data: last prices only, fills modelled at price +/- assumed half-spread"));
+    }
+
+    @Test
+    void halfSpreadFractionGrowsWithMoneynessMovesWithTenorAndIsCapped() {
+        HalfSpreadAssumption h = new HalfSpreadAssumption(0.02, 0.01, 0.2, -0.01, 0.10);
+        assertTrue(h.varies());
+        assertEquals(0.02, h.fraction(0, 0), 1e-15);
+        assertEquals(0.02 + 0.2 * 0.1, h.fraction(-0.1, 0), 1e-15);
+        assertEquals(0.02 + 0.2 * 0.1, h.fraction(0.1, 0), 1e-15);
+        assertEquals(0.02 - 0.01 * 1, h.fraction(0, 1), 1e-15);
+        assertEquals(0.0, h.fraction(0, 5), 1e-15, "never below zero");
+        assertEquals(0.10, h.fraction(1.0, 0), 1e-15, "capped");
+        assertEquals(0.10 * 3.0, h.halfSpreadUsd(3.0, 1.0, 0), 1e-15);
+        assertEquals(0.01, h.halfSpreadUsd(0.05, 0, 0), 1e-15, "floor");
+        assertTrue(h.disclosure().contains("|ln K/F|"), h.disclosure());
+        assertThrows(IllegalArgumentException.class, () -> new HalfSpreadAssumption(0.02, 0.01, 0, 0, 0.01),
+                "cap below the base fraction");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HalfSpreadAssumption(0.02, 0.01, Double.NaN, 0, 0.5));
+        assertTrue(e.getMessage().contains("halfSpread.perAbsLogMoneyness"), e.getMessage());
     }
 }

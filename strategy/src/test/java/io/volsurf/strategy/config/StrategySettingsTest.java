@@ -152,6 +152,20 @@ class StrategySettingsTest {
     }
 
     @Test
+    void americanEngineTakesItsExplicitNames() {
+        StrategyConfig base = StrategyConfig.usEquity();
+        assertEquals(io.volsurf.greeks.quantlib.AmericanEngine.JAVA_BAW,
+                StrategySettings.apply(base, Map.of("american_engine", "java_baw")).americanEngine());
+        assertEquals(io.volsurf.greeks.quantlib.AmericanEngine.BAW,
+                StrategySettings.apply(base, Map.of("american_engine", "quantlib_baw")).americanEngine());
+        assertEquals(io.volsurf.greeks.quantlib.AmericanEngine.FD,
+                StrategySettings.apply(base, Map.of("american_engine", "quantlib-fd")).americanEngine());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StrategySettings.apply(base, Map.of("american_engine", "tree")));
+        assertTrue(e.getMessage().contains("american_engine") && e.getMessage().contains("java_baw"), e.getMessage());
+    }
+
+    @Test
     void camelCaseAndDashesAreAccepted() {
         StrategyConfig c = StrategySettings.apply(StrategyConfig.usEquity(),
                 Map.of("thresholdVolPoints", "2.5", "hedge_mode", "delta-gamma", "halfSpread.minimumUsd", "0.05"));

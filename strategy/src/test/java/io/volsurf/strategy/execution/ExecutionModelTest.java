@@ -59,6 +59,35 @@ class ExecutionModelTest {
     }
 
     @Test
+    void theAssumedHalfSpreadWidensWithMoneynessAndTenorWhereOnlyLastPricesExist() {
+        // 2% at the money + 10% per unit |ln K/F| + 1% per year, capped at 30%, floor $0.01
+        HalfSpreadAssumption h = new HalfSpreadAssumption(0.02, 0.01, 0.10, 0.01, 0.30);
+        ExecutionModel exec = new ExecutionModel(StrategyConfig.builder().halfSpread(h).build());
+        OptionMark atm = mark(Quotes.quote(30, 100, OptionType.PUT, Double.NaN, Double.NaN, 4.0, 100), 100);
+        OptionMark otm = mark(Quotes.quote(30, 80, OptionType.PUT, Double.NaN, Double.NaN, 0.5, 100), 100);
+        double fAtm = 0.02 + 0.10 * Math.abs(atm.logMoneyness()) + 0.01 * atm.maturityYears();
+        double fOtm = 0.02 + 0.10 * Math.abs(otm.logMoneyness()) + 0.01 * otm.maturityYears();
+        assertEquals(4.0 * (1 + fAtm), exec.option(atm, 1, 100).priceUsd(), 1e-12);
+        assertEquals(0.5 * (1 - fOtm), exec.option(otm, -1, 100).priceUsd(), 1e-12);
+        assertEquals(FillSource.ASSUMED_HALF_SPREAD, exec.option(otm, -1, 100).source());
+        // a quoted bid/ask is used as it is, whatever the assumption says
+        OptionMark quoted = mark(Quotes.quote(30, 80, OptionType.PUT, 0.45, 0.55, Double.NaN, 100), 100);
+        assertEquals(0.55, exec.option(quoted, 1, 100).priceUsd(), 1e-15);
+        assertEquals(FillSource.QUOTED_BID_ASK, exec.option(quoted, 1, 100).source());
+    }
+
+    @Test
+    void underlyingHedgeOrdersPayPerUnitAndPerTrade() {
+        StrategyConfig config = StrategyConfig.builder().commissionPerUnderlyingUnitUsd(0.005)
+                .commissionPerUnderlyingTradeUsd(1.25).underlyingHalfSpreadBps(2).build();
+        Fill f = new ExecutionModel(config).underlying(100, -40);
+        assertEquals(40 * 0.005 + 1.25, f.commissionUsd(), 1e-12);
+        assertEquals(100 - 0.02, f.priceUsd(), 1e-12);
+        assertEquals(40 * 0.02, f.spreadCostUsd(), 1e-12);
+        assertEquals(0.0, new ExecutionModel(StrategyConfig.usEquity()).underlying(100, 3).commissionUsd(), 1e-15);
+    }
+
+    @Test
     void aMissingSideFallsBackToTheAssumptionAndCoinPremiumsAreConvertedToUsd() {
         StrategyConfig config = StrategyConfig.deribit();
         ExecutionModel exec = new ExecutionModel(config);
@@ -67,7 +96,7 @@ class ExecutionModelTest {
                 100_000);
         Fill sell = exec.option(noBid, -1, 100_000);
         assertEquals(FillSource.ASSUMED_HALF_SPREAD, sell.source());
-        assertEquals(80 - config.halfSpread().halfSpreadUsd(80), sell.priceUsd(), 1e-9);
+        assertEquals(80 - config.halfSpread().halfSpreadUsd(80, noBid.logMoneyness(), noBid.maturityYears()), sell.priceUsd(), 1e-9);
         Fill buy = exec.option(noBid, 1, 100_000);
         assertEquals(FillSource.QUOTED_BID_ASK, buy.source());
         assertEquals(100.0, buy.priceUsd(), 1e-9);
