@@ -332,9 +332,10 @@ public class ModelServerService {
 
     private ServedForecast compute(LoadedModel m, String ticker, LocalDate date) {
         int window = m.forecaster().config().window();
-        List<CanonicalSurface> upTo = market().surfaces(ticker, date.minusDays(2L * window + 10), date);
+        GridSpec grid = m.forecaster().config().gridSpec();
+        List<CanonicalSurface> upTo = market().surfaces(ticker, date.minusDays(2L * window + 10), date, grid);
         if (upTo.size() < window) {
-            upTo = market().surfaces(ticker, date.minusDays(LOOKBACK_DAYS), date);
+            upTo = market().surfaces(ticker, date.minusDays(LOOKBACK_DAYS), date, grid);
         }
         if (upTo.isEmpty() || !upTo.get(upTo.size() - 1).session().equals(date)) {
             LocalDate last = lastStoredSession(ticker);
