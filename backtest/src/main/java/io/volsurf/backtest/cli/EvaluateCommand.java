@@ -211,7 +211,7 @@ public final class EvaluateCommand implements Runnable {
         }
         if (forecasterConfig.given()) {
             throw new IllegalArgumentException("--model-dir " + modelDir + " gives the whole training config; use "
-                    + "--config/--grid-spec/--set without --model-dir to change it");
+                    + "--config/--set without --model-dir to change it (--grid-spec too)");
         }
         Path file = modelDir.resolve("config.json");
         if (!Files.isRegularFile(file)) {

@@ -35,6 +35,7 @@ public record GridRequest(String tenors, String knots, String moneyness) {
         if (moneyness != null) {
             GridSpecKeys.scaling(moneyness);
         }
+        GridSpecKeys.requireKnotsWithMoneyness(knots, moneyness);
     }
 
     public boolean isEmpty() {

@@ -23,21 +23,28 @@ public final class GridSpecKeys {
     }
 
     /**
-     * {@code base} with the given settings applied; a null value keeps the base's. A new moneyness without new
-     * knots is refused: the base's knots mean something else in the other scaling.
+     * {@code base} with the given settings applied; a null value keeps the base's. A moneyness without knots is
+     * refused ({@link #requireKnotsWithMoneyness}).
      *
      * @throws IllegalArgumentException naming the key whose value is unusable
      */
     public static GridSpec apply(GridSpec base, String tenors, String knots, String moneyness) {
+        requireKnotsWithMoneyness(knots, moneyness);
         int[] t = tenors == null ? base.tenorsDays() : tenors(tenors);
         double[] k = knots == null ? base.knots() : knots(knots);
         MoneynessScaling s = moneyness == null ? base.scaling() : scaling(moneyness);
-        if (knots == null && s != base.scaling()) {
-            throw new IllegalArgumentException(KNOTS + " is needed with " + MONEYNESS + "=" + moneyness.trim()
-                    + ": the current knots " + java.util.Arrays.toString(base.knots()) + " are "
-                    + name(base.scaling()) + " knots");
-        }
         return new GridSpec(t, k, s);
+    }
+
+    /**
+     * A moneyness is only given with its knots: the knots are in the unit it names, and knots of another unit
+     * (the default's are ATM standard deviations: read as log-moneyness, +-2 would be +-200%) mean something else.
+     */
+    public static void requireKnotsWithMoneyness(String knots, String moneyness) {
+        if (moneyness != null && knots == null) {
+            throw new IllegalArgumentException(KNOTS + " is needed with " + MONEYNESS + "=" + moneyness.trim()
+                    + ": the knots are in the unit it names");
+        }
     }
 
     /** Calendar days, strictly increasing, each at least 1. */
