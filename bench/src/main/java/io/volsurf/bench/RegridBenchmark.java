@@ -23,11 +23,12 @@ import org.openjdk.jmh.annotations.State;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Re-gridding stored sessions onto a user grid, on one ticker's 20 sessions 2026-07-27..08-21 read from an ingested
+ * Re-gridding stored sessions onto a user grid, on one ticker's sessions 2026-07-27..08-21 (20 for a US ticker, 26
+ * for BTC, whose quotes carry bid-ask spreads; US quotes are last trades) read from an ingested
  * database ({@code -Dvolsurf.bench.db-url}, e.g. {@code postgresql://postgres@127.0.0.1:5432/volsurf_data}):
  * {@code storedRead} reads them as stored (surfaces and SVI fits), {@code regriddedRead} reads them on {@link #DENSE}
  * (the stored read, the quotes' half-spreads, the sampling), {@code resampleOnly} samples the already read sessions
- * (no database). Every figure is for the 20 sessions: divide by 20 for one.
+ * (no database). Every figure is for all the ticker's sessions of the period: divide by their count for one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +41,7 @@ public class RegridBenchmark {
     static final LocalDate FROM = LocalDate.of(2026, 7, 27);
     static final LocalDate TO = LocalDate.of(2026, 8, 21);
 
-    @Param({"SPY", "PEP"})
+    @Param({"SPY", "PEP", "BTC"})
     public String ticker;
 
     private MarketDataStore store;
@@ -62,8 +63,8 @@ public class RegridBenchmark {
         store = new MarketDataStore(ds);
         stored = store.surfaces(ticker, FROM, TO);
         spreads = store.halfSpreadCurves(ticker, FROM, TO);
-        if (stored.size() != 20) {
-            throw new IllegalStateException(ticker + ": " + stored.size() + " sessions stored " + FROM + ".." + TO);
+        if (stored.isEmpty()) {
+            throw new IllegalStateException(ticker + ": no session stored " + FROM + ".." + TO);
         }
     }
 
