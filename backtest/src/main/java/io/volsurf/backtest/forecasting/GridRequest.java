@@ -126,7 +126,16 @@ public record GridRequest(String tenors, String knots, String moneyness) {
             out.put(key, text(where, e.getKey(), e.getValue()));
         }
         try {
-            new GridRequest(out.get(GridSpecKeys.TENORS), out.get(GridSpecKeys.KNOTS), out.get(GridSpecKeys.MONEYNESS));
+            // each value on its own: --set may complete the file (its knots for the file's moneyness)
+            if (out.containsKey(GridSpecKeys.TENORS)) {
+                GridSpecKeys.tenors(out.get(GridSpecKeys.TENORS));
+            }
+            if (out.containsKey(GridSpecKeys.KNOTS)) {
+                GridSpecKeys.knots(out.get(GridSpecKeys.KNOTS));
+            }
+            if (out.containsKey(GridSpecKeys.MONEYNESS)) {
+                GridSpecKeys.scaling(out.get(GridSpecKeys.MONEYNESS));
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
