@@ -1,6 +1,7 @@
 package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.forecasting.GridRequest;
 import io.volsurf.backtest.forecasting.TickerSelection;
 import io.volsurf.backtest.forecasting.WalkForwardEvaluation;
 import io.volsurf.forecaster.eval.BootstrapInterval;
@@ -12,6 +13,7 @@ import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.OptionPricingError;
 import io.volsurf.forecaster.eval.WalkForward;
 import io.volsurf.forecaster.eval.WalkForwardStatistics;
+import io.volsurf.forecaster.grid.GridSpecKeys;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +46,9 @@ import picocli.CommandLine.Option;
                 + "interval of the RMSE ratio (to the best baseline and to carry-forward; blocks of ceil(n^(1/3)) dates, "
                 + "2000 resamples, fixed seed) and RMSE tables per tenor and per gap (weekday, after a weekend, after a "
                 + "holiday, after a missing session). Nothing is stored. See docs/forecaster-accuracy.md.",
+            "", "With --model-dir, the sessions are read on the model's grid; --set grid_tenors=..., grid_knots=..., "
+                + "grid_moneyness=log|atm_std or --grid-spec FILE score on another grid (the baselines on it, the "
+                + "model's forecast surface read at its points). Stored sessions are re-gridded from their SVI fits.",
             "", "Examples:", "  ./volsurf evaluate --ticker all --model-dir models/us --from 2026-07-27 --to 2026-08-21",
             "  ./volsurf evaluate --ticker all --walk-forward --from 2026-06-22 --to 2026-08-21 --retrain-every 5 "
                     + "--min-train-sessions 20 --set epochs=8"})
@@ -117,17 +122,22 @@ public final class EvaluateCommand implements Runnable {
         LocalDate f = DateRange.parse("--from", from);
         LocalDate t = DateRange.parse("--to", to);
         DateRange.ordered(f, t);
+        GridRequest grid = forecasterConfig.gridRequest("evaluate");
         var tickers = TickerSelection.resolve(ticker, service::storedTickers);
-        ForecastingService.EvaluateOutcome outcome = service.evaluate(tickers, modelDir, f, t);
+        ForecastingService.EvaluateOutcome outcome = service.evaluate(tickers, modelDir, f, t, grid);
         EvaluationReport r = outcome.report();
         Output out = new Output(common.json);
         Map<String, Object> doc = new LinkedHashMap<>(Output.mapper().convertValue(r, Map.class));
         doc.put("modelId", outcome.modelId());
         doc.put("evaluationId", outcome.evaluationId());
+        doc.put("gridSpec", outcome.grid());
         out.document(doc);
         double cf = r.baselines().containsKey("carryForward") ? r.baselines().get("carryForward").rmseVolPoints()
                 : Double.NaN;
         out.linef("model %s on %s, %d forecast sessions (%s to %s)", outcome.modelId(), tickers, r.sessions(), f, t);
+        if (!grid.isEmpty()) {
+            out.linef("scored on the grid %s (the model's forecasts read there)", outcome.grid());
+        }
         out.linef("%-24s %10s %10s %12s %8s   %s", "forecaster", "RMSE vol", "vs carry", "RMSE w", "MAPE %",
                 "DM vs carry (p)");
         row(out, "model", r.model(), cf, r.dieboldMariano());
@@ -186,7 +196,9 @@ public final class EvaluateCommand implements Runnable {
         if (forecasterConfig.config != null) {
             given.add("--config");
         }
-        if (!forecasterConfig.overrides.isEmpty()) {
+        // the grid keys choose the grid evaluate scores on; the others are training settings
+        if (forecasterConfig.overrides.stream().anyMatch(kv -> !GridSpecKeys.ALL.contains(
+                kv.substring(0, Math.max(0, kv.indexOf('='))).trim().toLowerCase(Locale.ROOT).replace('-', '_')))) {
             given.add("--set");
         }
         return given;
@@ -197,9 +209,9 @@ public final class EvaluateCommand implements Runnable {
         if (modelDir == null) {
             return forecasterConfig.resolve(appConfig, List.of(), List.of());
         }
-        if (forecasterConfig.config != null || !forecasterConfig.overrides.isEmpty()) {
+        if (forecasterConfig.given()) {
             throw new IllegalArgumentException("--model-dir " + modelDir + " gives the whole training config; use "
-                    + "--config/--set without --model-dir to change it");
+                    + "--config/--set without --model-dir to change it (--grid-spec too)");
         }
         Path file = modelDir.resolve("config.json");
         if (!Files.isRegularFile(file)) {

@@ -1,6 +1,7 @@
 package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.forecasting.ForecastingService;
+import io.volsurf.backtest.forecasting.GridRequest;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.grid.GridSpec;
 import java.nio.file.Path;
@@ -17,8 +18,11 @@ import picocli.CommandLine.Option;
 /** {@code ./volsurf forecast}: the surface forecast at the close of a date for the next session. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "The forecast made at the close of DATE for the next trading session: implied vol on the "
-                + "canonical grid (tenors x moneyness), after the no-arbitrage projector.",
-        footer = {"", "Example:", "  ./volsurf forecast --ticker SPY --date 2026-08-20 --model-dir models/us --json"})
+                + "model's grid (tenors x moneyness, as its config.json records it), after the no-arbitrage projector; "
+                + "with --set grid_*=... or --grid-spec FILE, the forecast surface read on that grid instead.",
+        footer = {"", "Examples:", "  ./volsurf forecast --ticker SPY --date 2026-08-20 --model-dir models/us --json",
+            "  ./volsurf forecast --ticker SPY --date 2026-08-20 --model-dir models/us --set grid_tenors=10,45,120 "
+                    + "--set grid_knots=-0.2,-0.1,0,0.1,0.2 --set grid_moneyness=log"})
 public final class ForecastCommand implements Runnable {
 
     @Mixin
@@ -33,6 +37,9 @@ public final class ForecastCommand implements Runnable {
     @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "A model written by train.")
     Path modelDir;
 
+    @Mixin
+    GridOptions grid;
+
     private final ForecastingService service;
 
     public ForecastCommand(ForecastingService service) {
@@ -42,8 +49,9 @@ public final class ForecastCommand implements Runnable {
     @Override
     public void run() {
         LocalDate d = DateRange.parse("--date", date);
+        GridRequest request = grid.request();
         String t = ticker.trim().toUpperCase(Locale.ROOT);
-        ForecastingService.ForecastOutcome o = service.forecast(t, d, modelDir);
+        ForecastingService.ForecastOutcome o = service.forecast(t, d, modelDir, request);
         SurfaceForecast f = o.forecast();
         GridSpec spec = f.spec();
         Output out = new Output(common.json);
@@ -63,6 +71,7 @@ public final class ForecastCommand implements Runnable {
         doc.put("forecastFor", o.forecastFor());
         doc.put("modelId", o.modelId());
         doc.put("scaling", spec.scaling());
+        doc.put("gridSpec", spec);
         doc.put("cells", cells);
         doc.put("projection", f.projection());
         out.document(doc);

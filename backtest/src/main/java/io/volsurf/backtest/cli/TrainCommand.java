@@ -20,13 +20,17 @@ import picocli.CommandLine.Option;
                 + "stored surfaces, pooled across tickers; the last part of the period is the time-ordered validation "
                 + "slice for early stopping. Writes a model directory (parameters, config, normalisation, metrics, "
                 + "SHA-256 manifest).",
-            "Configuration: --set key=value, then --config FILE, then volsurf.forecaster.* settings, then defaults. "
-                    + "Keys: use_svi_head, use_grid_head, informer_mode, blend (svi|grid|blend), loss_weights.{data,noarb,"
-                    + "temporal,smooth,bid_ask}, features (gap,rolldown,event), N, d_model, heads, layers, epochs, "
-                    + "patience, lr, seed."},
+            "Configuration: --set key=value, then --grid-spec FILE, then --config FILE, then volsurf.forecaster.* "
+                    + "settings, then defaults. Keys: use_svi_head, use_grid_head, informer_mode, blend (svi|grid|blend), "
+                    + "loss_weights.{data,noarb,temporal,smooth,bid_ask}, features (gap,rolldown,event), N, d_model, "
+                    + "heads, layers, epochs, patience, lr, seed; the grid: grid_tenors (calendar days), grid_knots, "
+                    + "grid_moneyness (log|atm_std). Stored sessions are re-gridded from their SVI fits; the model "
+                    + "records its grid in config.json."},
         footer = {"", "Examples:", "  ./volsurf train --ticker SPY,QQQ --from 2026-05-26 --to 2026-07-24 --model-dir models/us",
             "  ./volsurf train --ticker all --from 2026-05-26 --to 2026-07-24 --model-dir models/informer "
-                    + "--set informer_mode=true --set N=10"})
+                    + "--set informer_mode=true --set N=10",
+            "  ./volsurf train --ticker all --from 2026-05-26 --to 2026-07-24 --model-dir models/log "
+                    + "--set grid_tenors=7,14,30,60,91,182 --set grid_knots=-0.2,-0.1,0,0.1,0.2 --set grid_moneyness=log"})
 public final class TrainCommand implements Runnable {
 
     @Mixin
@@ -76,11 +80,13 @@ public final class TrainCommand implements Runnable {
             doc.put("modelDir", modelDir.toAbsolutePath().toString());
             doc.put("samples", outcome.samples());
             doc.put("training", s);
+            doc.put("gridSpec", model.config().gridSpec());
             out.document(doc);
             out.linef("model %s written to %s", outcome.modelId(), modelDir.toAbsolutePath());
             out.linef("tickers %s; training %s..%s (%d pairs), validation %s %s..%s (%d pairs)", s.tickers(),
                     s.trainFrom(), s.trainTo(), s.trainSamples(), s.folds() != null ? "folds" : "slice",
                     s.validationFrom(), s.validationTo(), s.validationSamples());
+            out.linef("grid %s (recorded in config.json)", model.config().gridSpec());
             out.linef("epochs run %d, best epoch %d, validation loss %.5f (at start %.5f)%s", s.epochsRun(),
                     s.bestEpoch(), s.bestValidationLoss(), s.initialValidationLoss(),
                     s.folds() != null ? ", means over the folds" : "");

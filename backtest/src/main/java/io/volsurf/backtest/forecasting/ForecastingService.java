@@ -7,6 +7,7 @@ import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.GridReadingForecaster;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
@@ -18,6 +19,7 @@ import io.volsurf.forecaster.eval.ForecastEvaluator;
 import io.volsurf.forecaster.eval.ListedOption;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.market.OptionQuote;
 import io.volsurf.forecaster.model.ForecastTrainer;
 import io.volsurf.forecaster.model.ForecasterConfig;
@@ -81,7 +83,7 @@ public class ForecastingService {
 
     public TrainOutcome train(List<String> tickers, LocalDate from, LocalDate to, Path modelDir, ForecasterConfig config,
             TrainingProgressListener progress) {
-        List<TrainingSample> samples = pairs(tickers, from, to, config.window());
+        List<TrainingSample> samples = pairs(tickers, from, to, config.window(), config.gridSpec());
         if (samples.size() < 10) {
             throw new IllegalArgumentException("only " + samples.size() + " training pairs for " + tickers + " from "
                     + from + " to " + to + " with window N=" + config.window()
@@ -98,20 +100,33 @@ public class ForecastingService {
         return new TrainOutcome(id, modelDir, model, samples.size());
     }
 
-    /** The evaluation of a stored model against the baselines, on target sessions in {@code [from, to]}. */
-    public record EvaluateOutcome(String modelId, long evaluationId, EvaluationReport report, int pairs) {
+    /** The evaluation of a stored model against the baselines, on target sessions in {@code [from, to]}, on a grid. */
+    public record EvaluateOutcome(String modelId, long evaluationId, EvaluationReport report, int pairs, GridSpec grid) {
     }
 
     public EvaluateOutcome evaluate(List<String> tickers, Path modelDir, LocalDate from, LocalDate to) {
+        return evaluate(tickers, modelDir, from, to, GridRequest.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(List, Path, LocalDate, LocalDate)}, scored on {@code grid} over the model's grid: the
+     * sessions and the baselines on that grid, the model's forecasts read there ({@link GridReadingForecaster}).
+     */
+    public EvaluateOutcome evaluate(List<String> tickers, Path modelDir, LocalDate from, LocalDate to,
+            GridRequest grid) {
         try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
             int window = model.config().window();
+            GridSpec modelGrid = model.config().gridSpec();
+            GridSpec scoredGrid = grid.on(modelGrid);
+            SurfaceForecaster forecaster = scoredGrid.equals(modelGrid) ? model
+                    : new GridReadingForecaster(model, modelGrid);
             LocalDate trainFrom = LocalDate.parse(model.summary().trainFrom());
             LocalDate trainTo = LocalDate.parse(model.summary().validationTo() == null ? model.summary().trainTo()
                     : model.summary().validationTo());
             List<TrainingSample> training = new ArrayList<>();
             List<TrainingSample> test = new ArrayList<>();
             for (String t : tickers) {
-                List<CanonicalSurface> all = surfaces(t, trainFrom.minusDays(LOOKBACK_DAYS), to);
+                List<CanonicalSurface> all = surfaces(t, trainFrom.minusDays(LOOKBACK_DAYS), to, scoredGrid);
                 training.addAll(SampleAssembler.pairs(all, window, trainFrom, trainTo));
                 test.addAll(SampleAssembler.pairs(all, window, from, to));
             }
@@ -119,13 +134,13 @@ public class ForecastingService {
                 throw new IllegalArgumentException("no sessions to evaluate for " + tickers + " from " + from + " to "
                         + to + " (window N=" + window + " needs that many earlier sessions)");
             }
-            EvaluationReport report = new ForecastEvaluator().evaluate(test, model, baselines(training),
+            EvaluationReport report = new ForecastEvaluator().evaluate(test, forecaster, baselines(training),
                     this::listedOptions);
             String modelId = registry.idFor(modelDir);
             long evalId = models().saveEvaluation(modelId, tickers, from, to, Json.toJson(report));
             List<ModelStore.CellError> cells = new ArrayList<>();
             for (TrainingSample s : test) {
-                SurfaceForecast f = model.forecast(s.history());
+                SurfaceForecast f = forecaster.forecast(s.history());
                 CanonicalSurface real = s.target();
                 for (int i = 0; i < real.mask().length; i++) {
                     if (real.mask()[i]) {
@@ -137,7 +152,7 @@ public class ForecastingService {
                 }
             }
             models().saveCellErrors(modelId, evalId, cells);
-            return new EvaluateOutcome(modelId, evalId, report, test.size());
+            return new EvaluateOutcome(modelId, evalId, report, test.size(), scoredGrid);
         }
     }
 
@@ -194,13 +209,13 @@ public class ForecastingService {
             throw new IllegalArgumentException("the test period must start after the training period (" + testFrom
                     + " is not after " + trainTo + "): walk-forward, no future session in training");
         }
-        List<TrainingSample> training = pairs(tickers, trainFrom, trainTo, config.window());
+        List<TrainingSample> training = pairs(tickers, trainFrom, trainTo, config.window(), config.gridSpec());
         if (training.size() < 10) {
             throw new IllegalArgumentException("only " + training.size() + " training pairs for " + tickers + " from "
                     + trainFrom + " to " + trainTo + " with window N=" + config.window()
                     + ": ingest more sessions or widen the training period");
         }
-        List<TrainingSample> test = pairs(tickers, testFrom, testTo, config.window());
+        List<TrainingSample> test = pairs(tickers, testFrom, testTo, config.window(), config.gridSpec());
         if (test.isEmpty()) {
             throw new IllegalArgumentException("no sessions to evaluate for " + tickers + " from " + testFrom + " to "
                     + testTo + " (window N=" + config.window() + " needs that many earlier sessions)");
@@ -214,11 +229,12 @@ public class ForecastingService {
         }
     }
 
-    /** Pairs of every ticker whose target session lies in {@code [from, to]}. */
-    private List<TrainingSample> pairs(List<String> tickers, LocalDate from, LocalDate to, int window) {
+    /** Pairs of every ticker whose target session lies in {@code [from, to]}, on {@code grid} (null: as stored). */
+    private List<TrainingSample> pairs(List<String> tickers, LocalDate from, LocalDate to, int window,
+            GridSpec grid) {
         List<TrainingSample> out = new ArrayList<>();
         for (String t : tickers) {
-            out.addAll(SampleAssembler.pairs(surfaces(t, from.minusDays(LOOKBACK_DAYS), to), window, from, to));
+            out.addAll(SampleAssembler.pairs(surfaces(t, from.minusDays(LOOKBACK_DAYS), to, grid), window, from, to));
         }
         return out;
     }
@@ -228,9 +244,15 @@ public class ForecastingService {
     }
 
     public ForecastOutcome forecast(String ticker, LocalDate date, Path modelDir) {
+        return forecast(ticker, date, modelDir, GridRequest.NONE);
+    }
+
+    /** As {@link #forecast(String, LocalDate, Path)}, read on {@code grid} over the model's grid. */
+    public ForecastOutcome forecast(String ticker, LocalDate date, Path modelDir, GridRequest grid) {
         try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
-            HistoryWindow window = HistoryWindow.read(market(), ticker, date, model.config().window());
-            SurfaceForecast f = model.forecast(window.history());
+            GridSpec modelGrid = model.config().gridSpec();
+            HistoryWindow window = HistoryWindow.read(market(), ticker, date, model.config().window(), modelGrid);
+            SurfaceForecast f = model.forecast(window.history()).readOn(grid.on(modelGrid));
             return new ForecastOutcome(registry.idFor(modelDir), window.latest(), window.nextSession(), f);
         }
     }
@@ -267,13 +289,14 @@ public class ForecastingService {
         return listedOptions(pair);
     }
 
-    /** Every stored surface of {@code ticker} up to {@code to}. */
-    List<CanonicalSurface> surfacesUpTo(String ticker, LocalDate to) {
-        return surfaces(ticker, LocalDate.of(1900, 1, 1), to);
+    /** Every stored surface of {@code ticker} up to {@code to}, on {@code grid} (null: as stored). */
+    List<CanonicalSurface> surfacesUpTo(String ticker, LocalDate to, GridSpec grid) {
+        return surfaces(ticker, LocalDate.of(1900, 1, 1), to, grid);
     }
 
-    private List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to) {
-        return market().surfaces(ticker, from, to);
+    /** Stored surfaces on {@code grid}, re-gridded from their SVI fits where stored on another (null: as stored). */
+    private List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to, GridSpec grid) {
+        return market().surfaces(ticker, from, to, grid);
     }
 
     private MarketDataStore market() {

@@ -3,6 +3,7 @@ package io.volsurf.backtest.forecasting;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.grid.CanonicalSurface;
+import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.sample.SurfaceHistory;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,10 +43,11 @@ public record HistoryWindow(List<CanonicalSurface> sessions, LocalDate nextSessi
      *
      * @throws ForecastingService.NoSuchElementException unknown ticker, no session on {@code asOf}, too few sessions
      */
-    public static HistoryWindow read(MarketDataStore market, String ticker, LocalDate asOf, int window) {
-        List<CanonicalSurface> upTo = market.surfaces(ticker, asOf.minusDays(2L * window + 10), asOf);
+    public static HistoryWindow read(MarketDataStore market, String ticker, LocalDate asOf, int window,
+            GridSpec grid) {
+        List<CanonicalSurface> upTo = market.surfaces(ticker, asOf.minusDays(2L * window + 10), asOf, grid);
         if (upTo.size() < window) {
-            upTo = market.surfaces(ticker, asOf.minusDays(LOOKBACK_DAYS), asOf);
+            upTo = market.surfaces(ticker, asOf.minusDays(LOOKBACK_DAYS), asOf, grid);
         }
         return of(ticker, asOf, window, upTo, () -> market.lastSession(ticker),
                 stored -> ForecastingService.calendarOf(market, ticker, stored));

@@ -66,7 +66,7 @@ public class WalkForwardEvaluation {
         List<TrainingSample> pairs = new ArrayList<>();
         Map<String, TradingCalendar> calendars = new HashMap<>();
         for (String t : request.tickers()) {
-            List<CanonicalSurface> all = forecasting.surfacesUpTo(t, request.to());
+            List<CanonicalSurface> all = forecasting.surfacesUpTo(t, request.to(), request.config().gridSpec());
             if (all.isEmpty()) {
                 continue;
             }

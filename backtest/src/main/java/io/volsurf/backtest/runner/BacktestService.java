@@ -479,7 +479,8 @@ public class BacktestService {
         MarketDataStore market = new MarketDataStore(dataSource.get());
         try (TransformerForecaster model = new ModelDirectory().load(modelDir)) {
             int window = model.config().window();
-            List<CanonicalSurface> surfaces = market.surfaces(ticker, from.minusDays(120), to);
+            List<CanonicalSurface> surfaces = market.surfaces(ticker, from.minusDays(120), to,
+                    model.config().gridSpec());
             List<SessionInput> inputs = new ArrayList<>();
             boolean crypto = TradingCalendar.tradesEveryDay(surfaces.stream().map(CanonicalSurface::session).toList());
             ExerciseStyle style = config.exerciseStyle().resolve(ticker, crypto, exerciseStyles);

@@ -156,7 +156,8 @@ public class ForecastServer {
     }
 
     private ServedForecast compute(LoadedModel m, String ticker, LocalDate date) {
-        HistoryWindow window = HistoryWindow.read(market(), ticker, date, m.forecaster().config().window());
+        HistoryWindow window = HistoryWindow.read(market(), ticker, date, m.forecaster().config().window(),
+                m.forecaster().config().gridSpec());
         CanonicalSurface latest = window.latest();
         SurfaceForecast f;
         try {

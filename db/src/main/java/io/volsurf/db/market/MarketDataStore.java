@@ -12,6 +12,8 @@ import io.volsurf.forecaster.forward.ForwardMethod;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.market.PriceUnit;
 import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.grid.HalfSpreadCurve;
+import io.volsurf.forecaster.grid.SurfaceRegridder;
 import io.volsurf.forecaster.grid.MoneynessScaling;
 import io.volsurf.forecaster.grid.SmileSlice;
 import io.volsurf.forecaster.ingest.Reject;
@@ -447,6 +449,76 @@ public final class MarketDataStore {
                         out.add(new CanonicalSurface(ticker, session, rs.getTimestamp(2).toInstant(), rs.getDouble(3),
                                 spec, doubles(rs.getArray(7)), doubles(rs.getArray(8)), doubles(rs.getArray(9)),
                                 booleans(rs.getArray(10)), doubles(rs.getArray(11)), slices(c, ticker, session)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Stored surfaces of {@code ticker} with sessions in {@code [from, to]} on {@code grid}: a surface stored on that
+     * grid as stored, any other sampled onto it from its stored SVI fits with the half-spreads of the quotes they
+     * were fitted to ({@link SurfaceRegridder}); no chain file is read. A null grid is the stored one.
+     */
+    public List<CanonicalSurface> surfaces(String ticker, LocalDate from, LocalDate to, GridSpec grid) {
+        List<CanonicalSurface> stored = surfaces(ticker, from, to);
+        if (grid == null || stored.stream().allMatch(s -> s.spec().equals(grid))) {
+            return stored;
+        }
+        Map<LocalDate, Map<LocalDate, HalfSpreadCurve>> spreads = halfSpreadCurves(ticker, from, to);
+        SurfaceRegridder regridder = new SurfaceRegridder();
+        List<CanonicalSurface> out = new ArrayList<>(stored.size());
+        for (CanonicalSurface s : stored) {
+            out.add(regridder.regrid(s, grid, spreads.getOrDefault(s.session(), Map.of())));
+        }
+        return out;
+    }
+
+    /**
+     * Per session in {@code [from, to]} and listed expiry, the half-spread curve of the quotes its smile was built
+     * from (the quotes stored with bid and ask vols), as ingest built it.
+     */
+    public Map<LocalDate, Map<LocalDate, HalfSpreadCurve>> halfSpreadCurves(String ticker, LocalDate from,
+            LocalDate to) {
+        return inTransaction(c -> {
+            Map<LocalDate, Map<LocalDate, HalfSpreadCurve>> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select session_date, expiry, strike, iv_bid, iv_ask, "
+                    + "forward from quotes where ticker = ? and session_date between ? and ? and iv_bid is not null "
+                    + "and iv_ask is not null order by session_date, expiry, strike, option_type")) {
+                ps.setString(1, ticker);
+                ps.setObject(2, from);
+                ps.setObject(3, to);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    LocalDate session = null;
+                    LocalDate expiry = null;
+                    double[] k = new double[64];
+                    double[] hs = new double[64];
+                    int n = 0;
+                    while (true) {
+                        boolean more = rs.next();
+                        LocalDate s = more ? rs.getObject(1, LocalDate.class) : null;
+                        LocalDate e = more ? rs.getObject(2, LocalDate.class) : null;
+                        if (n > 0 && (!more || !s.equals(session) || !e.equals(expiry))) {
+                            out.computeIfAbsent(session, x -> new java.util.HashMap<>()).put(expiry,
+                                    HalfSpreadCurve.ofQuotes(java.util.Arrays.copyOf(k, n),
+                                            java.util.Arrays.copyOf(hs, n)));
+                            n = 0;
+                        }
+                        if (!more) {
+                            break;
+                        }
+                        session = s;
+                        expiry = e;
+                        if (n == k.length) {
+                            k = java.util.Arrays.copyOf(k, 2 * n);
+                            hs = java.util.Arrays.copyOf(hs, 2 * n);
+                        }
+                        // the smile's k and half-spread, computed as the smile builder computes them
+                        k[n] = Math.log(rs.getDouble(3) / rs.getDouble(6));
+                        hs[n] = 0.5 * (rs.getDouble(5) - rs.getDouble(4));
+                        n++;
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.volsurf.forecaster.baseline;
 
 import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.grid.MoneynessScaling;
 import io.volsurf.forecaster.projector.ProjectionReport;
 import io.volsurf.forecaster.svi.SviParams;
 import java.time.LocalDate;
@@ -100,6 +101,32 @@ public record SurfaceForecast(String ticker, LocalDate forecastFor, GridSpec spe
     private boolean outsideKnots(int tenor, double k) {
         int n = spec.knotCount();
         return k < logMoneyness[tenor * n] - 1e-12 || k > logMoneyness[tenor * n + n - 1] + 1e-12;
+    }
+
+    /**
+     * This forecast read on another grid by {@link #impliedVol(double, double)}: at each tenor of {@code target} the
+     * knots map to log-moneyness with this forecast's own ATM vol there (for {@link MoneynessScaling#ATM_STD}). The
+     * per-tenor SVI smiles do not carry over (the target's tenors may fall between them); the projector's report
+     * does. This forecast itself when {@code target} is its grid.
+     */
+    public SurfaceForecast readOn(GridSpec target) {
+        if (target.equals(spec)) {
+            return this;
+        }
+        int knots = target.knotCount();
+        double[] k = new double[target.cellCount()];
+        double[] w = new double[target.cellCount()];
+        for (int m = 0; m < target.tenorCount(); m++) {
+            double t = target.tenorYears(m);
+            double atm = impliedVol(t, 0.0);
+            for (int j = 0; j < knots; j++) {
+                int c = m * knots + j;
+                k[c] = target.logMoneyness(j, t, atm);
+                double vol = impliedVol(t, k[c]);
+                w[c] = vol * vol * t;
+            }
+        }
+        return new SurfaceForecast(ticker, forecastFor, target, k, w, List.of(), projection);
     }
 
     private double rowTotalVariance(int tenor, double k) {

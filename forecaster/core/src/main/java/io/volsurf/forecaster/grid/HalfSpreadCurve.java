@@ -24,6 +24,26 @@ public record HalfSpreadCurve(double[] logMoneyness, double[] halfSpreadVol) {
         halfSpreadVol = halfSpreadVol.clone();
     }
 
+    /**
+     * The curve of one expiry's smile quotes, given by increasing log-moneyness: quotes without a half-spread
+     * {@code >= 0} (one-sided) are left out, and of quotes at one k the first is kept. Ingest and re-gridding both
+     * build curves here, so a re-gridded surface carries the spreads of the stored one.
+     */
+    public static HalfSpreadCurve ofQuotes(double[] logMoneyness, double[] halfSpreadVol) {
+        double[] k = new double[logMoneyness.length];
+        double[] hs = new double[logMoneyness.length];
+        int n = 0;
+        for (int i = 0; i < logMoneyness.length; i++) {
+            if (!(halfSpreadVol[i] >= 0) || (n > 0 && !(logMoneyness[i] > k[n - 1]))) {
+                continue;
+            }
+            k[n] = logMoneyness[i];
+            hs[n] = halfSpreadVol[i];
+            n++;
+        }
+        return new HalfSpreadCurve(Arrays.copyOf(k, n), Arrays.copyOf(hs, n));
+    }
+
     /** A curve with no two-sided quotes: reads NaN everywhere. */
     public static HalfSpreadCurve none() {
         return new HalfSpreadCurve(new double[0], new double[0]);

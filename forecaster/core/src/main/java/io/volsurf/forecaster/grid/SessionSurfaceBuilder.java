@@ -17,7 +17,6 @@ import io.volsurf.forecaster.smile.SmilePoint;
 import io.volsurf.forecaster.svi.SviParams;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,19 +161,14 @@ public final class SessionSurfaceBuilder {
     }
 
     private static HalfSpreadCurve spreadCurve(MarketSmile smile) {
-        List<SmilePoint> two = smile.points().stream().filter(p -> p.halfSpreadVol() >= 0).toList();
-        double[] k = new double[two.size()];
-        double[] hs = new double[two.size()];
-        int n = 0;
-        for (SmilePoint p : two) {
-            if (n > 0 && !(p.logMoneyness() > k[n - 1])) {
-                continue;
-            }
-            k[n] = p.logMoneyness();
-            hs[n] = p.halfSpreadVol();
-            n++;
+        List<SmilePoint> points = smile.points();
+        double[] k = new double[points.size()];
+        double[] hs = new double[points.size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = points.get(i).logMoneyness();
+            hs[i] = points.get(i).halfSpreadVol();
         }
-        return new HalfSpreadCurve(Arrays.copyOf(k, n), Arrays.copyOf(hs, n));
+        return HalfSpreadCurve.ofQuotes(k, hs);
     }
 
     private static double vendorGap(MarketSmile smile) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.grid.GridSpecKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Properties;
  * @param blend                    how the two heads combine (needs both heads unless SVI/GRID matches the one head)
  * @param residualBase             the baseline surface the heads start from
  * @param lossWeights              weights of the loss terms
- * @param gridSpec                 the grid the model is trained on; null means "from the data"
+ * @param gridSpec                 the grid the model is trained on ({@code grid_tenors}, {@code grid_knots},
+ *                                 {@code grid_moneyness}); null means the grid the sessions are stored on
  * @param features                 inputs used: built-ins {@code gap}, {@code rolldown}, {@code event}, plus names of
  *                                 session features of the histories
  * @param window                   N, the number of past surfaces the model sees
@@ -266,7 +268,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 "validation_fraction", "huber", "blend_fit_rmse_threshold", "blend_min_observed_fraction",
                 "informer_factor", "project", "seed", "linear_lambda", "linear_refit", "vol_point_loss", "early_stopping",
                 "loss_weights.correction", "business_time_theta", "tenor_shrink", "folds",
-                "ticker_loss_weights");
+                "ticker_loss_weights", GridSpecKeys.TENORS, GridSpecKeys.KNOTS, GridSpecKeys.MONEYNESS);
         for (String key : p.stringPropertyNames()) {
             if (!known.contains(normalise(key))) {
                 throw new IllegalArgumentException("model config: unknown key '" + key + "'");
@@ -284,7 +286,7 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 get(p, "blend") == null ? d.blend() : BlendPolicy.valueOf(get(p, "blend").trim().toUpperCase(Locale.ROOT)),
                 get(p, "residual_base") == null ? d.residualBase()
                         : ResidualBase.valueOf(get(p, "residual_base").trim().toUpperCase(Locale.ROOT)),
-                lw, null, features, integer(p, "n", integer(p, "window", d.window())),
+                lw, gridSpec(p), features, integer(p, "n", integer(p, "window", d.window())),
                 integer(p, "d_model", d.dModel()), integer(p, "heads", d.heads()), integer(p, "layers", d.layers()),
                 dbl(p, "dropout", d.dropout()), dbl(p, "lr", dbl(p, "learning_rate", d.learningRate())),
                 dbl(p, "weight_decay", d.weightDecay()), integer(p, "epochs", d.epochs()),
@@ -301,6 +303,20 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 get(p, "business_time_theta") == null ? null : dbl(p, "business_time_theta", 0),
                 doubles(p, "tenor_shrink", null), integer(p, "folds", d.folds()),
                 bool(p, "ticker_loss_weights", d.tickerLossWeights()));
+    }
+
+    /**
+     * The grid the settings ask for: the default grid with {@code grid_tenors}, {@code grid_knots} and
+     * {@code grid_moneyness} applied; null (the stored sessions' grid) when none of them is set.
+     */
+    private static GridSpec gridSpec(Properties p) {
+        String tenors = get(p, GridSpecKeys.TENORS);
+        String knots = get(p, GridSpecKeys.KNOTS);
+        String moneyness = get(p, GridSpecKeys.MONEYNESS);
+        if (tenors == null && knots == null && moneyness == null) {
+            return null;
+        }
+        return GridSpecKeys.apply(GridSpec.defaultSpec(), tenors, knots, moneyness);
     }
 
     private static void positive(String name, int v) {

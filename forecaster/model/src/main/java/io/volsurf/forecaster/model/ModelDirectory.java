@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained model on disk: {@code parameters.bin} (the network), {@code config.json}, {@code normalization.json}
+ * A trained model on disk: {@code parameters.bin} (the network), {@code config.json} (with the grid the model was
+ * trained on, {@code gridSpec}; a config without one is the default grid), {@code normalization.json}
  * (per-ticker statistics), {@code training.json} (data range, losses), {@code linear.json} (the ridge residual base's
  * coefficients and standardisation, only for {@code residual_base=linear}) and {@code manifest.json} with the format
  * and the SHA-256 of every file. Loading checks every checksum first: a damaged, truncated or foreign file is a
@@ -136,10 +137,11 @@ public final class ModelDirectory {
             NormalizationStats stats = json.readValue(Files.readString(dir.resolve(NORMALIZATION)),
                     NormalizationStats.class);
             TrainingSummary summary = json.readValue(Files.readString(dir.resolve(TRAINING)), TrainingSummary.class);
-            GridSpec spec = config.gridSpec();
-            if (spec == null) {
-                throw new ModelLoadException(dir.resolve(CONFIG) + " has no gridSpec");
+            if (config.gridSpec() == null) {
+                // written before models recorded their grid: every one of them was trained on the default grid
+                config = config.withGridSpec(GridSpec.defaultSpec());
             }
+            GridSpec spec = config.gridSpec();
             LinearForecaster linear = null;
             if (config.residualBase() == ResidualBase.LINEAR) {
                 if (!files.contains(LINEAR)) {
