@@ -38,8 +38,9 @@ public final class FilteredBaseCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            throw new IllegalArgumentException("usage: FilteredBaseCheck DB_URL TRAIN_FROM TRAIN_TO TEST_FROM TEST_TO");
+        if (args.length != 5 && args.length != 6) {
+            throw new IllegalArgumentException("usage: FilteredBaseCheck DB_URL TRAIN_FROM TRAIN_TO TEST_FROM TEST_TO "
+                    + "[TARGET_DB_URL]");
         }
         LocalDate trainFrom = LocalDate.parse(args[1]);
         LocalDate trainTo = LocalDate.parse(args[2]);
@@ -58,6 +59,9 @@ public final class FilteredBaseCheck {
                 test.addAll(pairs(all, testFrom, testTo));
             }
         }
+        if (args.length == 6) {
+            test = retargeted(test, args[5]);
+        }
         long started = System.nanoTime();
         BusinessTimeStickyExpiryForecaster business = BusinessTimeStickyExpiryForecaster.fit(training);
         FilteredStickyExpiryForecaster filtered = FilteredStickyExpiryForecaster.fit(training);
@@ -71,7 +75,14 @@ public final class FilteredBaseCheck {
             System.out.printf("tenor %3dd: noise sd %.3f vol pts, state sd %.3f vol pts per business day, q/r %.2f%n",
                     spec.tenorsDays()[m], 100 * Math.sqrt(r), 100 * Math.sqrt(q), r > 0 ? q / r : Double.NaN);
         }
-        List<SurfaceForecaster> forecasters = List.of(filtered, business, new CarryForwardForecaster());
+        FilteredStickyExpiryForecaster moments = momentFilter(training, business);
+        for (int m = 0; m < spec.tenorCount(); m++) {
+            System.out.printf("tenor %3dd, noise from the one-step errors' lag-1 autocovariance: noise sd %.3f vol pts, "
+                    + "state sd %.3f%n", spec.tenorsDays()[m], 100 * Math.sqrt(moments.noiseVariance()[m]),
+                    100 * Math.sqrt(moments.stateVariance()[m]));
+        }
+        List<SurfaceForecaster> forecasters = List.of(filtered, business, new CarryForwardForecaster(),
+                new Renamed("filteredMomentNoise", moments));
         ForecastEvaluator.Scored scored = new ForecastEvaluator().evaluateScored(test, filtered,
                 forecasters.subList(1, forecasters.size()), null);
         PairLosses losses = scored.losses();
@@ -82,12 +93,107 @@ public final class FilteredBaseCheck {
             summary.byTenor().forEach(b -> line.append(String.format("  %s %.3f", b.bucket(), b.rmseVolPoints())));
             System.out.println(line);
         }
-        double[] a = perDateMse(losses, filtered.name());
         double[] b = perDateMse(losses, business.name());
-        DieboldMarianoResult dm = new DieboldMarianoTest(1).test(a, b);
-        System.out.printf("filtered / business-time RMSE ratio %.4f; per-date Diebold-Mariano (%d dates) %s%n",
-                scored.report().model().rmseVolPoints()
-                        / scored.report().baselines().get(business.name()).rmseVolPoints(), a.length, dm);
+        for (String name : List.of("model", "filteredMomentNoise")) {
+            double[] a = perDateMse(losses, name);
+            DieboldMarianoResult dm = new DieboldMarianoTest(1).test(a, b);
+            double rmse = name.equals("model") ? scored.report().model().rmseVolPoints()
+                    : scored.report().baselines().get(name).rmseVolPoints();
+            System.out.printf("%s / business-time RMSE ratio %.4f; per-date Diebold-Mariano (%d dates) %s%n",
+                    name.equals("model") ? filtered.name() : name,
+                    rmse / scored.report().baselines().get(business.name()).rmseVolPoints(), a.length, dm);
+        }
+    }
+
+    /** A forecaster under another report name. */
+    private record Renamed(String name, SurfaceForecaster inner) implements SurfaceForecaster {
+        @Override
+        public io.volsurf.forecaster.baseline.SurfaceForecast forecast(SurfaceHistory history) {
+            return inner.forecast(history);
+        }
+    }
+
+    /**
+     * The filter with its noise variance estimated from the day-to-day changes instead of the fit residuals: under the
+     * local-level model consecutive one-step errors of carrying the level share one session's noise, so their lag-1
+     * autocovariance is minus the noise variance; the state variance is the rest of the one-step error variance.
+     */
+    private static FilteredStickyExpiryForecaster momentFilter(List<TrainingSample> training,
+            BusinessTimeStickyExpiryForecaster business) {
+        GridSpec spec = training.get(0).target().spec();
+        int tenors = spec.tenorCount();
+        int knots = spec.knotCount();
+        double[] sq = new double[tenors];
+        double[] lag = new double[tenors];
+        long[] n = new long[tenors];
+        long[] nLag = new long[tenors];
+        double steps = 0;
+        io.volsurf.forecaster.calendar.BusinessTime clock = new io.volsurf.forecaster.calendar.BusinessTime(
+                new io.volsurf.forecaster.calendar.NyseCalendar(), business.theta());
+        double[] previous = null;
+        TrainingSample previousPair = null;
+        for (TrainingSample p : training) {
+            var f = business.forecast(p.history());
+            CanonicalSurface target = p.target();
+            double[] e = new double[spec.cellCount()];
+            boolean follows = previousPair != null && previousPair.target().ticker().equals(target.ticker())
+                    && previousPair.target().session().equals(p.history().latest().session());
+            for (int c = 0; c < e.length; c++) {
+                double w = target.totalVariance()[c];
+                e[c] = target.mask()[c] && Double.isFinite(w) && w >= 0
+                        ? f.impliedVol(c) - Math.sqrt(w / spec.tenorYears(c / knots)) : Double.NaN;
+                int m = c / knots;
+                if (Double.isFinite(e[c])) {
+                    sq[m] += e[c] * e[c];
+                    n[m]++;
+                    if (follows && Double.isFinite(previous[c])) {
+                        lag[m] += e[c] * previous[c];
+                        nLag[m]++;
+                    }
+                }
+            }
+            LocalDate today = p.history().latest().session();
+            steps += clock.between(today, today.plusDays(p.history().gapDaysToNext()));
+            previous = e;
+            previousPair = p;
+        }
+        double meanStep = steps / training.size();
+        double[] r = new double[tenors];
+        double[] q = new double[tenors];
+        for (int m = 0; m < tenors; m++) {
+            double var = n[m] > 0 ? sq[m] / n[m] : 0;
+            r[m] = nLag[m] > 0 ? Math.max(0, -lag[m] / nLag[m]) : 0;
+            q[m] = Math.max(var - 2 * r[m], 0.01 * var) / meanStep;
+        }
+        return new FilteredStickyExpiryForecaster(business.theta(), r, q);
+    }
+
+    /**
+     * The test pairs with each target replaced by the same ticker's session stored in another database (surfaces built
+     * from another IV source): forecasts from one source scored against the other's surfaces. Pairs whose target the
+     * other database lacks are dropped.
+     */
+    private static List<TrainingSample> retargeted(List<TrainingSample> test, String url) throws Exception {
+        List<TrainingSample> out = new ArrayList<>();
+        try (AgroalDataSource ds = DatabaseWriteCheck.pool(DatabaseTarget.parse(url))) {
+            MarketDataStore store = new MarketDataStore(ds);
+            java.util.Map<String, java.util.Map<LocalDate, CanonicalSurface>> byTicker = new java.util.HashMap<>();
+            for (TrainingSample p : test) {
+                String ticker = p.target().ticker();
+                var sessions = byTicker.computeIfAbsent(ticker, t -> {
+                    java.util.Map<LocalDate, CanonicalSurface> m = new java.util.HashMap<>();
+                    store.surfaces(t, LocalDate.of(1900, 1, 1), LocalDate.of(2200, 1, 1))
+                            .forEach(x -> m.put(x.session(), x));
+                    return m;
+                });
+                CanonicalSurface other = sessions.get(p.target().session());
+                if (other != null) {
+                    out.add(new TrainingSample(p.history(), other));
+                }
+            }
+        }
+        System.out.printf("targets from %s: %d of %d test pairs%n", url, out.size(), test.size());
+        return out;
     }
 
     /** Per target date, the squared vol-point error per scored cell over all tickers of that date. */

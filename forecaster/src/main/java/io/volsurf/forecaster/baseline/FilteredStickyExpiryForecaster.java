@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -74,24 +75,32 @@ public record FilteredStickyExpiryForecaster(double theta, double[] noiseVarianc
     /**
      * Fitted on training pairs only: theta as {@link BusinessTimeStickyExpiryForecaster#fit}; per tenor the noise
      * variance from the smile-fit residuals of the training targets (the median over sessions of the slice nearest the
-     * tenor of {@code rmse^2 p / (n - p)}, the variance an SVI fit through n quotes keeps of quote noise), and the state
-     * variance from the day-to-day changes: the mean squared one-step error of business-time sticky-expiry, which is
-     * {@code Q * dB + 2 R} under the model, less twice the noise, per business day.
+     * tenor of {@code rmse^2 p / (n - p)}, the variance an SVI fit through n quotes keeps of quote noise), but no more
+     * than the noise that reverses from one session to the next (minus the lag-1 autocovariance of the one-step errors
+     * of business-time sticky-expiry, which is the noise variance under the model): noise that persists across
+     * sessions (a stale quote two days running) is no noise a filter can remove. The state variance per business day
+     * is the rest of the one-step error variance ({@code Q dB + 2 R} under the model).
      */
     public static FilteredStickyExpiryForecaster fit(List<TrainingSample> training) {
         BusinessTimeStickyExpiryForecaster base = BusinessTimeStickyExpiryForecaster.fit(training);
         GridSpec spec = training.get(0).target().spec();
         int tenors = spec.tenorCount();
         int knots = spec.knotCount();
-        double[] noise = new double[tenors];
         List<List<Double>> perTenor = new ArrayList<>();
         for (int m = 0; m < tenors; m++) {
             perTenor.add(new ArrayList<>());
         }
         double[] sq = new double[tenors];
         long[] count = new long[tenors];
+        double[] lagged = new double[tenors];
+        long[] lagCount = new long[tenors];
         double businessDays = 0;
-        for (TrainingSample p : training) {
+        List<TrainingSample> ordered = new ArrayList<>(training);
+        ordered.sort(Comparator.comparing((TrainingSample p) -> p.target().ticker())
+                .thenComparing(p -> p.target().session()));
+        TrainingSample previousPair = null;
+        double[] previous = null;
+        for (TrainingSample p : ordered) {
             CanonicalSurface target = p.target();
             for (int m = 0; m < tenors; m++) {
                 double r = fitNoiseVariance(target.slices(), spec.tenorYears(m));
@@ -99,29 +108,41 @@ public record FilteredStickyExpiryForecaster(double theta, double[] noiseVarianc
                     perTenor.get(m).add(r);
                 }
             }
+            // consecutive pairs: this one's forecast starts from the previous one's target
+            boolean follows = previousPair != null && previousPair.target().ticker().equals(target.ticker())
+                    && previousPair.target().session().equals(p.history().latest().session());
             SurfaceForecast f = base.forecast(p.history());
+            double[] errors = new double[spec.cellCount()];
             for (int c = 0; c < spec.cellCount(); c++) {
                 double w = target.totalVariance()[c];
+                errors[c] = Double.NaN;
                 if (!target.mask()[c] || !Double.isFinite(w) || w < 0) {
                     continue;
                 }
                 int m = c / knots;
-                double e = f.impliedVol(c) - Math.sqrt(w / spec.tenorYears(m));
-                sq[m] += e * e;
+                errors[c] = f.impliedVol(c) - Math.sqrt(w / spec.tenorYears(m));
+                sq[m] += errors[c] * errors[c];
                 count[m]++;
+                if (follows && Double.isFinite(previous[c])) {
+                    lagged[m] += errors[c] * previous[c];
+                    lagCount[m]++;
+                }
             }
             LocalDate today = p.history().latest().session();
             businessDays += new BusinessTime(BusinessTimeStickyExpiryForecaster.calendarOf(p.history()), base.theta())
                     .between(today, today.plusDays(p.history().gapDaysToNext()));
+            previousPair = p;
+            previous = errors;
         }
         double meanStep = businessDays / training.size();
+        double[] noise = new double[tenors];
         double[] state = new double[tenors];
         for (int m = 0; m < tenors; m++) {
-            noise[m] = median(perTenor.get(m));
+            double fromResiduals = median(perTenor.get(m));
+            double reversing = lagCount[m] > 0 ? Math.max(0, -lagged[m] / lagCount[m]) : Double.POSITIVE_INFINITY;
+            // no fitted slice near this tenor: nothing says the level is noisy, so carry it (no filtering)
+            noise[m] = Double.isFinite(fromResiduals) ? Math.min(fromResiduals, reversing) : 0;
             double oneStep = count[m] > 0 ? sq[m] / count[m] : 0;
-            if (!Double.isFinite(noise[m])) {
-                noise[m] = 0; // no fitted slice near this tenor: carry-forward there
-            }
             state[m] = Math.max(oneStep - 2 * noise[m], MIN_STATE_SHARE * oneStep) / Math.max(meanStep, 1e-9);
         }
         return new FilteredStickyExpiryForecaster(base.theta(), noise, state);
