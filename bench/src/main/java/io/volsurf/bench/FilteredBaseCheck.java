@@ -18,7 +18,6 @@ import io.volsurf.forecaster.sample.TrainingSample;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -220,9 +219,5 @@ public final class FilteredBaseCheck {
             out.add(new TrainingSample(SurfaceHistory.of(hist, gap), target));
         }
         return out;
-    }
-
-    static String join(double[] v) {
-        return Arrays.toString(v);
     }
 }
