@@ -4,6 +4,7 @@ import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.ingest.IngestService.IngestOutcome;
 import io.volsurf.forecaster.ingest.ChainFormat;
 import io.volsurf.forecaster.ingest.IngestSummary;
+import io.volsurf.forecaster.smile.IvSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,14 @@ public final class IngestCommand implements Callable<Integer> {
             description = "auto (detect per file), generic, us-options, deribit, cboe, optionmetrics. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--iv-source", paramLabel = "SOURCE", defaultValue = "prices",
+            description = "Where each quote's implied vol comes from: prices (inverted from the quote's mid, mark or "
+                    + "last price) or vendor (the file's own IV column: us-options callIv/putIv, Deribit mark_iv, "
+                    + "CBOE implied_volatility_1545, OptionMetrics impl_volatility, generic implied_volatility; a row without one falls back to its price and is counted in "
+                    + "vendorIvFallbacks). Stored per session; re-ingesting with the other source replaces the "
+                    + "session. Default: ${DEFAULT-VALUE}.")
+    String ivSource;
+
     // Listed here for --help; ./volsurf hands a command line with --spark to scripts/spark-ingest before this runs.
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run on Apache Spark instead (local[2], spark://host:7077, yarn, k8s://...); needs --db-url. "
@@ -65,10 +74,11 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         ChainFormat layout = "auto".equalsIgnoreCase(format) ? null : ChainFormat.fromCliName(format);
+        IvSource source = IvSource.fromCliName(ivSource);
         Output out = new Output(common.json);
         IngestOutcome outcome;
         try (Progress bar = Progress.start("ingest", 1)) {
-            outcome = service.ingest(paths, layout, bar.perFile());
+            outcome = service.ingest(paths, layout, source, bar.perFile());
         }
         IngestSummary s = outcome.summary();
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -88,11 +98,16 @@ public final class IngestCommand implements Callable<Integer> {
         doc.put("ivUnits", s.ivUnits());
         doc.put("sessionFailures", outcome.sessionFailures());
         doc.put("featuresRefreshed", outcome.featuresRefreshed());
+        doc.put("ivSource", outcome.ivSource().cliName());
+        doc.put("vendorIvFallbacks", outcome.vendorIvFallbacks());
         out.document(doc);
         out.line("ingest run " + outcome.runId());
         out.line(s.toText().stripTrailing());
         out.linef("surfaces %d, SVI slices fitted %d (%d butterfly-free)", outcome.surfaces(), outcome.slicesFitted(),
                 outcome.slicesButterflyFree());
+        out.linef("implied vols from %s%s", outcome.ivSource().cliName(), outcome.ivSource() == IvSource.VENDOR
+                ? String.format(" (%d smile points had no vendor IV and used their price)", outcome.vendorIvFallbacks())
+                : "");
         if (!outcome.smileDrops().isEmpty()) {
             out.line("quotes left out of smiles: " + outcome.smileDrops());
         }

@@ -6,6 +6,7 @@ import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
+import io.volsurf.forecaster.baseline.FilteredStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
 import io.volsurf.forecaster.baseline.GridReadingForecaster;
 import io.volsurf.forecaster.baseline.LinearForecaster;
@@ -179,6 +180,8 @@ public class ForecastingService {
         if (!training.isEmpty()) {
             // theta chosen on the training pairs only, as the model's own base is
             baselines.add(BusinessTimeStickyExpiryForecaster.fit(training));
+            // the same carry on a filtered level: noise and state variances from the training pairs only
+            baselines.add(FilteredStickyExpiryForecaster.fit(training));
             baselines.add(MeanReversionForecaster.fit(training));
             baselines.add(LinearForecaster.fit(training, 1.0));
         }

@@ -10,6 +10,7 @@ import io.volsurf.forecaster.ingest.ChainIngestor;
 import io.volsurf.forecaster.ingest.IngestListener;
 import io.volsurf.forecaster.ingest.IngestSummary;
 import io.volsurf.forecaster.ingest.SessionChain;
+import io.volsurf.forecaster.smile.IvSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class IngestService {
     /** What an ingest run did; {@code summary} carries the fixed JSON fields. */
     public record IngestOutcome(long runId, IngestSummary summary, int surfaces, int slicesFitted,
             int slicesButterflyFree, Map<String, Integer> smileDrops, List<String> sessionFailures,
-            int featuresRefreshed) {
+            int featuresRefreshed, IvSource ivSource, long vendorIvFallbacks) {
     }
 
     /** Callbacks for progress display. */
@@ -61,19 +62,24 @@ public class IngestService {
     }
 
     public IngestOutcome ingest(List<Path> paths, ChainFormat format, Progress progress) {
+        return ingest(paths, format, IvSource.DEFAULT, progress);
+    }
+
+    /** @param ivSource where the smiles' vols come from; stored with every session this run stores */
+    public IngestOutcome ingest(List<Path> paths, ChainFormat format, IvSource ivSource, Progress progress) {
         MarketDataStore store = new MarketDataStore(dataSource.get());
         // Runs of killed processes say so in the table, not only in ingest_run_summary.
         store.failAbandonedIngestRuns();
         try (RunOwnerLock claim = store.claimIngestRun(
                 paths.stream().map(Path::toString).collect(Collectors.joining(" ")))) {
-            return ingest(store, claim.runId(), paths, format, progress);
+            return ingest(store, claim.runId(), paths, format, ivSource, progress);
         }
     }
 
     private IngestOutcome ingest(MarketDataStore store, long runId, List<Path> paths, ChainFormat format,
-            Progress progress) {
+            IvSource ivSource, Progress progress) {
         // The per-session work is shared with the Spark ingest job (io.volsurf.spark.IngestJob): same rows.
-        SessionIngest sessions = new SessionIngest(store, runId);
+        SessionIngest sessions = new SessionIngest(store, runId, ivSource);
         IngestListener listener = new IngestListener() {
             @Override
             public void onSession(SessionChain chain) {
@@ -105,6 +111,8 @@ public class IngestService {
         List<String> failures = sessions.sessionFailures();
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("featuresRefreshed", refreshed);
+        notes.put("ivSource", ivSource.cliName());
+        notes.put("vendorIvFallbacks", sessions.vendorIvFallbacks());
         notes.put("holidayFolders", summary.holidayFolders());
         notes.put("skippedFiles", summary.skippedFiles());
         notes.put("emptySessions", summary.emptySessions());
@@ -114,7 +122,7 @@ public class IngestService {
         store.finishIngestRun(runId, "completed", summary.files(), json(summary.filesFailed()), summary.sessions(),
                 summary.accepted(), summary.rejected(), json(summary.rejectReasons()), json(notes));
         return new IngestOutcome(runId, summary, sessions.surfaces(), sessions.slicesFitted(),
-                sessions.slicesButterflyFree(), drops, failures, refreshed);
+                sessions.slicesButterflyFree(), drops, failures, refreshed, ivSource, sessions.vendorIvFallbacks());
     }
 
     private static String json(Object o) {

@@ -20,6 +20,7 @@ import io.volsurf.forecaster.ingest.Reject;
 import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.market.OptionQuote;
 import io.volsurf.forecaster.market.OptionType;
+import io.volsurf.forecaster.smile.IvSource;
 import io.volsurf.forecaster.svi.SviParams;
 import java.sql.Array;
 import java.sql.Connection;
@@ -180,6 +181,15 @@ public final class MarketDataStore {
      * @throws IllegalArgumentException when the chain has no accepted quote: nothing must not replace a session
      */
     public void replaceSession(long runId, SessionChain chain, String venue, SessionAnalytics analytics) {
+        replaceSession(runId, chain, venue, IvSource.PRICES.cliName(), analytics);
+    }
+
+    /**
+     * As {@link #replaceSession(long, SessionChain, String, SessionAnalytics)}, recording where the session's smile
+     * vols came from ({@link IvSource#cliName()}).
+     */
+    public void replaceSession(long runId, SessionChain chain, String venue, String ivSource,
+            SessionAnalytics analytics) {
         if (chain.quotes().isEmpty()) {
             throw new IllegalArgumentException("refusing to replace " + chain.underlying() + " " + chain.session()
                     + " with a session that has no accepted quote (" + chain.rejects().size() + " rows rejected)");
@@ -201,7 +211,8 @@ public final class MarketDataStore {
                 del.executeUpdate();
             }
             try (PreparedStatement ins = c.prepareStatement("insert into sessions (ticker, session_date, as_of, venue, "
-                    + "spot, spot_source, source_file, ingest_run_id, accepted, rejected) values (?,?,?,?,?,?,?,?,?,?)")) {
+                    + "spot, spot_source, source_file, ingest_run_id, accepted, rejected, iv_source) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,?)")) {
                 ins.setString(1, ticker);
                 ins.setObject(2, session);
                 ins.setTimestamp(3, Timestamp.from(chain.snapshot()));
@@ -212,6 +223,7 @@ public final class MarketDataStore {
                 ins.setLong(8, runId);
                 ins.setInt(9, chain.quotes().size());
                 ins.setInt(10, chain.rejects().size());
+                ins.setString(11, ivSource);
                 ins.executeUpdate();
             }
             copyQuotes(c, chain, analytics);
@@ -270,6 +282,20 @@ public final class MarketDataStore {
                 }
             }
             return out;
+        });
+    }
+
+    /** Where the stored session's smile vols came from ({@link IvSource#cliName()}), null when it is not stored. */
+    public String ivSourceOf(String ticker, LocalDate session) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select iv_source from sessions where ticker = ? and session_date = ?")) {
+                ps.setString(1, ticker);
+                ps.setObject(2, session);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
         });
     }
 

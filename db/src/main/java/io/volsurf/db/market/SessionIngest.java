@@ -11,12 +11,18 @@ import io.volsurf.forecaster.features.SessionFeatures;
 import io.volsurf.forecaster.features.SpotHistoryFeatures;
 import io.volsurf.forecaster.features.SpotObservation;
 import io.volsurf.forecaster.forward.ExpiryForward;
+import io.volsurf.forecaster.forward.ParityForwardEstimator;
 import io.volsurf.forecaster.grid.ExpiryDiagnostics;
+import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.SessionSurface;
 import io.volsurf.forecaster.grid.SessionSurfaceBuilder;
 import io.volsurf.forecaster.grid.SmileSlice;
 import io.volsurf.forecaster.ingest.SessionChain;
 import io.volsurf.forecaster.smile.FittedSmile;
+import io.volsurf.forecaster.smile.IvSource;
+import io.volsurf.forecaster.smile.SmileBuilder;
+import io.volsurf.forecaster.smile.SmileFitter;
+import io.volsurf.forecaster.smile.SmileSettings;
 import io.volsurf.forecaster.smile.SmilePoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,8 +44,10 @@ public final class SessionIngest {
 
     private final MarketDataStore store;
     private final long runId;
-    private final SessionSurfaceBuilder builder = new SessionSurfaceBuilder();
+    private final SessionSurfaceBuilder builder;
+    private final IvSource ivSource;
     private int surfaces;
+    private long vendorIvFallbacks;
     private int slicesFitted;
     private int slicesButterflyFree;
     private final Map<String, Integer> smileDrops = new TreeMap<>();
@@ -47,8 +55,16 @@ public final class SessionIngest {
     private final Map<String, LocalDate[]> ingestedRange = new TreeMap<>();
 
     public SessionIngest(MarketDataStore store, long runId) {
+        this(store, runId, IvSource.DEFAULT);
+    }
+
+    /** @param ivSource where the smiles' vols come from; stored with each session */
+    public SessionIngest(MarketDataStore store, long runId, IvSource ivSource) {
         this.store = store;
         this.runId = runId;
+        this.ivSource = ivSource;
+        this.builder = new SessionSurfaceBuilder(GridSpec.defaultSpec(), new ParityForwardEstimator(),
+                new SmileBuilder(SmileSettings.defaults(), ivSource), new SmileFitter());
     }
 
     /** Builds and stores a session with accepted quotes; a surface that cannot be built is a session failure. */
@@ -67,11 +83,14 @@ public final class SessionIngest {
                 }
             }
             built.dropped().forEach((r, n) -> smileDrops.merge(r.name(), n, Integer::sum));
+            if (ivSource == IvSource.VENDOR) {
+                vendorIvFallbacks += priceVolPoints(built);
+            }
         } catch (RuntimeException e) {
             sessionFailures.add(chain.underlying() + " " + chain.session() + ": " + e.getMessage());
             analytics = new SessionAnalytics(Map.of(), Map.of(), List.of(), null, null);
         }
-        store.replaceSession(runId, chain, chain.format().cliName(), analytics);
+        store.replaceSession(runId, chain, chain.format().cliName(), ivSource.cliName(), analytics);
         ingestedRange.merge(chain.underlying(), new LocalDate[] {chain.session(), chain.session()},
                 (a, b) -> new LocalDate[] {min(a[0], b[0]), max(a[1], b[1])});
     }
@@ -99,6 +118,31 @@ public final class SessionIngest {
             changed += store.updateSpotHistory(ticker, recomputed);
         }
         return changed;
+    }
+
+    /** Smile points whose vol comes from the price only: the vendor source, and the row carried no vendor IV. */
+    private static long priceVolPoints(SessionSurface built) {
+        long n = 0;
+        for (FittedSmile f : built.smiles()) {
+            for (SmilePoint p : f.smile().points()) {
+                if (!(p.vendorVol() > 0)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    public IvSource ivSource() {
+        return ivSource;
+    }
+
+    /**
+     * With the vendor source, the fitted smile points that had no vendor IV and took the vol inverted from their
+     * price; 0 with the prices source.
+     */
+    public long vendorIvFallbacks() {
+        return vendorIvFallbacks;
     }
 
     public int surfaces() {

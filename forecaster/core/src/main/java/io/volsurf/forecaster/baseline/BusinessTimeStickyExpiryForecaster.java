@@ -90,13 +90,23 @@ public record BusinessTimeStickyExpiryForecaster(double theta) implements Surfac
 
     @Override
     public SurfaceForecast forecast(SurfaceHistory history) {
+        return forecast(history, calendarOf(history));
+    }
+
+    /** The venue's calendar as the history shows it: its sessions and the session forecast. */
+    static TradingCalendar calendarOf(SurfaceHistory history) {
+        List<LocalDate> seen = new ArrayList<>();
+        history.surfaces().forEach(h -> seen.add(h.session()));
+        seen.add(history.latest().session().plusDays(history.gapDaysToNext()));
+        return TradingCalendar.inferredFrom(seen);
+    }
+
+    /** The forecast with the venue's calendar given (a caller that has inferred it from a longer history). */
+    SurfaceForecast forecast(SurfaceHistory history, TradingCalendar calendar) {
         CanonicalSurface s = history.latest();
         LocalDate today = s.session();
         LocalDate next = today.plusDays(history.gapDaysToNext());
-        List<LocalDate> seen = new ArrayList<>();
-        history.surfaces().forEach(h -> seen.add(h.session()));
-        seen.add(next);
-        BusinessTime clock = new BusinessTime(TradingCalendar.inferredFrom(seen), theta);
+        BusinessTime clock = new BusinessTime(calendar, theta);
         int gap = history.gapDaysToNext();
         GridSpec spec = s.spec();
         double[] ratio = new double[spec.tenorCount()];

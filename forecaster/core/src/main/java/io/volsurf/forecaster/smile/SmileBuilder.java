@@ -18,7 +18,9 @@ import java.util.Map;
  * Turns one expiry's quotes into a {@link MarketSmile}: the out-of-the-money quote of each strike (puts below
  * the forward, calls at or above it), priced undiscounted ({@code premium / D}, coin premiums converted to USD
  * with the row's forward) and inverted to Black vols with the machine-precision inversion; mid where the
- * quote is two-sided, else the mark or last price; bid and ask vols where they exist. Junk is filtered by
+ * quote is two-sided, else the mark or last price; bid and ask vols where they exist. With
+ * {@link IvSource#VENDOR} a quote's vol is the vendor's IV where the row has one (the price still passes the same
+ * filters; its inversion is then not required), else the inverted one. Junk is filtered by
  * rules stated in vol or tick units (see {@link QuoteDropReason}), never tuned to one ticker; every dropped
  * quote is counted. Stateless.
  */
@@ -28,17 +30,28 @@ public final class SmileBuilder {
     private static final int ATM_POINTS = 5;
 
     private final SmileSettings settings;
+    private final IvSource ivSource;
 
     public SmileBuilder() {
         this(SmileSettings.defaults());
     }
 
     public SmileBuilder(SmileSettings settings) {
+        this(settings, IvSource.PRICES);
+    }
+
+    /** @param ivSource where each quote's vol comes from (filters and bid/ask vols are the same for both) */
+    public SmileBuilder(SmileSettings settings, IvSource ivSource) {
         this.settings = settings;
+        this.ivSource = ivSource;
     }
 
     public SmileSettings settings() {
         return settings;
+    }
+
+    public IvSource ivSource() {
+        return ivSource;
     }
 
     /**
@@ -75,7 +88,7 @@ public final class SmileBuilder {
                 ivs = BlackImpliedVolatility.impliedVols(
                         new double[] {price / d, sidePrice(q.bidUsd(), d), sidePrice(q.askUsd(), d)}, f, q.strike(), t,
                         q.type() == OptionType.CALL);
-                if (!ivs[0].isOk()) {
+                if (!ivs[0].isOk() && !usesVendorVol(q)) {
                     reason = QuoteDropReason.NOT_INVERTIBLE;
                 }
             }
@@ -83,7 +96,7 @@ public final class SmileBuilder {
                 count(dropped, reason);
                 continue;
             }
-            double vol = ivs[0].vol();
+            double vol = usesVendorVol(q) ? q.vendorIv() : ivs[0].vol();
             double vega = BlackFormula.vega(f, q.strike(), vol, t);
             if (tick / d > settings.maxVolPerTick() * vega) {
                 count(dropped, QuoteDropReason.TICK_FLOOR);
@@ -102,6 +115,11 @@ public final class SmileBuilder {
             points = List.of();
         }
         return new MarketSmile(forward, points, dropped);
+    }
+
+    /** True when the quote's vol is the vendor's: the vendor source, and the row carries a vendor IV. */
+    private boolean usesVendorVol(OptionQuote q) {
+        return ivSource == IvSource.VENDOR && q.vendorIv() > 0;
     }
 
     /**
