@@ -5,6 +5,7 @@ import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
@@ -158,6 +159,7 @@ public class ForecastingService {
         if (!training.isEmpty()) {
             // theta chosen on the training pairs only, as the model's own base is
             baselines.add(BusinessTimeStickyExpiryForecaster.fit(training));
+            baselines.add(EventVarianceStickyExpiryForecaster.fit(training));
             baselines.add(MeanReversionForecaster.fit(training));
             baselines.add(LinearForecaster.fit(training, 1.0));
         }
