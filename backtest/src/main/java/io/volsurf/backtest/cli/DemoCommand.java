@@ -10,6 +10,7 @@ import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.synthetic.GenerationReport;
+import io.volsurf.forecaster.synthetic.MarketPreset;
 import io.volsurf.forecaster.synthetic.SyntheticMarketConfig;
 import io.volsurf.forecaster.synthetic.SyntheticMarketGenerator;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Option;
                     + "Running it again replaces the demo's sessions and retrains; nothing else is touched."},
         footer = {"", "Examples:", "  ./volsurf demo", "  ./volsurf demo --days 80 --epochs 20",
             "  ./volsurf demo --mean-reversion 3 --vol-of-variance 0.5   # a near random walk: nothing to learn or trade",
+            "  ./volsurf demo --market events   # scheduled events, seen only through the term structure",
+            "  ./volsurf demo --market noisy --set quote_noise_vol=0.02",
+            "  ./volsurf demo --tickers A,B,C,D,E,F --set common_factor_share=0.6   # tickers sharing one factor",
             "  ./volsurf demo --real    # every US ticker of ../shared/data (us-options, us-options-more)"})
 public final class DemoCommand implements Runnable {
 
@@ -45,15 +49,23 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--epochs", defaultValue = "12", paramLabel = "E", description = "Training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--mean-reversion", defaultValue = "100", paramLabel = "KAPPA", description = "Generated market: "
-            + "speed at which the variance reverts to its long-run level, per year (default ${DEFAULT-VALUE}: a "
-            + "half-life under two sessions, fast enough for the model to learn and the strategies to trade on; "
-            + "3 is closer to real markets, a near random walk from one day to the next, with nothing to trade).")
-    double meanReversion;
+    @Option(names = "--mean-reversion", paramLabel = "KAPPA", description = "Generated market: "
+            + "speed at which the variance reverts to its long-run level, per year (default 100, 10 with --market "
+            + "noisy: 100 is a half-life under two sessions, fast enough for the model to learn and the strategies to "
+            + "trade on; 3 is closer to real markets, a near random walk from one day to the next, with nothing to "
+            + "trade).")
+    Double meanReversion;
 
-    @Option(names = "--vol-of-variance", defaultValue = "1.0", paramLabel = "XI", description = "Generated market: "
-            + "volatility of the variance (Heston xi, default ${DEFAULT-VALUE}).")
-    double volOfVariance;
+    @Option(names = "--vol-of-variance", paramLabel = "XI", description = "Generated market: "
+            + "volatility of the variance (Heston xi, default 1.0, 0.5 with --market noisy).")
+    Double volOfVariance;
+
+    @Option(names = "--tickers", defaultValue = "SYN,ALT", paramLabel = "A,B", split = ",", description = "Generated "
+            + "market: its tickers (default ${DEFAULT-VALUE}); the first is backtested.")
+    List<String> syntheticTickers;
+
+    @Mixin
+    MarketOptions market;
 
     @Option(names = "--real", description = "Use the real chains in ../shared/data (every US ticker of us-options and us-options-more) instead of a generated market.")
     boolean real;
@@ -84,6 +96,16 @@ public final class DemoCommand implements Runnable {
         if (days < 30) {
             throw new IllegalArgumentException("--days must be at least 30 (the model needs a history and a test period)");
         }
+        // the generated market is checked before anything runs: a bad --set is exit 2 with nothing touched
+        List<String> names = syntheticTickers.stream().map(String::trim).filter(t -> !t.isEmpty())
+                .map(t -> t.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("--tickers must name at least one ticker");
+        }
+        if (real && (!market.settings().isEmpty() || market.preset() != MarketPreset.DEFAULT)) {
+            throw new IllegalArgumentException("--market and --set describe a generated market; not with --real");
+        }
+        SyntheticMarketConfig config = real ? null : syntheticMarket(names);
         Output out = new Output(common.json);
         Map<String, Object> doc = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -106,19 +128,32 @@ public final class DemoCommand implements Runnable {
             }
             tickers = new ArrayList<>(); // every US ticker stored by the ingest, SPY first (the backtest's)
         } else {
-            Path market = home.resolve("demo/market");
+            Path marketDir = home.resolve("demo/market");
             step(out, "1/5 generate", () -> {
-                GenerationReport g = new SyntheticMarketGenerator().generate(
-                        SyntheticMarketConfig.defaults(days, 7L).withTickers(List.of("SYN", "ALT"))
-                                .withVarianceDynamics(meanReversion, volOfVariance), market);
-                doc.put("generated", Map.of("sessions", g.sessions(), "files", g.chainFiles().size(), "rows", g.rows()));
+                // a previous demo's files (other tickers or more days) must not be ingested with this market's
+                deleteTree(marketDir);
+                GenerationReport g = new SyntheticMarketGenerator().generate(config, marketDir);
+                Map<String, Object> generated = new LinkedHashMap<>();
+                generated.put("market", market.preset().cliName());
+                generated.put("tickers", names);
+                generated.put("kappa", config.kappa());
+                generated.put("volOfVariance", config.volOfVariance());
+                generated.put("effects", config.effects());
+                generated.put("sessions", g.sessions());
+                generated.put("files", g.chainFiles().size());
+                generated.put("rows", g.rows());
+                generated.put("events", g.events().size());
+                doc.put("generated", generated);
                 return g.chainFiles().size() + " chain files, " + g.rows() + " rows (" + g.badRows().size()
-                        + " deliberately bad) in " + market + String.format(java.util.Locale.ROOT, "; variance "
-                        + "reverts with a half-life of %.1f sessions (--mean-reversion %s), vol of variance %s",
-                        Math.log(2) / (meanReversion / 252.0), meanReversion, volOfVariance);
+                        + " deliberately bad) in " + marketDir + String.format(java.util.Locale.ROOT, "; market %s (%s); "
+                        + "variance reverts with a half-life of %.1f sessions (kappa %s), vol of variance %s",
+                        market.preset().cliName(), market.preset().description(),
+                        Math.log(2) / (config.kappa() / 252.0), config.kappa(), config.volOfVariance())
+                        + (g.eventsFile() == null ? "" : "; " + g.events().size() + " scheduled events in "
+                                + g.eventsFile());
             });
-            inputs.add(market);
-            tickers = List.of("SYN", "ALT");
+            inputs.add(marketDir);
+            tickers = names;
         }
 
         step(out, "2/5 ingest", () -> {
@@ -194,6 +229,11 @@ public final class DemoCommand implements Runnable {
         }
         out.linef("  Diebold-Mariano vs carry-forward: statistic %.2f, p-value %.3f; arbitrage violations %d -> %d after the projector",
                 r.dieboldMariano().statistic(), r.dieboldMariano().pValue(), r.arbitrage().before(), r.arbitrage().after());
+        if (r.dieboldMarianoVsBest() != null) {
+            out.linef("  Diebold-Mariano vs the best baseline (%s)%s: statistic %.2f, p-value %.3f", r.bestBaseline(),
+                    tickers.size() > 1 ? ", per date" : "", r.dieboldMarianoVsBest().statistic(),
+                    r.dieboldMarianoVsBest().pValue());
+        }
         List<Long> runs = new ArrayList<>();
         step(out, "5/5 backtest", () -> {
             StringBuilder what = new StringBuilder();
@@ -234,6 +274,33 @@ public final class DemoCommand implements Runnable {
         out.line("  select * from run_summary order by run_id desc;");
         out.line("  select * from pnl_attribution_daily where run_id = " + runs.get(0) + " order by session_date;");
         out.line("or: ./volsurf report --run " + runs.get(0));
+    }
+
+    /**
+     * The generated market: the demo's (seed 7, variance reverting fast), then the --market preset, then
+     * --mean-reversion and --vol-of-variance where given, then the --set values.
+     */
+    SyntheticMarketConfig syntheticMarket(List<String> names) {
+        SyntheticMarketConfig c = market.preset().applyTo(SyntheticMarketConfig.defaults(days, 7L).withTickers(names)
+                .withVarianceDynamics(100, 1.0));
+        if (meanReversion != null || volOfVariance != null) {
+            c = c.withVarianceDynamics(meanReversion != null ? meanReversion : c.kappa(),
+                    volOfVariance != null ? volOfVariance : c.volOfVariance());
+        }
+        return io.volsurf.forecaster.synthetic.SyntheticMarketSettings.apply(c, market.settings());
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private interface Step {

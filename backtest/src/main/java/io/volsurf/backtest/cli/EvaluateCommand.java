@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 /** {@code ./volsurf evaluate}: the model against the baselines on sessions it never saw. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Forecast metrics of a trained model against the baselines (carry-forward, sticky-expiry, "
+                + "sticky-expiry in business time, the same carrying events found in the term structure apart, "
                 + "mean-reverting drift, linear) on the next session's observed cells: RMSE in vol points and total "
                 + "variance, MAPE, by tenor and moneyness; Diebold-Mariano tests of the model and of each baseline "
                 + "against carry-forward (the model's also on the per-date loss averaged across tickers); arbitrage "

@@ -18,9 +18,14 @@ import picocli.CommandLine.Option;
         description = "Write a synthetic market (Heston-like spot with leverage, SSVI smiles with mean-reverting "
                 + "skew and curvature, weekly/monthly/quarterly listings, wider spreads in the wings, missing "
                 + "strikes and a few bad rows) as generic chain CSV files DIR/<TICKER>/<date>.csv, with the true "
-                + "SVI parameters in DIR/svi.truth.csv and the injected bad rows in DIR/bad-rows.truth.csv.",
+                + "SVI parameters in DIR/svi.truth.csv and the injected bad rows in DIR/bad-rows.truth.csv. "
+                + "Structure of real markets can be switched on with --market or --set: a factor common to all "
+                + "tickers, variance per business day, scheduled events (listed in DIR/events.truth.csv) and quote "
+                + "noise; see docs/generated-markets.md.",
         footer = {"", "Examples:", "  ./volsurf generate --days 250 --out /tmp/market --seed 7",
-            "  ./volsurf generate --days 60 --out /tmp/market --tickers SYN,ALT --json"})
+            "  ./volsurf generate --days 60 --out /tmp/market --tickers SYN,ALT --json",
+            "  ./volsurf generate --days 60 --out /tmp/market --market events",
+            "  ./volsurf generate --days 120 --out /tmp/market --tickers A,B,C,D,E,F --set common_factor_share=0.6"})
 public final class GenerateCommand implements Runnable {
 
     @Mixin
@@ -41,6 +46,9 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--start", defaultValue = "2025-01-02", paramLabel = "DATE", description = "First session, ISO date (default ${DEFAULT-VALUE}).")
     LocalDate start;
 
+    @Mixin
+    MarketOptions market;
+
     @Override
     public void run() {
         if (days < 1) {
@@ -51,7 +59,8 @@ public final class GenerateCommand implements Runnable {
             throw new IllegalArgumentException("--tickers must name at least one ticker");
         }
         Output output = new Output(common.json);
-        SyntheticMarketConfig config = SyntheticMarketConfig.defaults(days, seed).withTickers(names).withStart(start);
+        SyntheticMarketConfig config = market.apply(SyntheticMarketConfig.defaults(days, seed).withTickers(names)
+                .withStart(start));
         long t0 = System.nanoTime();
         GenerationReport report = new SyntheticMarketGenerator().generate(config, out);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -64,11 +73,20 @@ public final class GenerateCommand implements Runnable {
         doc.put("badRows", report.badRows().size());
         doc.put("truthFile", report.truthFile().toString());
         doc.put("badRowsFile", report.badRowsFile().toString());
+        doc.put("market", market.preset().cliName());
+        doc.put("effects", config.effects());
+        if (report.eventsFile() != null) {
+            doc.put("eventsFile", report.eventsFile().toString());
+            doc.put("events", report.events().size());
+        }
         output.document(doc);
         output.linef("wrote %d chain files (%d sessions x %d tickers, %d rows, %d deliberately bad) to %s in %.1f s",
                 report.chainFiles().size(), report.sessions(), names.size(), report.rows(), report.badRows().size(),
                 out, seconds);
         output.linef("true SVI parameters: %s; injected bad rows: %s", report.truthFile(), report.badRowsFile());
+        if (report.eventsFile() != null) {
+            output.linef("scheduled events (%d): %s", report.events().size(), report.eventsFile());
+        }
         output.linef("next: ./volsurf ingest %s", out);
     }
 }

@@ -6,8 +6,9 @@ import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelRegistry;
 import io.volsurf.db.model.ModelStore;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
-import io.volsurf.forecaster.baseline.FilteredStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster;
+import io.volsurf.forecaster.baseline.FilteredStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.GridReadingForecaster;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
@@ -179,9 +180,12 @@ public class ForecastingService {
         baselines.add(new StickyExpiryForecaster());
         if (!training.isEmpty()) {
             // theta chosen on the training pairs only, as the model's own base is
-            baselines.add(BusinessTimeStickyExpiryForecaster.fit(training));
+            BusinessTimeStickyExpiryForecaster businessTime = BusinessTimeStickyExpiryForecaster.fit(training);
+            baselines.add(businessTime);
             // the same carry on a filtered level: noise and state variances from the training pairs only
-            baselines.add(FilteredStickyExpiryForecaster.fit(training));
+            baselines.add(FilteredStickyExpiryForecaster.fit(training, businessTime));
+            // the same theta: a second search costs as much as the first and moved RMSE by 0.2% on the US set
+            baselines.add(new EventVarianceStickyExpiryForecaster(businessTime.theta()));
             baselines.add(MeanReversionForecaster.fit(training));
             baselines.add(LinearForecaster.fit(training, 1.0));
         }

@@ -75,8 +75,8 @@ class WalkForwardEvaluationTest {
         }
         EvaluationReport r = o.result().scored().report();
         assertEquals(22, r.sessions());
-        assertEquals(List.of("carryForward", "stickyExpiry", "businessTimeStickyExpiry", "filteredStickyExpiry", "drift",
-                "linear"),
+        assertEquals(List.of("carryForward", "stickyExpiry", "businessTimeStickyExpiry", "filteredStickyExpiry",
+                "eventVarianceStickyExpiry", "drift", "linear"),
                 List.copyOf(r.baselines().keySet()),
                 "the baselines evaluate reports");
         assertNotNull(r.dieboldMarianoByDate());

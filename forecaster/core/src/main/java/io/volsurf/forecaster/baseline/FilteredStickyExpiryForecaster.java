@@ -82,7 +82,12 @@ public record FilteredStickyExpiryForecaster(double theta, double[] noiseVarianc
      * is the rest of the one-step error variance ({@code Q dB + 2 R} under the model).
      */
     public static FilteredStickyExpiryForecaster fit(List<TrainingSample> training) {
-        BusinessTimeStickyExpiryForecaster base = BusinessTimeStickyExpiryForecaster.fit(training);
+        return fit(training, BusinessTimeStickyExpiryForecaster.fit(training));
+    }
+
+    /** As {@link #fit(List)} on a business-time base already fitted to the same pairs (one theta search, not two). */
+    public static FilteredStickyExpiryForecaster fit(List<TrainingSample> training,
+            BusinessTimeStickyExpiryForecaster base) {
         GridSpec spec = training.get(0).target().spec();
         int tenors = spec.tenorCount();
         int knots = spec.knotCount();

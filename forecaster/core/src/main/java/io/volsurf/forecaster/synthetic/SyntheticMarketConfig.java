@@ -28,14 +28,19 @@ import java.util.List;
  * @param missingStrikeProbability chance that a strike is not listed on a session
  * @param badRowsPerSession     invalid rows injected per file (0 to 3: negative price, crossed quote,
  *                              unparseable strike)
+ * @param effects               real-market structure switched on (common factor, weekend variance, scheduled events,
+ *                              quote noise); {@link MarketEffects#NONE} for the plain market
  */
 public record SyntheticMarketConfig(List<String> tickers, LocalDate start, int days, long seed, double spot0,
         double variance0, double longRunVariance, double kappa, double volOfVariance, double leverage, double rate,
         double dividendYield, double termDecayPerYear, double meanSkew, double meanEta, double halfSpreadVol,
-        double missingStrikeProbability, int badRowsPerSession) {
+        double missingStrikeProbability, int badRowsPerSession, MarketEffects effects) {
 
     public SyntheticMarketConfig {
         tickers = List.copyOf(tickers);
+        if (effects == null) {
+            throw new IllegalArgumentException("effects must not be null (MarketEffects.NONE for none)");
+        }
         if (tickers.isEmpty()) {
             throw new IllegalArgumentException("tickers must not be empty");
         }
@@ -63,6 +68,16 @@ public record SyntheticMarketConfig(List<String> tickers, LocalDate start, int d
         }
     }
 
+    /** The plain market, without {@link MarketEffects}. */
+    public SyntheticMarketConfig(List<String> tickers, LocalDate start, int days, long seed, double spot0,
+            double variance0, double longRunVariance, double kappa, double volOfVariance, double leverage, double rate,
+            double dividendYield, double termDecayPerYear, double meanSkew, double meanEta, double halfSpreadVol,
+            double missingStrikeProbability, int badRowsPerSession) {
+        this(tickers, start, days, seed, spot0, variance0, longRunVariance, kappa, volOfVariance, leverage, rate,
+                dividendYield, termDecayPerYear, meanSkew, meanEta, halfSpreadVol, missingStrikeProbability,
+                badRowsPerSession, MarketEffects.NONE);
+    }
+
     /** An equity-index-like market: spot 500, 18% vol, strong leverage, one ticker {@code SYN}. */
     public static SyntheticMarketConfig defaults(int days, long seed) {
         return new SyntheticMarketConfig(List.of("SYN"), LocalDate.of(2025, 1, 2), days, seed, 500.0, 0.18 * 0.18,
@@ -73,20 +88,27 @@ public record SyntheticMarketConfig(List<String> tickers, LocalDate start, int d
     public SyntheticMarketConfig withTickers(List<String> names) {
         return new SyntheticMarketConfig(names, start, days, seed, spot0, variance0, longRunVariance, kappa,
                 volOfVariance, leverage, rate, dividendYield, termDecayPerYear, meanSkew, meanEta, halfSpreadVol,
-                missingStrikeProbability, badRowsPerSession);
+                missingStrikeProbability, badRowsPerSession, effects);
     }
 
     /** The same market with another variance mean-reversion speed (per year) and volatility of variance. */
     public SyntheticMarketConfig withVarianceDynamics(double meanReversion, double volatilityOfVariance) {
         return new SyntheticMarketConfig(tickers, start, days, seed, spot0, variance0, longRunVariance, meanReversion,
                 volatilityOfVariance, leverage, rate, dividendYield, termDecayPerYear, meanSkew, meanEta, halfSpreadVol,
-                missingStrikeProbability, badRowsPerSession);
+                missingStrikeProbability, badRowsPerSession, effects);
     }
 
     /** The same market starting on another date. */
     public SyntheticMarketConfig withStart(LocalDate date) {
         return new SyntheticMarketConfig(tickers, date, days, seed, spot0, variance0, longRunVariance, kappa,
                 volOfVariance, leverage, rate, dividendYield, termDecayPerYear, meanSkew, meanEta, halfSpreadVol,
-                missingStrikeProbability, badRowsPerSession);
+                missingStrikeProbability, badRowsPerSession, effects);
+    }
+
+    /** The same market with these effects switched on (and the others off). */
+    public SyntheticMarketConfig withEffects(MarketEffects e) {
+        return new SyntheticMarketConfig(tickers, start, days, seed, spot0, variance0, longRunVariance, kappa,
+                volOfVariance, leverage, rate, dividendYield, termDecayPerYear, meanSkew, meanEta, halfSpreadVol,
+                missingStrikeProbability, badRowsPerSession, e);
     }
 }

@@ -1,6 +1,7 @@
 package io.volsurf.forecaster.synthetic;
 
 import io.volsurf.forecaster.calendar.Act365F;
+import io.volsurf.forecaster.calendar.BusinessTime;
 import io.volsurf.forecaster.calendar.SessionClock;
 import io.volsurf.forecaster.ingest.RejectReason;
 import io.volsurf.forecaster.iv.BlackFormula;
@@ -23,6 +24,12 @@ import java.util.SplittableRandom;
  * (written as raw SVI per expiry to {@code svi.truth.csv}), with bid/ask spreads widening in the
  * wings, a few strikes missing, and a few invalid rows that ingest must reject (listed in
  * {@code bad-rows.truth.csv}). Deterministic: the same config gives byte-identical files.
+ *
+ * <p>{@link MarketEffects} switch on, each alone: a factor common to all tickers' shocks; true surfaces that accrue
+ * variance per business day (non-trading days weighted); scheduled events that add variance to every expiry after
+ * them until they pass (listed in {@code events.truth.csv}); and noise on the quoted prices around the true smile.
+ * Each effect draws from its own random stream, so with {@link MarketEffects#NONE} the files are those of the plain
+ * market.
  */
 public final class SyntheticMarketGenerator {
 
@@ -54,6 +61,16 @@ public final class SyntheticMarketGenerator {
         double eta;
     }
 
+    /** Business days per year in the business-time maturity: sessions count 1, other days the weekend weight. */
+    private static final double SESSIONS_PER_YEAR = 252;
+    private static final double CALENDAR_DAYS_PER_YEAR = 365;
+
+    /** Streams of the effects, apart from the plain market's so that switching one on leaves the rest alone. */
+    private static final long COMMON_STREAM = 0xC0FFEE5EEDL;
+    private static final long EVENT_STREAM = 0xE7E47L;
+    private static final long NOISE_STREAM = 0x7015EL;
+    private static final long PATH_STREAM = 0x9A7DL;
+
     /**
      * Generates the market into {@code outDir} (created if needed).
      *
@@ -65,11 +82,21 @@ public final class SyntheticMarketGenerator {
         List<InjectedBadRow> bad = new ArrayList<>();
         long rows = 0;
         List<LocalDate> sessions = sessions(cfg);
+        MarketEffects fx = cfg.effects();
+        double[][] common = commonShocks(cfg, sessions.size());
+        List<ScheduledEvent> events = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
             for (int t = 0; t < cfg.tickers().size(); t++) {
                 String ticker = cfg.tickers().get(t).trim().toUpperCase(Locale.ROOT);
                 SplittableRandom rng = new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + t);
+                SplittableRandom noise = new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + t + NOISE_STREAM);
+                // the plain market draws its path and its quotes from one stream (its files stay as they were); with
+                // an effect on, the path has its own, so that markets differing only in effects share one path
+                SplittableRandom path = fx.equals(MarketEffects.NONE) ? rng
+                        : new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + t + PATH_STREAM);
+                List<ScheduledEvent> tickerEvents = schedule(cfg, ticker, t, sessions);
+                events.addAll(tickerEvents);
                 State s = new State();
                 s.spot = cfg.spot0() * (1 + 0.5 * t);
                 s.variance = cfg.variance0();
@@ -79,10 +106,15 @@ public final class SyntheticMarketGenerator {
                 Files.createDirectories(dir);
                 for (int d = 0; d < sessions.size(); d++) {
                     if (d > 0) {
-                        step(cfg, s, rng);
+                        step(cfg, s, path, common[d]);
+                        double jump = eventVarianceOn(tickerEvents, sessions.get(d));
+                        if (jump > 0) {
+                            // the event's variance is realised as a jump of the spot on its session
+                            s.spot *= Math.exp(Math.sqrt(jump) * gaussian(noise) - 0.5 * jump);
+                        }
                     }
                     Path file = dir.resolve(sessions.get(d) + ".csv");
-                    rows += writeSession(cfg, ticker, sessions.get(d), s, rng, file, truth, bad);
+                    rows += writeSession(cfg, ticker, sessions.get(d), s, rng, noise, tickerEvents, file, truth, bad);
                     files.add(file);
                 }
             }
@@ -90,7 +122,13 @@ public final class SyntheticMarketGenerator {
             writeTruth(truthFile, truth);
             Path badFile = outDir.resolve("bad-rows.truth.csv");
             writeBadRows(badFile, bad);
-            return new GenerationReport(files, truthFile, badFile, sessions.size(), rows, truth, bad);
+            Path eventsFile = null;
+            if (fx.hasEvents()) {
+                eventsFile = outDir.resolve("events.truth.csv");
+                writeEvents(eventsFile, events);
+            }
+            return new GenerationReport(files, truthFile, badFile, sessions.size(), rows, truth, bad, eventsFile,
+                    events);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic market to " + outDir + ": " + e.getMessage(), e);
         }
@@ -106,32 +144,107 @@ public final class SyntheticMarketGenerator {
         return out;
     }
 
+    /**
+     * Per session the common factor's shocks (spot, variance, skew, curvature), or null rows when there is no common
+     * factor.
+     */
+    private static double[][] commonShocks(SyntheticMarketConfig cfg, int sessions) {
+        double[][] out = new double[sessions][];
+        if (cfg.effects().commonFactorShare() > 0) {
+            SplittableRandom r = new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + COMMON_STREAM);
+            for (int d = 0; d < sessions; d++) {
+                out[d] = new double[] {gaussian(r), gaussian(r), gaussian(r), gaussian(r)};
+            }
+        }
+        return out;
+    }
+
+    /** A ticker's own shock mixed with the common one so that {@code share} of its variance is common. */
+    private static double mixed(double own, double[] common, int i, double share) {
+        return common == null ? own : Math.sqrt(share) * common[i] + Math.sqrt(1 - share) * own;
+    }
+
+    /**
+     * One ticker's scheduled events: every {@code eventEverySessions} sessions from a random phase, over the generated
+     * sessions and on, as far as the farthest expiry listed on the last session (those are in its prices too).
+     */
+    private List<ScheduledEvent> schedule(SyntheticMarketConfig cfg, String ticker, int index, List<LocalDate> sessions) {
+        MarketEffects fx = cfg.effects();
+        List<ScheduledEvent> out = new ArrayList<>();
+        if (!fx.hasEvents()) {
+            return out;
+        }
+        SplittableRandom r = new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + index + EVENT_STREAM);
+        int phase = 1 + r.nextInt(fx.eventEverySessions());
+        List<LocalDate> expiries = listing.expiries(sessions.get(sessions.size() - 1));
+        LocalDate horizon = expiries.get(expiries.size() - 1);
+        LocalDate day = sessions.get(0);
+        for (int i = 0; !day.isAfter(horizon); i++) {
+            if (i >= phase && (i - phase) % fx.eventEverySessions() == 0) {
+                out.add(new ScheduledEvent(ticker, day, fx.eventVariance()));
+            }
+            day = clock.calendar().nextSession(day);
+        }
+        return out;
+    }
+
+    /** The event variance realised on {@code session} (0 when no event falls on it). */
+    private static double eventVarianceOn(List<ScheduledEvent> events, LocalDate session) {
+        double v = 0;
+        for (ScheduledEvent e : events) {
+            if (e.session().equals(session)) {
+                v += e.variance();
+            }
+        }
+        return v;
+    }
+
+    /** The variance of the events after {@code session} up to and including {@code expiry}'s session. */
+    private static double eventVarianceBetween(List<ScheduledEvent> events, LocalDate session, LocalDate expiry) {
+        double v = 0;
+        for (ScheduledEvent e : events) {
+            if (e.session().isAfter(session) && !e.session().isAfter(expiry)) {
+                v += e.variance();
+            }
+        }
+        return v;
+    }
+
     /** One session of Heston-like dynamics; the smile's skew and curvature move with the spot shock. */
-    private static void step(SyntheticMarketConfig cfg, State s, SplittableRandom rng) {
-        double z1 = gaussian(rng);
-        double z2 = cfg.leverage() * z1 + Math.sqrt(1 - cfg.leverage() * cfg.leverage()) * gaussian(rng);
+    private static void step(SyntheticMarketConfig cfg, State s, SplittableRandom rng, double[] common) {
+        double share = cfg.effects().commonFactorShare();
+        double z1 = mixed(gaussian(rng), common, 0, share);
+        double z2 = cfg.leverage() * z1
+                + Math.sqrt(1 - cfg.leverage() * cfg.leverage()) * mixed(gaussian(rng), common, 1, share);
         double v = Math.max(s.variance, 0);
         s.spot *= Math.exp((cfg.rate() - cfg.dividendYield() - 0.5 * v) * DT_YEARS + Math.sqrt(v * DT_YEARS) * z1);
         s.variance = Math.max(1e-4, s.variance + cfg.kappa() * (cfg.longRunVariance() - v) * DT_YEARS
                 + cfg.volOfVariance() * Math.sqrt(v * DT_YEARS) * z2);
         // Skew mean-reverts (half-life ~ 2 weeks) and steepens when the spot falls.
-        s.skew = clamp(cfg.meanSkew() + 0.95 * (s.skew - cfg.meanSkew()) + 0.02 * z1 + 0.01 * gaussian(rng),
-                -0.9, -0.05);
+        s.skew = clamp(cfg.meanSkew() + 0.95 * (s.skew - cfg.meanSkew()) + 0.02 * z1
+                + 0.01 * mixed(gaussian(rng), common, 2, share), -0.9, -0.05);
         double logEta = Math.log(cfg.meanEta()) + 0.95 * (Math.log(s.eta) - Math.log(cfg.meanEta()))
-                + 0.03 * gaussian(rng);
+                + 0.03 * mixed(gaussian(rng), common, 3, share);
         // Gatheral-Jacquier: eta (1 + |rho|) <= 2 keeps power-law SSVI free of butterfly arbitrage.
         s.eta = Math.min(Math.exp(logEta), 0.95 * 2 / (1 + Math.abs(s.skew)));
     }
 
     private int writeSession(SyntheticMarketConfig cfg, String ticker, LocalDate session, State s,
-            SplittableRandom rng, Path file, List<TrueSlice> truth, List<InjectedBadRow> bad) throws IOException {
+            SplittableRandom rng, SplittableRandom noise, List<ScheduledEvent> events, Path file,
+            List<TrueSlice> truth, List<InjectedBadRow> bad) throws IOException {
+        MarketEffects fx = cfg.effects();
         List<String> lines = new ArrayList<>();
         String prefix = session + "," + ticker + "," + fmt(s.spot, 4) + ",";
         for (LocalDate expiry : listing.expiries(session)) {
             double maturityYears = Act365F.years(clock.closeInstant(session), clock.expiryInstant(expiry));
             double forward = s.spot * Math.exp((cfg.rate() - cfg.dividendYield()) * maturityYears);
             double discount = Math.exp(-cfg.rate() * maturityYears);
-            SviParams svi = ssviSlice(atmTotalVariance(cfg, s.variance, maturityYears), s.skew, s.eta);
+            double varianceYears = fx.weekendWeight() < 1 ? businessYears(session, expiry, fx.weekendWeight())
+                    : maturityYears;
+            double atm = atmTotalVariance(cfg, s.variance, varianceYears)
+                    + eventVarianceBetween(events, session, expiry);
+            SviParams svi = ssviSlice(atm, s.skew, s.eta);
+            double sliceShift = fx.sliceNoiseVol() > 0 ? fx.sliceNoiseVol() * gaussian(noise) : 0;
             truth.add(new TrueSlice(ticker, session, expiry, maturityYears, s.spot, forward, svi));
             double atmStd = Math.sqrt(svi.totalVariance(0));
             double kLow = -Math.min(2.0, 5 * atmStd);
@@ -146,6 +259,11 @@ public final class SyntheticMarketGenerator {
                     continue;
                 }
                 double vol = Math.sqrt(svi.totalVariance(k) / maturityYears);
+                if (fx.hasNoise()) {
+                    // measurement noise: the quotes sit around a shifted smile, the truth stays where it is
+                    double shift = sliceShift + (fx.quoteNoiseVol() > 0 ? fx.quoteNoiseVol() * gaussian(noise) : 0);
+                    vol = Math.max(0.2 * vol, vol + shift);
+                }
                 double standardised = k / atmStd;
                 // Spreads widen in the wings: half-spread in vol grows with the squared distance in ATM std devs.
                 double halfSpreadVol = cfg.halfSpreadVol() * (1 + 0.5 * standardised * standardised);
@@ -212,6 +330,16 @@ public final class SyntheticMarketGenerator {
         }
     }
 
+    /**
+     * Time to expiry in business years: sessions after {@code session} up to the expiry count 1, other days
+     * {@code weekendWeight}, over the business days of a year ({@code 252 + 113 weekendWeight}), so that a year holds
+     * the same variance as in calendar time.
+     */
+    double businessYears(LocalDate session, LocalDate expiry, double weekendWeight) {
+        double days = new BusinessTime(clock.calendar(), weekendWeight).between(session, expiry);
+        return days / (SESSIONS_PER_YEAR + (CALENDAR_DAYS_PER_YEAR - SESSIONS_PER_YEAR) * weekendWeight);
+    }
+
     /** ATM total variance with a term structure that decays from the current to the long-run variance. */
     static double atmTotalVariance(SyntheticMarketConfig cfg, double variance, double maturityYears) {
         double lambda = cfg.termDecayPerYear();
@@ -251,6 +379,15 @@ public final class SyntheticMarketGenerator {
                 w.write(t.ticker() + "," + t.session() + "," + t.expiry() + "," + t.maturityYears() + "," + t.spot()
                         + "," + t.forward() + "," + p.a() + "," + p.b() + "," + p.rho() + "," + p.m() + ","
                         + p.sigma() + "\n");
+            }
+        }
+    }
+
+    private static void writeEvents(Path file, List<ScheduledEvent> events) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("ticker,session,variance\n");
+            for (ScheduledEvent e : events) {
+                w.write(e.ticker() + "," + e.session() + "," + e.variance() + "\n");
             }
         }
     }
