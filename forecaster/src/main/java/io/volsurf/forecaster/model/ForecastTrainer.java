@@ -440,7 +440,7 @@ public final class ForecastTrainer {
     }
 
     /**
-     * RMSE in vol points of the finished forecasts (SVI refit and projector included) on the observed cells of the
+     * RMSE in vol points of the finished forecasts (no-arbitrage projection included) on the observed cells of the
      * validation targets: what {@code evaluate} reports. {@code view} shares the trained network (never closed here).
      */
     private static ValidationMetric volRmse(TransformerForecaster view, List<TrainingSample> validation) {

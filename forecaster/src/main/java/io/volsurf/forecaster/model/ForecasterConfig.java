@@ -196,8 +196,8 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
     }
 
     /**
-     * The defaults: SVI head on the business-time sticky-expiry base, N = 5, a small model that trains in minutes on
-     * 2 cores, its correction shrunk per tenor by validation folds.
+     * The defaults: SVI head on the residual base the folds choose ({@code auto}), N = 5, a small model that trains in
+     * minutes on 2 cores, its correction shrunk per tenor by validation folds.
      */
     public static ForecasterConfig defaults() {
         return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.AUTO,

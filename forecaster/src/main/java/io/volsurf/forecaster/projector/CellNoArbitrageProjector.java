@@ -11,29 +11,31 @@ import java.util.function.IntFunction;
  * of a forecast without per-tenor smiles): per tenor, total variance linear in log-moneyness between the row's cells
  * and flat beyond its outer cells; between tenors, linear in maturity at fixed log-moneyness.
  *
- * <p>Checks. Butterfly: undiscounted call prices (forward 1) convex in strike at the row's cells and at
- * {@code finePoints} points between its outer cells (beyond them the readers hold total variance flat, an
- * extrapolation they flag, not checked here). Calendar: total variance of tenor m at or above tenor m - 1 at every
- * cell of either row; both rows are piecewise linear in k with breaks only at their cells, so this is the condition
- * at every k, and linear interpolation in maturity keeps it between tenors.
+ * <p>Checks, where the surface is interpolated (beyond a row's outer cells the readers hold total variance flat, an
+ * extrapolation they flag, not checked here). Butterfly: undiscounted call prices (forward 1) convex in strike at
+ * the row's cells and at {@code finePoints} points between its outer cells. Calendar: total variance of tenor m at or
+ * above tenor m - 1 at every cell of either row inside both rows' cell ranges; both rows are linear between their
+ * cells, so this is the condition at every k of the overlap, and linear interpolation in maturity keeps it between
+ * tenors.
  *
  * <p>Repairs, only where a check fails, so that an arbitrage-free input comes back bit for bit. Butterfly: the
  * violating row moves the least amount (bisection) along the segment towards a butterfly-free row: its SVI refit
  * (made butterfly-free by {@link NoArbitrageProjector#repairButterfly}) at the row's cells, moved the least amount
- * towards the flat row at the row's ATM total variance where its chords still fail the check. Calendar: when every row has the same log-moneyness (a grid in
- * plain log-moneyness) isotonic regression in maturity per column (pool adjacent violators, equal weights), which
- * leaves every column without a violation untouched; otherwise (knots in ATM standard deviations) each cell of
- * tenor m that lies below tenor m - 1 is raised to it, and where a cell of tenor m - 1 still pokes above tenor m's
- * segment both ends of that segment are raised by the deficit. Up to three rounds of both; a surface still failing
- * after them (not seen on the shared data) is moved the least amount towards the flat, maturity-non-decreasing
- * surface at the rows' ATM levels, which passes both checks.
+ * towards the flat row at the row's ATM total variance where its chords still fail the check. Calendar: when every
+ * row has the same log-moneyness (a grid in plain log-moneyness) isotonic regression in maturity per column (pool
+ * adjacent violators, equal weights), which leaves every column without a violation untouched; otherwise (knots in
+ * ATM standard deviations) the deficit at a violating point is split evenly between the two rows, each moving its
+ * cell at that point or both ends of its segment there, sweep after sweep until none is left. Up to five rounds of
+ * both; a surface still failing after them moves the least amount towards the flat, maturity-non-decreasing surface
+ * at the rows' ATM levels (which passes both checks): first only its violating rows, else all of them.
  */
 public final class CellNoArbitrageProjector {
 
     private static final double CALENDAR_TOLERANCE = 1e-12;
     private static final double MIN_TOTAL_VARIANCE = 1e-8;
     private static final int BISECTION_STEPS = 30;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
+    private static final int CALENDAR_SWEEPS = 50;
 
     private final NoArbitrageProjector smileRepair = new NoArbitrageProjector();
     private final int finePoints;
@@ -181,37 +183,28 @@ public final class CellNoArbitrageProjector {
             }
             return;
         }
-        for (int m = 1; m < s.tenors; m++) {
-            int from = m * s.knots;
-            for (int j = 0; j < s.knots; j++) {
-                double below = s.at(w, m - 1, s.cellK[from + j]);
-                if (w[from + j] < below) {
-                    w[from + j] = below;
-                }
-            }
-            // a kink of the shorter row between two cells of this row: raise both ends of the segment
-            for (int pass = 0; pass < 4 * s.knots; pass++) {
-                boolean raised = false;
-                for (int i = 0; i < s.knots; i++) {
-                    double x = s.cellK[(m - 1) * s.knots + i];
-                    double deficit = w[(m - 1) * s.knots + i] - s.at(w, m, x);
-                    if (deficit > CALENDAR_TOLERANCE) {
-                        int hi = 0;
-                        while (hi < s.knots && s.cellK[from + hi] < x) {
-                            hi++;
+        // the deficit at a violating point is split between the two rows (as isotonic regression splits it), each
+        // moving the cell at that point or, between cells, both ends of the segment
+        for (int sweep = 0; sweep < CALENDAR_SWEEPS; sweep++) {
+            boolean moved = false;
+            for (int m = 1; m < s.tenors; m++) {
+                for (int r = m - 1; r <= m; r++) {
+                    for (int j = 0; j < s.knots; j++) {
+                        double x = s.cellK[r * s.knots + j];
+                        if (!s.inOverlap(m, x)) {
+                            continue;
                         }
-                        if (hi < s.knots) {
-                            w[from + hi] += deficit;
+                        double deficit = s.at(w, m - 1, x) - s.at(w, m, x);
+                        if (deficit > CALENDAR_TOLERANCE) {
+                            s.shiftAt(w, m - 1, x, -0.5 * deficit);
+                            s.shiftAt(w, m, x, 0.5 * deficit);
+                            moved = true;
                         }
-                        if (hi > 0) {
-                            w[from + hi - 1] += deficit;
-                        }
-                        raised = true;
                     }
                 }
-                if (!raised) {
-                    break;
-                }
+            }
+            if (!moved) {
+                break;
             }
         }
     }
@@ -243,8 +236,9 @@ public final class CellNoArbitrageProjector {
     }
 
     /**
-     * The least move towards the flat surface whose row m sits at the largest ATM total variance of rows 0..m: flat
-     * rows have convex call prices, and non-decreasing levels have no calendar arbitrage.
+     * The least move towards the flat surface whose row m sits at the largest ATM total variance of rows 0..m (flat
+     * rows have convex call prices, non-decreasing levels no calendar arbitrage): first of the rows that still
+     * violate (a failing row, or either row of a failing calendar pair), and only if that cannot pass, of all rows.
      */
     private static double[] towardFlat(Surface s, double[] w) {
         double[] flat = new double[w.length];
@@ -253,20 +247,54 @@ public final class CellNoArbitrageProjector {
             level = Math.max(level, s.at(w, m, 0.0));
             Arrays.fill(flat, m * s.knots, (m + 1) * s.knots, level);
         }
-        double[] out = new double[w.length];
-        double lo = 0;
-        double hi = 1;
-        for (int i = 0; i < BISECTION_STEPS; i++) {
-            double mid = 0.5 * (lo + hi);
-            blend(w, flat, mid, out, 0);
-            if (s.butterflyViolations(out) == 0 && s.calendarViolations(out) == 0) {
-                hi = mid;
-            } else {
-                lo = mid;
+        boolean[] violating = new boolean[s.tenors];
+        for (int m = 0; m < s.tenors; m++) {
+            violating[m] |= !s.rowButterflyFree(w, m);
+            if (m > 0 && s.pairViolations(w, m) > 0) {
+                violating[m] = true;
+                violating[m - 1] = true;
             }
         }
-        blend(w, flat, hi, out, 0);
+        double[] out = new double[w.length];
+        if (!leastTowards(s, w, flat, violating, out)) {
+            boolean[] all = new boolean[s.tenors];
+            Arrays.fill(all, true);
+            leastTowards(s, w, flat, all, out);
+        }
         return out;
+    }
+
+    /** Bisection on the rows marked; false when even the whole way does not pass. */
+    private static boolean leastTowards(Surface s, double[] w, double[] flat, boolean[] rows, double[] out) {
+        System.arraycopy(w, 0, out, 0, w.length);
+        for (int m = 0; m < s.tenors; m++) {
+            if (rows[m]) {
+                blend(Arrays.copyOfRange(w, m * s.knots, (m + 1) * s.knots),
+                        Arrays.copyOfRange(flat, m * s.knots, (m + 1) * s.knots), 1, out, m * s.knots);
+            }
+        }
+        if (s.butterflyViolations(out) > 0 || s.calendarViolations(out) > 0) {
+            return false;
+        }
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i <= BISECTION_STEPS; i++) {
+            double lambda = i == BISECTION_STEPS ? hi : 0.5 * (lo + hi);
+            for (int m = 0; m < s.tenors; m++) {
+                if (rows[m]) {
+                    blend(Arrays.copyOfRange(w, m * s.knots, (m + 1) * s.knots),
+                            Arrays.copyOfRange(flat, m * s.knots, (m + 1) * s.knots), lambda, out, m * s.knots);
+                }
+            }
+            if (i < BISECTION_STEPS) {
+                if (s.butterflyViolations(out) == 0 && s.calendarViolations(out) == 0) {
+                    hi = lambda;
+                } else {
+                    lo = lambda;
+                }
+            }
+        }
+        return true;
     }
 
     /** Per row the points where butterfly is checked: its cells and the fine points strictly between them. */
@@ -345,20 +373,52 @@ public final class CellNoArbitrageProjector {
             return n;
         }
 
-        /** Cells of tenors m - 1 and m (m >= 1) where tenor m's total variance lies below tenor m - 1's. */
+        /** Check points of all adjacent pairs where the longer tenor's total variance lies below the shorter's. */
         int calendarViolations(double[] w) {
             int n = 0;
             for (int m = 1; m < tenors; m++) {
-                for (int r = m - 1; r <= m; r++) {
-                    for (int j = 0; j < knots; j++) {
-                        double x = cellK[r * knots + j];
-                        if (at(w, m, x) < at(w, m - 1, x) - CALENDAR_TOLERANCE) {
-                            n++;
-                        }
+                n += pairViolations(w, m);
+            }
+            return n;
+        }
+
+        /**
+         * Cells of tenors m - 1 and m inside both rows' cell ranges where tenor m lies below tenor m - 1: both rows are
+         * linear between cells there, so these points decide the whole overlap.
+         */
+        int pairViolations(double[] w, int m) {
+            int n = 0;
+            for (int r = m - 1; r <= m; r++) {
+                for (int j = 0; j < knots; j++) {
+                    double x = cellK[r * knots + j];
+                    if (inOverlap(m, x) && at(w, m, x) < at(w, m - 1, x) - CALENDAR_TOLERANCE) {
+                        n++;
                     }
                 }
             }
             return n;
+        }
+
+        /** Whether k lies within the cells of both tenor m - 1 and tenor m (where neither row is extrapolated). */
+        boolean inOverlap(int m, double k) {
+            double lo = Math.max(cellK[(m - 1) * knots], cellK[m * knots]);
+            double hi = Math.min(cellK[(m - 1) * knots + knots - 1], cellK[m * knots + knots - 1]);
+            return k >= lo && k <= hi;
+        }
+
+        /** Moves row m's interpolated value at k (inside its cells) by delta: the cell at k, or both ends around it. */
+        void shiftAt(double[] w, int m, double k, double delta) {
+            int from = m * knots;
+            int j = 0;
+            while (j < knots - 1 && cellK[from + j] < k) {
+                j++;
+            }
+            if (cellK[from + j] == k || j == 0) {
+                w[from + j] += delta;
+            } else {
+                w[from + j] += delta;
+                w[from + j - 1] += delta;
+            }
         }
 
         boolean alignedColumns() {

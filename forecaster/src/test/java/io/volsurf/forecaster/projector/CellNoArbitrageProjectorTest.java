@@ -90,9 +90,12 @@ class CellNoArbitrageProjectorTest {
         assertEquals(w[14 + 3], out[14 + 3], 0.0);
     }
 
-    /** The same on knots in ATM standard deviations (rows at different log-moneyness): the one cell is raised. */
+    /**
+     * The same on knots in ATM standard deviations (rows at different log-moneyness, the same ATM): only the two
+     * cells at the violating point move, to their mean.
+     */
     @Test
-    void aCalendarViolationOnScaledKnotsRaisesOnlyTheViolatingCell() {
+    void aCalendarViolationOnScaledKnotsMovesOnlyTheTwoCellsAtIt() {
         double[] k = scaledK(7);
         double[] w = sviSurface(k, 7);
         SviParams shortest = new SviParams(0.03 * T[0], 0.1 * Math.sqrt(T[0]), -0.4, 0.0, 0.2);
@@ -105,11 +108,27 @@ class CellNoArbitrageProjectorTest {
         double[] out = p.totalVariance();
         assertTrue(projector.arbitrageFree(T, k, out));
         for (int c = 0; c < w.length; c++) {
-            if (c != 7 + 3) {
+            if (c != 3 && c != 7 + 3) {
                 assertEquals(w[c], out[c], 0.0, "cell " + c);
             }
         }
-        assertEquals(w[3], out[7 + 3], 0.0, "raised to the shorter tenor at the same log-moneyness (ATM)");
+        double mean = 0.5 * (w[3] + w[7 + 3]);
+        assertEquals(mean, out[3], 1e-15);
+        assertEquals(mean, out[7 + 3], 1e-15);
+    }
+
+    /**
+     * Beyond a row's outer cells the readers extrapolate flat, which the checks leave alone: a longer tenor whose
+     * wider outer cell lies below the shorter tenor's flat wing is not a violation, and is kept.
+     */
+    @Test
+    void theFlatWingBeyondTheShorterRowsCellsIsNotChecked() {
+        double[] t = {0.25, 0.5};
+        double[] k = {-0.1, 0, 0.1, -0.2, 0, 0.2};
+        double[] w = {0.012, 0.010, 0.009, 0.030, 0.020, 0.0085};
+        assertTrue(0.0085 < 0.009, "beyond k = 0.1 the short row is flat at 0.009, above the long row's 0.0085");
+        assertTrue(projector.arbitrageFree(t, k, w));
+        assertArrayEquals(w, projector.project(t, k, w, m -> null).totalVariance(), 0.0);
     }
 
     /** The rows spread far apart in level, so that only butterfly can fail. */
