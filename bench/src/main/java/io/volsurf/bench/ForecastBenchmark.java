@@ -11,6 +11,7 @@ import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.grid.MoneynessScaling;
 import io.volsurf.forecaster.grid.SmileSlice;
 import io.volsurf.forecaster.model.ForecasterConfig;
+import io.volsurf.forecaster.model.ResidualBase;
 import io.volsurf.forecaster.model.SampleEncoder;
 import io.volsurf.forecaster.model.SurfaceForecastNet;
 import io.volsurf.forecaster.model.TrainingSummary;
@@ -70,7 +71,8 @@ public class ForecastBenchmark {
         history = SurfaceHistory.of(window, 3);
         ForecasterConfig d = ForecasterConfig.defaults();
         ForecasterConfig config = new ForecasterConfig(d.useSviHead(), d.useGridHead(), informerMode, d.blend(),
-                d.residualBase(), d.lossWeights(), SPEC, d.features(), d.window(), d.dModel(), d.heads(), d.layers(),
+                ResidualBase.BUSINESS_TIME_STICKY_EXPIRY, d.lossWeights(), SPEC, d.features(), d.window(), d.dModel(),
+                d.heads(), d.layers(),
                 d.dropout(), d.learningRate(), d.weightDecay(), d.epochs(), d.patience(), d.batchSize(),
                 d.warmupFraction(), d.validationFraction(), d.huber(), d.blendFitRmseThreshold(),
                 d.blendMinObservedFraction(), d.informerFactor(), d.project(), d.seed())

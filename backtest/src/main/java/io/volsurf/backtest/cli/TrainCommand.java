@@ -98,6 +98,14 @@ public final class TrainCommand implements Runnable {
                         fr.shrink(), rounded(fr.baseRmseByTenor()), rounded(fr.networkRmseByTenor()),
                         rounded(fr.shrunkRmseByTenor()));
             }
+            String base = model.config().residualBase().name().toLowerCase(java.util.Locale.ROOT);
+            if (s.folds() != null && !s.folds().residualBaseRmse().isEmpty()) {
+                out.linef("residual base %s, chosen on the folds' pairs (RMSE vol points through the projection: %s)",
+                        base, s.folds().residualBaseRmse().entrySet().stream().map(e -> e.getKey() + " "
+                                + String.format(java.util.Locale.ROOT, "%.3f", e.getValue())).toList());
+            } else {
+                out.linef("residual base %s", base);
+            }
             if (model.config().businessTimeTheta() != null) {
                 out.linef("business-time theta (weight of a non-trading day) %.2f, chosen on the training pairs",
                         model.config().businessTimeTheta());
@@ -105,9 +113,8 @@ public final class TrainCommand implements Runnable {
             if (s.bestEpoch() == 0) {
                 // the zero-initialised heads make epoch 0 the residual base itself: say so, it is not a failure
                 out.linef("no epoch improved on the untrained model, so it was kept: its forecast is the residual "
-                        + "base (%s) through the SVI refit and the projector; on the real data this is the usual "
-                        + "outcome (docs/forecaster-accuracy.md)",
-                        cfg.residualBase().name().toLowerCase(java.util.Locale.ROOT));
+                        + "base (%s) through the no-arbitrage projection, which leaves arbitrage-free cells as they "
+                        + "are; on the real data this is the usual outcome (docs/forecaster-accuracy.md)", base);
             }
             out.line("next: ./volsurf evaluate --ticker " + ticker + " --model-dir " + modelDir + " --from <after "
                     + t + "> --to <date>");

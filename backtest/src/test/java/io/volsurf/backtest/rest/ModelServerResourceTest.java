@@ -20,6 +20,7 @@ import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.ingest.IngestService;
 import io.volsurf.backtest.serving.ForecastServer;
 import io.volsurf.backtest.serving.ServedModel;
+import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.TrainingProgressListener;
 import io.volsurf.forecaster.synthetic.GenerationReport;
@@ -109,7 +110,8 @@ class ModelServerResourceTest {
         assertEquals(asOf.toString(), s.getString("date"));
         assertTrue(LocalDate.parse(s.getString("forecastFor")).isAfter(asOf));
         assertEquals(servedModel.id(), s.getString("modelId"));
-        assertEquals("svi", s.getString("source"));
+        // the model's forecast is its projected cells, read between cells by the grid rule
+        assertEquals("grid", s.getString("source"));
         assertEquals("canonical", s.getString("grid"));
         assertTrue(s.getString("extrapolation").contains("flat"));
         List<Map<String, Object>> cells = s.getList("cells");
@@ -121,23 +123,19 @@ class ModelServerResourceTest {
             assertFalse((Boolean) c.get("extrapolated"), "canonical cells are inside the model's grid: " + c);
         }
         assertNotNull(s.get("arbitrage.projection"));
-        assertEquals(7, s.getList("svi").size());
+        assertTrue(s.getList("svi").isEmpty(), "no per-tenor smiles: the cells are the forecast");
 
-        // The SVI parameters reproduce the surface at the model's tenors.
+        // svi-params: the stored market fits; the forecast has no smiles of its own to list
         JsonPath p = given().get("/api/v1/svi-params/" + TICKER + "/" + asOf).then().statusCode(200).extract()
                 .jsonPath().using(DOUBLES);
-        List<Map<String, Object>> tenors = p.getList("tenors");
-        assertEquals(7, tenors.size());
+        assertTrue(p.getList("tenors").isEmpty());
         assertFalse(p.getList("marketSlices").isEmpty());
-        for (int i = 0; i < cells.size(); i++) {
-            Map<String, Object> t = tenors.get(i / 7);
-            Map<String, Object> c = cells.get(i);
-            assertEquals(num(t.get("tenorDays")), num(c.get("tenorDays")), 0.0);
-            double x = num(c.get("logMoneyness")) - num(t.get("m"));
-            double sig = num(t.get("sigma"));
-            double w = num(t.get("a")) + num(t.get("b")) * (num(t.get("rho")) * x + Math.sqrt(x * x + sig * sig));
-            assertEquals(w, num(c.get("totalVariance")), 1e-12, "SVI of tenor " + t + " at " + c);
-            assertEquals(num(t.get("forward")), num(c.get("forward")), 1e-9);
+        // the REST surface reads the forecast by the rule the forecast itself reads its cells with
+        SurfaceForecast f = server.forecast(TICKER, asOf).forecast();
+        for (Map<String, Object> c : cells) {
+            double t = num(c.get("maturityYears"));
+            double iv = f.impliedVol(t, num(c.get("logMoneyness")));
+            assertEquals(iv * iv * t, num(c.get("totalVariance")), 1e-12, "cell " + c);
         }
 
         // 'latest' is the latest stored session.

@@ -6,7 +6,7 @@ public enum EarlyStopping {
     DATA_LOSS,
     /**
      * The metric {@code evaluate} reports: RMSE in vol points on the observed cells of the finished forecast
-     * (after the SVI refit and the no-arbitrage projector).
+     * (after the no-arbitrage projection).
      */
     VOL_RMSE
 }

@@ -14,6 +14,10 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
+import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
+import io.volsurf.forecaster.baseline.SurfaceForecaster;
+import io.volsurf.forecaster.projector.CellNoArbitrageProjector;
 import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.MeanReversionForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
@@ -80,19 +84,39 @@ public final class ForecastTrainer {
             throw new IllegalArgumentException("samples: need at least 2 distinct target sessions to split by time");
         }
         ForecasterConfig cfg = config.withGridSpec(spec);
+        List<LocalDate> days = new ArrayList<>(sessions);
+        int block = Math.max(1, (int) Math.round(cfg.validationFraction() / 2 * days.size()));
+        int validationSessions = Math.max(1, (int) Math.round(cfg.validationFraction() * days.size()));
+        validationSessions = Math.min(validationSessions, days.size() - 1);
+        Map<String, Double> baseRmse = Map.of();
+        if (cfg.residualBase() == ResidualBase.AUTO) {
+            // scored on the pairs that validate (the folds' blocks, else the validation slice), all in the training range
+            int scored = cfg.folds() > 0 && days.size() - cfg.folds() * block >= 2 ? cfg.folds() * block
+                    : validationSessions;
+            LocalDate firstScored = days.get(days.size() - scored);
+            List<TrainingSample> scoredPairs = sorted.stream()
+                    .filter(s -> !s.target().session().isBefore(firstScored)).toList();
+            double theta = cfg.businessTimeTheta() != null ? cfg.businessTimeTheta()
+                    : BusinessTimeStickyExpiryForecaster.fit(sorted).theta();
+            Map<ResidualBase, Double> rmse = residualBaseRmse(scoredPairs, theta);
+            ResidualBase chosen = rmse.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            cfg = cfg.withResidualBase(chosen);
+            if (chosen == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY) {
+                cfg = cfg.withFitted(theta, cfg.tenorShrink());
+            }
+            Map<String, Double> named = new java.util.LinkedHashMap<>();
+            rmse.forEach((b, v) -> named.put(b.name().toLowerCase(Locale.ROOT), v));
+            baseRmse = named;
+        }
         if (cfg.residualBase() == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY && cfg.businessTimeTheta() == null) {
             // chosen on the pairs given, every one of which precedes whatever the model will be scored on
             cfg = cfg.withFitted(BusinessTimeStickyExpiryForecaster.fit(sorted).theta(), cfg.tenorShrink());
         }
-        List<LocalDate> days = new ArrayList<>(sessions);
-        int block = Math.max(1, (int) Math.round(cfg.validationFraction() / 2 * days.size()));
         boolean folds = cfg.tenorShrink() == null && cfg.folds() > 0 && cfg.residualBase() != ResidualBase.LINEAR
                 && days.size() - cfg.folds() * block >= 2;
         if (folds) {
-            return trainWithFolds(cfg, sorted, days, block, listener);
+            return trainWithFolds(cfg, sorted, days, block, listener, baseRmse);
         }
-        int validationSessions = Math.max(1, (int) Math.round(cfg.validationFraction() * days.size()));
-        validationSessions = Math.min(validationSessions, days.size() - 1);
         LocalDate firstValidation = days.get(days.size() - validationSessions);
         List<TrainingSample> train = sorted.stream().filter(s -> s.target().session().isBefore(firstValidation))
                 .toList();
@@ -111,7 +135,7 @@ public final class ForecastTrainer {
      * every factor is 0).
      */
     private TransformerForecaster trainWithFolds(ForecasterConfig cfg, List<TrainingSample> sorted,
-            List<LocalDate> days, int block, TrainingProgressListener listener) {
+            List<LocalDate> days, int block, TrainingProgressListener listener, Map<String, Double> residualBaseRmse) {
         GridSpec spec = cfg.gridSpec();
         int tenors = spec.tenorCount();
         int knots = spec.knotCount();
@@ -139,10 +163,17 @@ public final class ForecastTrainer {
                 bestLoss += fold.summary().bestValidationLoss() / cfg.folds();
                 for (TrainingSample p : validation) {
                     EncodedSample e = fold.encode(p.history());
-                    float[] base = e.inputs()[ModelInputs.BASE];
-                    // a fold that kept its untrained model found no correction: its output differs from the base
-                    // only by the SVI row fit, which must not count as a gain
-                    float[] w = fold.summary().bestEpoch() == 0 ? base : fold.predict(e).totalVariance();
+                    // a fold that kept its untrained model found no correction: every factor is the base
+                    TransformerForecaster.NetworkOutput out = fold.summary().bestEpoch() == 0 ? null : fold.predict(e);
+                    // each factor's forecast is read as the user gets it: corrected cells through the projection
+                    double[][] projected = new double[steps + 1][];
+                    for (int i = 0; i <= steps; i++) {
+                        double factor = (double) i / steps;
+                        projected[i] = out == null && i > 0 ? projected[0]
+                                : fold.projectCells(e, out == null ? fold.correctedCells(e,
+                                        new TransformerForecaster.NetworkOutput(e.inputs()[ModelInputs.BASE], null),
+                                        m -> 0.0) : fold.correctedCells(e, out, m -> factor)).totalVariance();
+                    }
                     CanonicalSurface target = p.target();
                     for (int c = 0; c < spec.cellCount(); c++) {
                         double wt = target.totalVariance()[c];
@@ -153,8 +184,7 @@ public final class ForecastTrainer {
                         double t = spec.tenorYears(m);
                         double volTrue = Math.sqrt(wt / t);
                         for (int i = 0; i <= steps; i++) {
-                            double v = Math.max(base[c] + (double) i / steps * (w[c] - base[c]), 0);
-                            double err = 100 * (Math.sqrt(v / t) - volTrue);
+                            double err = 100 * (Math.sqrt(Math.max(projected[i][c], 0) / t) - volTrue);
                             sq[m][i] += err * err;
                             foldSq[f][m][i] += err * err;
                         }
@@ -179,7 +209,7 @@ public final class ForecastTrainer {
         ordered.sort(null);
         int epochs = ordered.get((ordered.size() - 1) / 2);
         TrainingSummary.FoldReport report = new TrainingSummary.FoldReport(from, to, bestEpochs, epochs, baseRmse,
-                netRmse, shrunkRmse, shrink);
+                netRmse, shrunkRmse, shrink, residualBaseRmse);
         boolean base = shrink.stream().allMatch(v -> v == 0.0) || epochs == 0;
         ForecasterConfig fitted = cfg.withFitted(cfg.businessTimeTheta(), base ? zeros(tenors) : shrink);
         // nothing of the network is kept: the untrained model is the base, no need to train it
@@ -192,6 +222,60 @@ public final class ForecastTrainer {
                 to.get(to.size() - 1), s.trainSamples(), foldPairs, s.epochsRun(), s.bestEpoch(),
                 initialLoss, bestLoss, s.trainLoss(), s.validationLoss(), s.featureNames(), report);
         return finalModel.withSummary(withFolds);
+    }
+
+    /**
+     * RMSE in vol points on the pairs' observed cells of each candidate residual base (carry-forward, sticky-expiry,
+     * business-time sticky-expiry at {@code theta}), each forecast read through the no-arbitrage projection as the
+     * model would hand it out. Iteration order: the candidates in that order.
+     */
+    static Map<ResidualBase, Double> residualBaseRmse(List<TrainingSample> pairs, double theta) {
+        Map<ResidualBase, SurfaceForecaster> candidates = new java.util.LinkedHashMap<>();
+        candidates.put(ResidualBase.CARRY_FORWARD, new CarryForwardForecaster());
+        candidates.put(ResidualBase.STICKY_EXPIRY, new StickyExpiryForecaster());
+        candidates.put(ResidualBase.BUSINESS_TIME_STICKY_EXPIRY, new BusinessTimeStickyExpiryForecaster(theta));
+        CellNoArbitrageProjector projector = new CellNoArbitrageProjector();
+        SviRowFitter fitter = new SviRowFitter();
+        Map<ResidualBase, Double> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<ResidualBase, SurfaceForecaster> c : candidates.entrySet()) {
+            double sq = 0;
+            long n = 0;
+            for (TrainingSample p : pairs) {
+                SurfaceForecast f = c.getValue().forecast(p.history());
+                GridSpec spec = f.spec();
+                int knots = spec.knotCount();
+                double[] t = new double[spec.tenorCount()];
+                for (int m = 0; m < t.length; m++) {
+                    t[m] = spec.tenorYears(m);
+                }
+                double[] k = f.logMoneyness();
+                double[] cells = f.totalVariance();
+                double[] w = projector.project(t, k, cells, m -> fitter.fit(
+                        java.util.Arrays.copyOfRange(k, m * knots, (m + 1) * knots),
+                        positive(java.util.Arrays.copyOfRange(cells, m * knots, (m + 1) * knots))).params())
+                        .totalVariance();
+                CanonicalSurface target = p.target();
+                for (int cell = 0; cell < w.length; cell++) {
+                    double wt = target.totalVariance()[cell];
+                    if (!target.mask()[cell] || !Double.isFinite(wt) || wt < 0) {
+                        continue;
+                    }
+                    double tm = t[cell / knots];
+                    double err = 100 * (Math.sqrt(Math.max(w[cell], 0) / tm) - Math.sqrt(wt / tm));
+                    sq += err * err;
+                    n++;
+                }
+            }
+            out.put(c.getKey(), n == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(sq / n));
+        }
+        return out;
+    }
+
+    private static double[] positive(double[] w) {
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.max(w[i], 0);
+        }
+        return w;
     }
 
     /**
@@ -356,7 +440,7 @@ public final class ForecastTrainer {
     }
 
     /**
-     * RMSE in vol points of the finished forecasts (SVI refit and projector included) on the observed cells of the
+     * RMSE in vol points of the finished forecasts (no-arbitrage projection included) on the observed cells of the
      * validation targets: what {@code evaluate} reports. {@code view} shares the trained network (never closed here).
      */
     private static ValidationMetric volRmse(TransformerForecaster view, List<TrainingSample> validation) {

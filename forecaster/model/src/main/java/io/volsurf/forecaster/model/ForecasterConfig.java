@@ -195,11 +195,11 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
     }
 
     /**
-     * The defaults: SVI head on the business-time sticky-expiry base, N = 5, a small model that trains in minutes on
-     * 2 cores, its correction shrunk per tenor by validation folds.
+     * The defaults: SVI head on the residual base the folds choose ({@code auto}), N = 5, a small model that trains in
+     * minutes on 2 cores, its correction shrunk per tenor by validation folds.
      */
     public static ForecasterConfig defaults() {
-        return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.BUSINESS_TIME_STICKY_EXPIRY,
+        return new ForecasterConfig(true, false, false, BlendPolicy.SVI, ResidualBase.AUTO,
                 LossWeights.defaults(), null, BUILT_IN_FEATURES, 5, 32, 4, 2, 0.1, 1e-3, 1e-4, 30, 5, 16, 0.1, 0.2,
                 false, 0.05, 0.5, 5, true, 42L, null, null, false, null, null, null, DEFAULT_FOLDS, true);
     }
@@ -235,6 +235,15 @@ public record ForecasterConfig(boolean useSviHead, boolean useGridHead, boolean 
                 batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
                 informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping, theta, shrink,
                 folds, tickerLossWeights);
+    }
+
+    /** This config with the residual base training chose ({@code residual_base=auto} resolved). */
+    public ForecasterConfig withResidualBase(ResidualBase base) {
+        return new ForecasterConfig(useSviHead, useGridHead, informerMode, blend, base, lossWeights, gridSpec,
+                features, window, dModel, heads, layers, dropout, learningRate, weightDecay, epochs, patience,
+                batchSize, warmupFraction, validationFraction, huber, blendFitRmseThreshold, blendMinObservedFraction,
+                informerFactor, project, seed, linearLambdas, linearRefit, volPointLoss, earlyStopping,
+                businessTimeTheta, tenorShrink, folds, tickerLossWeights);
     }
 
     /** The shrink factor of tenor {@code m}'s correction: 1 (none) when no factors are set. */

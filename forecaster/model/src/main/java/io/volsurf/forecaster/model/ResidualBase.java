@@ -5,8 +5,7 @@ public enum ResidualBase {
     /**
      * Sticky-expiry in business time ({@link io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster}):
      * each expiry's remaining variance carried per business day, non-trading days weighted by a theta chosen on the
-     * training pairs and saved with the model. The default: the best nothing-learned forecaster on the US data, so the
-     * untrained model is that baseline and the network only adds a correction.
+     * training pairs and saved with the model. The best nothing-learned forecaster on the US data.
      */
     BUSINESS_TIME_STICKY_EXPIRY,
     /**
@@ -19,5 +18,11 @@ public enum ResidualBase {
      * The ridge baseline's forecast ({@link io.volsurf.forecaster.baseline.LinearForecaster}), fitted on the
      * training pairs only and saved with the model: the network learns a correction on top of the best baseline.
      */
-    LINEAR
+    LINEAR,
+    /**
+     * Chosen by training among carry-forward, sticky-expiry and business-time sticky-expiry: the one with the lowest
+     * RMSE in vol points on the validation folds' pairs, each read through the no-arbitrage projection; the choice is
+     * what the saved config records. The default.
+     */
+    AUTO
 }

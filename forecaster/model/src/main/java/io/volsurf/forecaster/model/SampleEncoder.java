@@ -49,6 +49,10 @@ public final class SampleEncoder {
      */
     public SampleEncoder(ForecasterConfig config, NormalizationStats stats, SurfaceForecaster temporalReference,
             SurfaceForecaster linearBase) {
+        if (config.residualBase() == ResidualBase.AUTO) {
+            throw new IllegalArgumentException("residual_base=auto is resolved by training (the config of a trained "
+                    + "model names the base it chose)");
+        }
         if (config.residualBase() == ResidualBase.LINEAR && linearBase == null) {
             throw new IllegalArgumentException("residual_base=linear needs the fitted linear forecaster");
         }
@@ -118,6 +122,7 @@ public final class SampleEncoder {
             case STICKY_EXPIRY -> sticky.totalVariance();
             case CARRY_FORWARD -> cf.totalVariance();
             case LINEAR -> linearBase.forecast(history).totalVariance();
+            case AUTO -> throw new IllegalStateException("residual_base=auto is resolved by training");
         };
         double[] kCells = cf.logMoneyness();
         double[] kink = config.uses("event") ? eventKink(latest, spec, history.gapDaysToNext()) : new double[tenors];

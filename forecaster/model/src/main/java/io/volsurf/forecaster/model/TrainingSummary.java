@@ -1,6 +1,7 @@
 package io.volsurf.forecaster.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a model was trained on and how training went; saved in the model directory.
@@ -37,8 +38,8 @@ public record TrainingSummary(List<String> tickers, String trainFrom, String tra
 
     /**
      * Time-ordered validation folds of the training range: fold f trains on every pair before its block of sessions
-     * and is scored on the block. RMSE in vol points on the blocks' observed cells, pooled over the folds, before
-     * the SVI refit and the projector.
+     * and is scored on the block. RMSE in vol points on the blocks' observed cells, pooled over the folds, each
+     * forecast read through the no-arbitrage projection.
      *
      * @param validationFrom    first target session of each fold's block
      * @param validationTo      last target session of each fold's block
@@ -48,9 +49,16 @@ public record TrainingSummary(List<String> tickers, String trainFrom, String tra
      * @param networkRmseByTenor the fold models, unshrunk
      * @param shrunkRmseByTenor the fold models with the chosen factors
      * @param shrink            the chosen factor per tenor
+     * @param residualBaseRmse  with {@code residual_base=auto}: each candidate base's RMSE on the folds' pairs through
+     *                          the projection (the lowest is the model's base); empty when the base was given
      */
     public record FoldReport(List<String> validationFrom, List<String> validationTo, List<Integer> bestEpochs,
             int epochs, List<Double> baseRmseByTenor, List<Double> networkRmseByTenor, List<Double> shrunkRmseByTenor,
-            List<Double> shrink) {
+            List<Double> shrink, Map<String, Double> residualBaseRmse) {
+
+        public FoldReport {
+            residualBaseRmse = residualBaseRmse == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(residualBaseRmse));
+        }
     }
 }

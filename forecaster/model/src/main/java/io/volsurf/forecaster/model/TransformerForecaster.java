@@ -9,7 +9,7 @@ import io.volsurf.forecaster.baseline.LinearForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.grid.GridSpec;
-import io.volsurf.forecaster.projector.NoArbitrageProjector;
+import io.volsurf.forecaster.projector.CellNoArbitrageProjector;
 import io.volsurf.forecaster.projector.ProjectedSurface;
 import io.volsurf.forecaster.sample.NormalizationStats;
 import io.volsurf.forecaster.sample.SurfaceHistory;
@@ -17,6 +17,7 @@ import io.volsurf.forecaster.svi.SviParams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A trained spatiotemporal forecaster: encoder, heads, SVI layer, blend, then the no-arbitrage projector.
@@ -30,7 +31,7 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
     private final NormalizationStats stats;
     private final TrainingSummary summary;
     private final SampleEncoder encoder;
-    private final NoArbitrageProjector projector = new NoArbitrageProjector();
+    private final CellNoArbitrageProjector projector = new CellNoArbitrageProjector();
     private final SviRowFitter rowFitter = new SviRowFitter();
     private final LinearForecaster linearBase;
     /** Whether predict runs the fused pass (built at first use) rather than the network's forward. */
@@ -183,24 +184,35 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
         }
     }
 
-    /** Step 3 of {@link #forecast}: smiles per tenor (refits of grid-head rows), then the no-arbitrage projector. */
+    /**
+     * Step 3 of {@link #forecast}: the forecast cells, then the no-arbitrage projection.
+     *
+     * <p>With per-tenor factors ({@code tenorShrink}, set by the validation folds) a cell is the residual base plus
+     * the factor times the network's change from its untrained output ({@link #correctedCells}), so that a factor of
+     * 0, or a network that learned nothing, is the base exactly; the projection ({@link CellNoArbitrageProjector})
+     * leaves arbitrage-free cells as they are, and the forecast has no per-tenor smiles: its readers interpolate
+     * the cells (total variance linear in log-moneyness between cells, flat beyond, linear in maturity), the rule
+     * the projection checks. Without factors (a model saved before them, or {@code folds=0}) the cells are the
+     * network's output.
+     */
     public SurfaceForecast finish(SurfaceHistory history, EncodedSample e, NetworkOutput out) {
         GridSpec spec = config.gridSpec();
         int tenors = spec.tenorCount();
         int knots = spec.knotCount();
         float[] w = out.totalVariance();
-        float[] svi = out.svi();
-        double[] cellW = new double[w.length];
-        float[] base = e.inputs()[ModelInputs.BASE];
         for (int c = 0; c < w.length; c++) {
             if (!Float.isFinite(w[c])) {
                 throw new IllegalStateException("model produced a non-finite total variance at cell " + c + " for "
                         + history.ticker() + " " + history.latest().session());
             }
-            // the correction over the base, shrunk per tenor by the factor validation folds chose
-            double shrink = config.shrink(c / knots);
-            cellW[c] = Math.max(shrink == 1.0 ? w[c] : base[c] + shrink * (w[c] - base[c]), 0);
         }
+        double[] cellW = config.tenorShrink() != null ? correctedCells(e, out, config::shrink) : networkCells(w);
+        if (config.project()) {
+            ProjectedSurface p = projectCells(e, cellW);
+            return new SurfaceForecast(history.ticker(), e.forecastFor(), spec, e.kCells(), p.totalVariance(),
+                    List.of(), p.report());
+        }
+        float[] svi = out.svi();
         List<SviParams> smiles = new ArrayList<>(tenors);
         for (int m = 0; m < tenors; m++) {
             double shrink = config.shrink(m);
@@ -213,16 +225,60 @@ public final class TransformerForecaster implements SurfaceForecaster, AutoClose
                 smiles.add(new SviParams(svi[m * 5], svi[m * 5 + 1], svi[m * 5 + 2], svi[m * 5 + 3], svi[m * 5 + 4]));
             }
         }
-        if (!config.project()) {
-            return new SurfaceForecast(history.ticker(), e.forecastFor(), spec, e.kCells(), cellW, smiles, null);
+        return new SurfaceForecast(history.ticker(), e.forecastFor(), spec, e.kCells(), cellW, smiles, null);
+    }
+
+    private static double[] networkCells(float[] w) {
+        double[] cellW = new double[w.length];
+        for (int c = 0; c < w.length; c++) {
+            cellW[c] = Math.max(w[c], 0);
         }
-        double[] maturities = new double[tenors];
-        for (int m = 0; m < tenors; m++) {
+        return cellW;
+    }
+
+    /**
+     * Per cell {@code max(base + f(tenor) (w - w0), 0)}: the residual base plus the factor times the network's change
+     * from its untrained output {@code w0} (the SVI layer at the base's row fits, or the base itself on rows the
+     * grid head carries). A factor of 0 is the base bit for bit.
+     */
+    public double[] correctedCells(EncodedSample e, NetworkOutput out, IntToDoubleFunction factorOfTenor) {
+        int knots = config.gridSpec().knotCount();
+        float[] w = out.totalVariance();
+        float[] base = e.inputs()[ModelInputs.BASE];
+        double[] w0 = untrainedOutput(e);
+        double[] cellW = new double[w.length];
+        for (int c = 0; c < w.length; c++) {
+            double f = factorOfTenor.applyAsDouble(c / knots);
+            cellW[c] = f == 0.0 ? Math.max(base[c], 0) : Math.max(base[c] + f * (w[c] - w0[c]), 0);
+        }
+        return cellW;
+    }
+
+    /** What the network outputs before any training (its output layers start at zero). */
+    private double[] untrainedOutput(EncodedSample e) {
+        int knots = config.gridSpec().knotCount();
+        float[] base = e.inputs()[ModelInputs.BASE];
+        float[] gridWeight = e.inputs()[ModelInputs.GRID_WEIGHT];
+        double[] w0 = new double[base.length];
+        for (int c = 0; c < w0.length; c++) {
+            double svi = e.startSmiles().get(c / knots).totalVariance(e.kCells()[c]);
+            double grid = config.useGridHead() ? base[c] : svi;
+            w0[c] = (1 - gridWeight[c]) * svi + gridWeight[c] * grid;
+        }
+        return w0;
+    }
+
+    /** The cells through the no-arbitrage projection; a violating row's repair target is its SVI refit. */
+    public ProjectedSurface projectCells(EncodedSample e, double[] cellW) {
+        GridSpec spec = config.gridSpec();
+        int knots = spec.knotCount();
+        double[] maturities = new double[spec.tenorCount()];
+        for (int m = 0; m < maturities.length; m++) {
             maturities[m] = spec.tenorYears(m);
         }
-        ProjectedSurface p = projector.project(maturities, smiles, e.kCells(), cellW);
-        return new SurfaceForecast(history.ticker(), e.forecastFor(), spec, e.kCells(), p.totalVariance(),
-                p.tenorSvi(), p.report());
+        return projector.project(maturities, e.kCells(), cellW, m -> rowFitter.fit(
+                Arrays.copyOfRange(e.kCells(), m * knots, (m + 1) * knots),
+                Arrays.copyOfRange(cellW, m * knots, (m + 1) * knots)).params());
     }
 
     @Override

@@ -53,6 +53,7 @@ class TickerLossWeightsTest {
         });
         Properties p = new Properties();
         p.setProperty("business_time_theta", "0.1");
+        p.setProperty("residual_base", "business_time_sticky_expiry");
         ForecasterConfig cfg = ForecasterConfig.fromProperties(p).withGridSpec(SyntheticSeries.SPEC);
         SampleEncoder encoder = new SampleEncoder(cfg, NormalizationStats.fit(surfaces), null);
         List<EncodedSample> encoded = pairs.stream().map(s -> encoder.encode(s.history(), s.target())).toList();
