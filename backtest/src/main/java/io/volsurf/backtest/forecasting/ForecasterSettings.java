@@ -1,12 +1,9 @@
 package io.volsurf.backtest.forecasting;
 
 import io.volsurf.forecaster.model.ForecasterConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import io.volsurf.forecaster.model.ForecasterConfigFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
 
@@ -29,36 +26,6 @@ public final class ForecasterSettings {
                 appConfig.getOptionalValue(name, String.class).ifPresent(v -> p.setProperty(name.substring(PREFIX.length()), v));
             }
         }
-        if (configFile != null) {
-            if (!Files.isRegularFile(configFile)) {
-                throw new IllegalArgumentException("--config " + configFile + ": no such file");
-            }
-            if (configFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                if (!p.isEmpty() || !overrides.isEmpty()) {
-                    throw new IllegalArgumentException("--config " + configFile + ": a JSON config is complete; use a "
-                            + ".properties file to combine it with --set or volsurf.forecaster.* settings");
-                }
-                try {
-                    return ForecasterConfig.fromJson(Files.readString(configFile));
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("--config " + configFile + ": " + e.getMessage(), e);
-                }
-            }
-            try (Reader r = Files.newBufferedReader(configFile)) {
-                Properties file = new Properties();
-                file.load(r);
-                p.putAll(file);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--config " + configFile + ": " + e.getMessage(), e);
-            }
-        }
-        for (String kv : overrides) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set expects key=value, got '" + kv + "'");
-            }
-            p.setProperty(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        return ForecasterConfig.fromProperties(p);
+        return ForecasterConfigFiles.resolve(p, configFile, overrides);
     }
 }

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.volsurf.backtest.forecasting.ForecastingService;
-import io.volsurf.backtest.forecasting.SampleAssembler;
+import io.volsurf.forecaster.sample.SampleAssembler;
 import io.volsurf.backtest.rest.ModelServerResponses.ArbitrageView;
 import io.volsurf.backtest.rest.ModelServerResponses.ImpliedVolResponse;
 import io.volsurf.backtest.rest.ModelServerResponses.MarketSlice;
