@@ -178,7 +178,7 @@ public final class WalkForwardJob {
         return prepared.plan();
     }
 
-    private static WalkForwardSpec.SurfaceSource source(MarketDataStore market) {
+    static WalkForwardSpec.SurfaceSource source(MarketDataStore market) {
         return new WalkForwardSpec.SurfaceSource() {
             @Override
             public List<CanonicalSurface> surfacesUpTo(String ticker, LocalDate to) {
