@@ -178,7 +178,7 @@ final class IngestComparison implements AutoCloseable {
         return t.jdbcUrl() + sep + "user=" + t.user() + (t.password() == null || t.password().isEmpty() ? "" : "&password=" + t.password());
     }
 
-    private static PGSimpleDataSource dataSource(DatabaseTarget t) {
+    static PGSimpleDataSource dataSource(DatabaseTarget t) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(t.jdbcUrl());
         ds.setUser(t.user());

@@ -3,7 +3,7 @@ package io.volsurf.backtest.cli;
 import io.volsurf.backtest.forecasting.AblationPlan;
 import io.volsurf.backtest.forecasting.AblationService;
 import io.volsurf.backtest.forecasting.ForecastingService;
-import io.volsurf.backtest.forecasting.TickerSelection;
+import io.volsurf.db.market.TickerSelection;
 import io.volsurf.forecaster.model.EpochProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.forecasting.ForecastingService;
 import io.volsurf.backtest.forecasting.GridRequest;
-import io.volsurf.backtest.forecasting.TickerSelection;
+import io.volsurf.db.market.TickerSelection;
 import io.volsurf.backtest.forecasting.WalkForwardEvaluation;
 import io.volsurf.forecaster.eval.BootstrapInterval;
 import io.volsurf.forecaster.eval.BucketComparison;
@@ -12,6 +12,7 @@ import io.volsurf.forecaster.eval.ErrorSummary;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.OptionPricingError;
 import io.volsurf.forecaster.eval.WalkForward;
+import io.volsurf.forecaster.eval.WalkForwardDocument;
 import io.volsurf.forecaster.eval.WalkForwardStatistics;
 import io.volsurf.forecaster.grid.GridSpecKeys;
 import io.volsurf.forecaster.model.ForecasterConfig;
@@ -52,7 +53,9 @@ import picocli.CommandLine.Option;
                 + "model's forecast surface read at its points). Stored sessions are re-gridded from their SVI fits.",
             "", "Examples:", "  ./volsurf evaluate --ticker all --model-dir models/us --from 2026-07-27 --to 2026-08-21",
             "  ./volsurf evaluate --ticker all --walk-forward --from 2026-06-22 --to 2026-08-21 --retrain-every 5 "
-                    + "--min-train-sessions 20 --set epochs=8"})
+                    + "--min-train-sessions 20 --set epochs=8",
+            "  ./volsurf evaluate --ticker all --walk-forward --to 2026-08-21 --spark 'local[2]' "
+                    + "--db-url postgresql://postgres@127.0.0.1/vs"})
 public final class EvaluateCommand implements Runnable {
 
     @Mixin
@@ -91,6 +94,11 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--no-pricing", description = "Walk-forward: skip pricing the next sessions' listed options.")
     boolean noPricing;
 
+    // Listed here for --help; ./volsurf hands a command line with --spark to scripts/spark-evaluate before this runs.
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Walk-forward on Apache Spark instead, one task "
+            + "per fold (local[2], spark://host:7077, yarn, k8s://...); needs --db-url. See docs/spark.md.")
+    String spark;
+
     @Mixin
     ForecasterConfigOptions forecasterConfig;
 
@@ -106,6 +114,10 @@ public final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (spark != null) {
+            throw new IllegalArgumentException("--spark runs through ./volsurf (scripts/spark-evaluate), not the "
+                    + "application jar alone");
+        }
         if (walkForward) {
             runWalkForward();
             return;
@@ -259,27 +271,7 @@ public final class EvaluateCommand implements Runnable {
         EvaluationReport r = result.scored().report();
         WalkForwardStatistics stats = outcome.statistics();
         Output out = new Output(common.json);
-        Map<String, Object> doc = new LinkedHashMap<>(Output.mapper().convertValue(r, Map.class));
-        Map<String, Object> wf = new LinkedHashMap<>();
-        wf.put("folds", plan.folds().size());
-        wf.put("retrainEvery", k);
-        wf.put("minTrainSessions", m);
-        wf.put("testSessions", plan.testDates().size());
-        wf.put("firstTestSession", plan.testDates().get(0).toString());
-        wf.put("lastTestSession", plan.testDates().get(plan.testDates().size() - 1).toString());
-        wf.put("burnInSessions", plan.burnIn().stream().map(LocalDate::toString).toList());
-        wf.put("threads", n);
-        wf.put("wallSeconds", outcome.wallSeconds());
-        wf.put("foldDetails", result.folds());
-        wf.put("trainingConfig", Output.mapper().convertValue(cfg, Map.class));
-        doc.put("walkForward", wf);
-        Map<String, Object> ratio = new LinkedHashMap<>();
-        ratio.put("vsBestBaseline", stats.rmseRatioVsBest());
-        ratio.put("vsCarryForward", stats.rmseRatioVsCarryForward());
-        doc.put("rmseRatioInterval", ratio);
-        doc.put("byTenor", stats.byTenor());
-        doc.put("byGap", stats.byGap());
-        out.document(Output.mapper().convertValue(doc, Map.class));
+        out.document(WalkForwardDocument.of(Output.mapper(), result, stats, n, outcome.wallSeconds(), cfg));
 
         double cf = r.baselines().containsKey("carryForward") ? r.baselines().get("carryForward").rmseVolPoints()
                 : Double.NaN;

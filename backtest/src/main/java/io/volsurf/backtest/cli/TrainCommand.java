@@ -1,7 +1,7 @@
 package io.volsurf.backtest.cli;
 
 import io.volsurf.backtest.forecasting.ForecastingService;
-import io.volsurf.backtest.forecasting.TickerSelection;
+import io.volsurf.db.market.TickerSelection;
 import io.volsurf.forecaster.model.ForecasterConfig;
 import io.volsurf.forecaster.model.TrainingSummary;
 import java.nio.file.Path;

@@ -1,12 +1,10 @@
 package io.volsurf.backtest.forecasting;
 
 import io.volsurf.forecaster.model.ForecasterConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import io.volsurf.forecaster.model.ForecasterConfigFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
 
@@ -36,50 +34,8 @@ public final class ForecasterSettings {
                 appConfig.getOptionalValue(name, String.class).ifPresent(v -> p.setProperty(name.substring(PREFIX.length()), v));
             }
         }
-        if (configFile != null) {
-            if (!Files.isRegularFile(configFile)) {
-                throw new IllegalArgumentException("--config " + configFile + ": no such file");
-            }
-            if (configFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                if (!p.isEmpty() || !overrides.isEmpty() || gridSpecFile != null) {
-                    throw new IllegalArgumentException("--config " + configFile + ": a JSON config is complete; use a "
-                            + ".properties file to combine it with --set, --grid-spec or volsurf.forecaster.* settings");
-                }
-                try {
-                    return ForecasterConfig.fromJson(Files.readString(configFile));
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("--config " + configFile + ": " + e.getMessage(), e);
-                }
-            }
-            try (Reader r = Files.newBufferedReader(configFile)) {
-                Properties file = new Properties();
-                file.load(r);
-                p.putAll(file);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--config " + configFile + ": " + e.getMessage(), e);
-            }
-        }
-        if (gridSpecFile != null) {
-            GridRequest.readFile(gridSpecFile).forEach((k, v) -> put(p, k, v));
-        }
-        for (String kv : overrides) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set expects key=value, got '" + kv + "'");
-            }
-            put(p, kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        return ForecasterConfig.fromProperties(p);
+        return ForecasterConfigFiles.resolve(p, configFile,
+                gridSpecFile == null ? Map.of() : GridRequest.readFile(gridSpecFile), overrides);
     }
 
-    /** Sets {@code key}, replacing the same key spelt another way ({@code grid-tenors}, {@code gridTenors}). */
-    private static void put(Properties p, String key, String value) {
-        String same = spelling(key);
-        p.stringPropertyNames().stream().filter(k -> spelling(k).equals(same)).forEach(p::remove);
-        p.setProperty(key, value);
-    }
-
-    private static String spelling(String key) {
-        return key.trim().replace('-', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
 }

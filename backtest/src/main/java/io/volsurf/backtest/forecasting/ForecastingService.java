@@ -16,10 +16,10 @@ import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.calendar.TradingCalendar;
+import io.volsurf.forecaster.eval.EvaluationBaselines;
 import io.volsurf.forecaster.eval.EvaluationReport;
 import io.volsurf.forecaster.eval.ForecastEvaluator;
 import io.volsurf.forecaster.eval.ListedOption;
-import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
 import io.volsurf.forecaster.market.OptionQuote;
@@ -29,6 +29,7 @@ import io.volsurf.forecaster.model.ModelDirectory;
 import io.volsurf.forecaster.model.TrainingProgressListener;
 import io.volsurf.forecaster.model.TrainingSummary;
 import io.volsurf.forecaster.model.TransformerForecaster;
+import io.volsurf.forecaster.sample.SampleAssembler;
 import io.volsurf.forecaster.sample.TrainingSample;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -39,7 +40,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -161,35 +161,14 @@ public class ForecastingService {
     /** The stored quotes of a pair's target session with that session's forward and discount of their expiry. */
     private List<ListedOption> listedOptions(TrainingSample pair) {
         CanonicalSurface target = pair.target();
-        Map<LocalDate, ExpiryForward> forwards = market().forwards(target.ticker(), target.session());
-        List<ListedOption> out = new ArrayList<>();
-        for (OptionQuote q : market().quotes(target.ticker(), target.session())) {
-            ExpiryForward f = forwards.get(q.expiry());
-            ListedOption o = f == null ? null : ListedOption.of(q, f);
-            if (o != null) {
-                out.add(o);
-            }
-        }
-        return out;
+        MarketDataStore market = market();
+        return ListedOption.listed(market.quotes(target.ticker(), target.session()),
+                market.forwards(target.ticker(), target.session()));
     }
 
     /** The baselines every evaluation reports beside the model; the fitted ones learn from {@code training}. */
     private static List<SurfaceForecaster> baselines(List<TrainingSample> training) {
-        List<SurfaceForecaster> baselines = new ArrayList<>();
-        baselines.add(new CarryForwardForecaster());
-        baselines.add(new StickyExpiryForecaster());
-        if (!training.isEmpty()) {
-            // theta chosen on the training pairs only, as the model's own base is
-            BusinessTimeStickyExpiryForecaster businessTime = BusinessTimeStickyExpiryForecaster.fit(training);
-            baselines.add(businessTime);
-            // the same carry on a filtered level: noise and state variances from the training pairs only
-            baselines.add(FilteredStickyExpiryForecaster.fit(training, businessTime));
-            // the same theta: a second search costs as much as the first and moved RMSE by 0.2% on the US set
-            baselines.add(new EventVarianceStickyExpiryForecaster(businessTime.theta()));
-            baselines.add(MeanReversionForecaster.fit(training));
-            baselines.add(LinearForecaster.fit(training, 1.0));
-        }
-        return baselines;
+        return EvaluationBaselines.fit(training);
     }
 
     /**
@@ -284,11 +263,6 @@ public class ForecastingService {
         public NoSuchElementException(String message) {
             super(message);
         }
-    }
-
-    /** The baselines {@code evaluate} reports, fitted on {@code training}: the one list walk-forward folds use too. */
-    static List<SurfaceForecaster> evaluationBaselines(List<TrainingSample> training) {
-        return baselines(training);
     }
 
     /** A pair's listed options for pricing, as {@code evaluate} prices them. */

@@ -4,6 +4,7 @@ import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.forecaster.calendar.TradingCalendar;
 import io.volsurf.forecaster.grid.CanonicalSurface;
 import io.volsurf.forecaster.grid.GridSpec;
+import io.volsurf.forecaster.sample.SampleAssembler;
 import io.volsurf.forecaster.sample.SurfaceHistory;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,32 +1,23 @@
 package io.volsurf.backtest.forecasting;
 
-import io.volsurf.forecaster.calendar.TradingCalendar;
-import io.volsurf.forecaster.eval.MovingBlockBootstrap;
 import io.volsurf.forecaster.eval.WalkForward;
+import io.volsurf.forecaster.eval.WalkForwardSpec;
 import io.volsurf.forecaster.eval.WalkForwardStatistics;
 import io.volsurf.forecaster.grid.CanonicalSurface;
-import io.volsurf.forecaster.model.ForecastTrainer;
 import io.volsurf.forecaster.model.ForecasterConfig;
-import io.volsurf.forecaster.sample.TrainingSample;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code evaluate --walk-forward}: every test session forecast by a model and baselines fitted only on the sessions
  * before its fold ({@link WalkForward}), the model retrained every K test sessions with one training config, the
  * baselines the same list {@code evaluate} reports (so a baseline added there appears here). Reads the stored
- * surfaces; nothing is written (the folds' models live only in memory).
+ * surfaces; nothing is written (the folds' models live only in memory). The steps are {@link WalkForwardSpec}'s,
+ * which the Spark job runs too; here the folds run on this JVM's threads.
  */
 @ApplicationScoped
 public class WalkForwardEvaluation {
-
-    /** Folds with fewer training pairs than this cannot train (the trainer's own minimum). */
-    static final int MIN_TRAINING_PAIRS = 10;
 
     private final ForecastingService forecasting;
 
@@ -62,33 +53,22 @@ public class WalkForwardEvaluation {
 
     public Outcome run(Request request, WalkForward.Listener listener) {
         long started = System.nanoTime();
-        int window = request.config().window();
-        List<TrainingSample> pairs = new ArrayList<>();
-        Map<String, TradingCalendar> calendars = new HashMap<>();
-        for (String t : request.tickers()) {
-            List<CanonicalSurface> all = forecasting.surfacesUpTo(t, request.to(), request.config().gridSpec());
-            if (all.isEmpty()) {
-                continue;
+        WalkForwardSpec spec = WalkForwardSpec.of(request.tickers(), request.from(), request.to(),
+                request.retrainEvery(), request.minTrainSessions(), request.config());
+        WalkForwardSpec.Inputs inputs = spec.read(new WalkForwardSpec.SurfaceSource() {
+            @Override
+            public List<CanonicalSurface> surfacesUpTo(String ticker, LocalDate to) {
+                return forecasting.surfacesUpTo(ticker, to, request.config().gridSpec());
             }
-            calendars.put(t.toUpperCase(Locale.ROOT), TradingCalendar.inferredFrom(forecasting.sessions(t)));
-            pairs.addAll(SampleAssembler.pairs(all, window, all.get(0).session(), request.to()));
-        }
-        WalkForward.Plan plan = WalkForward.plan(pairs, request.from(), request.to(), request.retrainEvery(),
-                request.minTrainSessions());
-        WalkForward.Fold first = plan.folds().get(0);
-        if (first.training().size() < MIN_TRAINING_PAIRS) {
-            throw new IllegalArgumentException("the first fold (test from " + first.firstTest() + ") has only "
-                    + first.training().size() + " training pairs for " + request.tickers() + " with window N=" + window
-                    + ": raise --min-train-sessions or move --from later");
-        }
-        ForecasterConfig config = request.config();
-        WalkForward.Result result = WalkForward.run(plan,
-                fold -> new ForecastTrainer(config).train(fold.training(), p -> { }),
-                ForecastingService::evaluationBaselines, request.threads(),
+
+            @Override
+            public List<LocalDate> sessions(String ticker) {
+                return forecasting.sessions(ticker);
+            }
+        });
+        WalkForward.Plan plan = spec.plan(inputs);
+        WalkForward.Result result = spec.run(plan, request.threads(),
                 request.pricing() ? forecasting::listedOptionsOf : null, listener);
-        WalkForwardStatistics statistics = WalkForwardStatistics.of(result.scored().report(), result.scored().losses(),
-                t -> calendars.getOrDefault(t.toUpperCase(Locale.ROOT), TradingCalendar.inferredFrom(List.of())),
-                new MovingBlockBootstrap());
-        return new Outcome(result, statistics, (System.nanoTime() - started) / 1e9);
+        return new Outcome(result, spec.statistics(inputs, result), (System.nanoTime() - started) / 1e9);
     }
 }

@@ -3,7 +3,7 @@ package io.volsurf.backtest.runner;
 import io.volsurf.db.jdbc.RunOwnerLock;
 import io.agroal.api.AgroalDataSource;
 import io.volsurf.backtest.app.Json;
-import io.volsurf.backtest.forecasting.SampleAssembler;
+import io.volsurf.forecaster.sample.SampleAssembler;
 import io.volsurf.db.backtest.BacktestStore;
 import io.volsurf.db.market.MarketDataStore;
 import io.volsurf.db.model.ModelRegistry;

@@ -53,6 +53,12 @@ class EvaluateCommandOptionsTest {
         assertTrue(failure(concat(base, "--set", "epochs")).contains("--set expects key=value"));
     }
 
+    @Test
+    void sparkIsRefusedByTheApplicationAlone() {
+        String m = failure("--ticker", "SPY", "--walk-forward", "--to", "2026-08-21", "--spark", "local[2]");
+        assertTrue(m.contains("--spark") && m.contains("scripts/spark-evaluate"), m);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -19,7 +19,7 @@ import java.util.List;
  * @param projection    what the no-arbitrage projector did, null when the forecast was not projected
  */
 public record SurfaceForecast(String ticker, LocalDate forecastFor, GridSpec spec, double[] logMoneyness,
-        double[] totalVariance, List<SviParams> tenorSvi, ProjectionReport projection) {
+        double[] totalVariance, List<SviParams> tenorSvi, ProjectionReport projection) implements java.io.Serializable {
 
     public SurfaceForecast {
         int n = spec.cellCount();

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The canonical grid a surface is sampled on: target tenors (calendar days) by moneyness knots.
  * Cells are indexed {@code [tenor][knot]}, flattened row-major as {@code tenor * knots + knot}.
  */
-public record GridSpec(int[] tenorsDays, double[] knots, MoneynessScaling scaling) {
+public record GridSpec(int[] tenorsDays, double[] knots, MoneynessScaling scaling) implements java.io.Serializable {
 
     public GridSpec {
         if (tenorsDays.length == 0 || knots.length == 0) {

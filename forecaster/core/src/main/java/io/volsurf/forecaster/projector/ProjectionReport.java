@@ -12,7 +12,7 @@ package io.volsurf.forecaster.projector;
  * @param maxShiftVolPoints         largest change of a cell's implied vol, in vol points (1.0 = 0.01 vol)
  */
 public record ProjectionReport(int butterflyViolationsBefore, int calendarViolationsBefore, int butterflyViolationsAfter,
-        int calendarViolationsAfter, double rmsShiftTotalVariance, double maxShiftVolPoints) {
+        int calendarViolationsAfter, double rmsShiftTotalVariance, double maxShiftVolPoints) implements java.io.Serializable {
 
     public int violationsBefore() {
         return butterflyViolationsBefore + calendarViolationsBefore;

@@ -10,7 +10,7 @@ package io.volsurf.forecaster.svi;
  * @param m     horizontal shift in log-moneyness
  * @param sigma curvature at the vertex, {@code sigma > 0}
  */
-public record SviParams(double a, double b, double rho, double m, double sigma) {
+public record SviParams(double a, double b, double rho, double m, double sigma) implements java.io.Serializable {
 
     public SviParams {
         if (!(Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(rho) && Double.isFinite(m)

@@ -3,6 +3,10 @@ package io.volsurf.forecaster.eval;
 import io.volsurf.forecaster.forward.ExpiryForward;
 import io.volsurf.forecaster.market.OptionQuote;
 import io.volsurf.forecaster.market.OptionType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A listed option of the session a forecast is for, with what pricing it needs from that session: the realised
@@ -30,6 +34,19 @@ public record ListedOption(double maturityYears, double strike, boolean call, do
         }
         return new ListedOption(t, quote.strike(), quote.type() == OptionType.CALL, forward.forward(),
                 forward.discount(), quote.bidUsd(), quote.askUsd(), price);
+    }
+
+    /** A session's priceable options: each quote with its expiry's forward, in quote order (unpriceable ones left out). */
+    public static List<ListedOption> listed(List<OptionQuote> quotes, Map<LocalDate, ExpiryForward> forwards) {
+        List<ListedOption> out = new ArrayList<>();
+        for (OptionQuote q : quotes) {
+            ExpiryForward f = forwards.get(q.expiry());
+            ListedOption o = f == null ? null : of(q, f);
+            if (o != null) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     /** Log-moneyness {@code ln(K / F)}. */

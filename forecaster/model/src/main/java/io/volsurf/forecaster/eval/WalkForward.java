@@ -164,7 +164,7 @@ public final class WalkForward {
      */
     public record FoldSummary(int fold, LocalDate trainFrom, LocalDate trainTo, int trainSessions, int trainPairs,
             LocalDate testFrom, LocalDate testTo, int testPairs, double seconds, Integer epochsRun,
-            Integer bestEpoch) {
+            Integer bestEpoch) implements java.io.Serializable {
     }
 
     /**
@@ -199,7 +199,7 @@ public final class WalkForward {
             List<Future<FoldOutcome>> futures = new ArrayList<>();
             for (Fold fold : plan.folds()) {
                 futures.add(pool.submit(() -> {
-                    FoldOutcome o = runFold(fold, model, baselines);
+                    FoldOutcome o = fitAndForecast(fold, model, baselines);
                     synchronized (listenerLock) {
                         listener.foldDone(o.summary(), done.incrementAndGet(), total);
                     }
@@ -212,8 +212,23 @@ public final class WalkForward {
         } finally {
             pool.shutdownNow();
         }
-        List<String> names = outcomes.get(0).names();
-        for (FoldOutcome o : outcomes) {
+        return score(plan, outcomes, listedOptions);
+    }
+
+    /**
+     * Scores the folds' forecasts, pooled, as {@link #run} does: the outcomes of every fold of {@code plan} (any
+     * order), however they were computed (this JVM's pool, or other processes running {@link #runFold}).
+     */
+    public static Result score(Plan plan, List<FoldOutcome> outcomes,
+            Function<TrainingSample, List<ListedOption>> listedOptions) {
+        List<FoldOutcome> byFold = new ArrayList<>(outcomes);
+        byFold.sort(Comparator.comparingInt(o -> o.summary().fold()));
+        if (byFold.size() != plan.folds().size()) {
+            throw new IllegalArgumentException(byFold.size() + " fold outcomes for a plan of " + plan.folds().size()
+                    + " folds");
+        }
+        List<String> names = byFold.get(0).names();
+        for (FoldOutcome o : byFold) {
             if (!o.names().equals(names)) {
                 throw new IllegalStateException("fold " + o.summary().fold() + " has forecasters " + o.names()
                         + ", fold 0 has " + names + ": every fold must fit the same baselines");
@@ -222,20 +237,43 @@ public final class WalkForward {
         List<Replay> replays = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             Map<String, SurfaceForecast> byPair = new HashMap<>();
-            for (FoldOutcome o : outcomes) {
+            for (FoldOutcome o : byFold) {
                 byPair.putAll(o.forecasts().get(f));
             }
             replays.add(new Replay(names.get(f), byPair));
         }
         ForecastEvaluator.Scored scored = new ForecastEvaluator().evaluateScored(plan.testPairs(), replays.get(0),
                 List.copyOf(replays.subList(1, replays.size())), listedOptions);
-        return new Result(plan, scored, outcomes.stream().map(FoldOutcome::summary).toList());
+        return new Result(plan, scored, byFold.stream().map(FoldOutcome::summary).toList());
     }
 
-    private record FoldOutcome(FoldSummary summary, List<String> names, List<Map<String, SurfaceForecast>> forecasts) {
+    /**
+     * What one fold produced: how it went, and each forecaster's forecasts of its test pairs by pair (the model
+     * first, then the baselines by name). Serializable: a fold may run in another process (a Spark executor).
+     */
+    public record FoldOutcome(FoldSummary summary, List<String> names, List<Map<String, SurfaceForecast>> forecasts)
+            implements java.io.Serializable {
     }
 
-    private static FoldOutcome runFold(Fold fold, ModelFitter modelFitter, BaselineFitter baselineFitter)
+    /**
+     * Runs one fold: fits the model and the baselines on its training pairs and forecasts its test pairs. A function
+     * of the fold and the fitters only, so any process given the same inputs returns the same forecasts.
+     */
+    public static FoldOutcome runFold(Fold fold, ModelFitter modelFitter, BaselineFitter baselineFitter) {
+        try {
+            return fitAndForecast(fold, modelFitter, baselineFitter);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where(fold) + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException(where(fold) + e.getMessage(), e);
+        }
+    }
+
+    private static String where(Fold fold) {
+        return "fold " + fold.index() + " (test " + fold.firstTest() + ".." + fold.lastTest() + "): ";
+    }
+
+    private static FoldOutcome fitAndForecast(Fold fold, ModelFitter modelFitter, BaselineFitter baselineFitter)
             throws Exception {
         long started = System.nanoTime();
         SurfaceForecaster model = modelFitter.fit(fold);
@@ -283,7 +321,7 @@ public final class WalkForward {
             throw new IllegalStateException("walk-forward interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            String where = "fold " + fold.index() + " (test " + fold.firstTest() + ".." + fold.lastTest() + "): ";
+            String where = where(fold);
             if (cause instanceof IllegalArgumentException iae) {
                 throw new IllegalArgumentException(where + iae.getMessage(), iae);
             }

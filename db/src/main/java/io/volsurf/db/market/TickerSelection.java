@@ -1,4 +1,4 @@
-package io.volsurf.backtest.forecasting;
+package io.volsurf.db.market;
 
 import java.util.ArrayList;
 import java.util.List;

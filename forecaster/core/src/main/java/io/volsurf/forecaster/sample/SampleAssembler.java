@@ -1,8 +1,6 @@
-package io.volsurf.backtest.forecasting;
+package io.volsurf.forecaster.sample;
 
 import io.volsurf.forecaster.grid.CanonicalSurface;
-import io.volsurf.forecaster.sample.SurfaceHistory;
-import io.volsurf.forecaster.sample.TrainingSample;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
