@@ -1,5 +1,7 @@
 package io.volsurf.db.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,4 +22,16 @@ public interface ModelRegistry {
 
     /** The directory of the most recently registered model, if any. */
     Optional<Path> latestModelDir();
+
+    /**
+     * The config.json of the model in {@code modelDir} for a row registered from its files, {@code "{}"} when it
+     * cannot be read (the id comes from the manifest; a missing config must not stop a forecast from being logged).
+     */
+    static String configJsonOf(Path modelDir) {
+        try {
+            return Files.readString(modelDir.resolve("config.json"));
+        } catch (IOException e) {
+            return "{}";
+        }
+    }
 }

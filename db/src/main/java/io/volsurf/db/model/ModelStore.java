@@ -94,13 +94,7 @@ public final class ModelStore implements ModelRegistry {
             }
         });
         if (!known) {
-            String config;
-            try {
-                config = Files.readString(modelDir.resolve("config.json"));
-            } catch (IOException e) {
-                config = "{}";
-            }
-            register(modelDir, config, List.of(), null, null, "{}");
+            register(modelDir, ModelRegistry.configJsonOf(modelDir), List.of(), null, null, "{}");
         }
         return id;
     }

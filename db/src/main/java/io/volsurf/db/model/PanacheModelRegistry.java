@@ -3,8 +3,6 @@ package io.volsurf.db.model;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.volsurf.db.entity.ModelEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,13 +42,7 @@ public class PanacheModelRegistry implements ModelRegistry {
         String id = ModelStore.modelId(modelDir);
         boolean known = QuarkusTransaction.requiringNew().call(() -> ModelEntity.count("id", id) > 0);
         if (!known) {
-            String config;
-            try {
-                config = Files.readString(modelDir.resolve("config.json"));
-            } catch (IOException e) {
-                config = "{}";
-            }
-            register(modelDir, config, List.of(), null, null, "{}");
+            register(modelDir, ModelRegistry.configJsonOf(modelDir), List.of(), null, null, "{}");
         }
         return id;
     }
