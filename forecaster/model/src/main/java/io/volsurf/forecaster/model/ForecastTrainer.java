@@ -15,6 +15,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
 import io.volsurf.forecaster.projector.CellNoArbitrageProjector;
@@ -101,14 +102,14 @@ public final class ForecastTrainer {
             Map<ResidualBase, Double> rmse = residualBaseRmse(scoredPairs, theta);
             ResidualBase chosen = rmse.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
             cfg = cfg.withResidualBase(chosen);
-            if (chosen == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY) {
+            if (chosen.usesBusinessTime()) {
                 cfg = cfg.withFitted(theta, cfg.tenorShrink());
             }
             Map<String, Double> named = new java.util.LinkedHashMap<>();
             rmse.forEach((b, v) -> named.put(b.name().toLowerCase(Locale.ROOT), v));
             baseRmse = named;
         }
-        if (cfg.residualBase() == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY && cfg.businessTimeTheta() == null) {
+        if (cfg.residualBase().usesBusinessTime() && cfg.businessTimeTheta() == null) {
             // chosen on the pairs given, every one of which precedes whatever the model will be scored on
             cfg = cfg.withFitted(BusinessTimeStickyExpiryForecaster.fit(sorted).theta(), cfg.tenorShrink());
         }
@@ -234,6 +235,7 @@ public final class ForecastTrainer {
         candidates.put(ResidualBase.CARRY_FORWARD, new CarryForwardForecaster());
         candidates.put(ResidualBase.STICKY_EXPIRY, new StickyExpiryForecaster());
         candidates.put(ResidualBase.BUSINESS_TIME_STICKY_EXPIRY, new BusinessTimeStickyExpiryForecaster(theta));
+        candidates.put(ResidualBase.EVENT_VARIANCE_STICKY_EXPIRY, new EventVarianceStickyExpiryForecaster(theta));
         CellNoArbitrageProjector projector = new CellNoArbitrageProjector();
         SviRowFitter fitter = new SviRowFitter();
         Map<ResidualBase, Double> out = new java.util.LinkedHashMap<>();

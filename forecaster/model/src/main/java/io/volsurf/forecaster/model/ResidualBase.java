@@ -9,6 +9,13 @@ public enum ResidualBase {
      */
     BUSINESS_TIME_STICKY_EXPIRY,
     /**
+     * Business-time sticky-expiry plus event variance
+     * ({@link io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster}): a jump in forward variance
+     * between adjacent expiries that persists across sessions is carried with the expiries spanning it and released
+     * when the event may fall in the gap; the same theta as business time, saved with the model.
+     */
+    EVENT_VARIANCE_STICKY_EXPIRY,
+    /**
      * Sticky-expiry in calendar time: the vol of the same expiry, today's surface read at tenor + gap.
      */
     STICKY_EXPIRY,
@@ -20,9 +27,15 @@ public enum ResidualBase {
      */
     LINEAR,
     /**
-     * Chosen by training among carry-forward, sticky-expiry and business-time sticky-expiry: the one with the lowest
+     * Chosen by training among carry-forward, sticky-expiry, business-time and event-variance sticky-expiry: the one
+     * with the lowest
      * RMSE in vol points on the validation folds' pairs, each read through the no-arbitrage projection; the choice is
      * what the saved config records. The default.
      */
-    AUTO
+    AUTO;
+
+    /** True for the bases that carry variance in business time and need the fitted theta. */
+    public boolean usesBusinessTime() {
+        return this == BUSINESS_TIME_STICKY_EXPIRY || this == EVENT_VARIANCE_STICKY_EXPIRY;
+    }
 }

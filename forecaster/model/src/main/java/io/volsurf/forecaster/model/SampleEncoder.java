@@ -2,6 +2,7 @@ package io.volsurf.forecaster.model;
 
 import io.volsurf.forecaster.baseline.BusinessTimeStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.CarryForwardForecaster;
+import io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.StickyExpiryForecaster;
 import io.volsurf.forecaster.baseline.SurfaceForecast;
 import io.volsurf.forecaster.baseline.SurfaceForecaster;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns histories into the network's inputs: per-ticker standardisation, masks (masked values are set to 0 and
@@ -35,6 +37,7 @@ public final class SampleEncoder {
     private final SviRowFitter rowFitter = new SviRowFitter();
     private final SurfaceForecaster linearBase;
     private final BusinessTimeStickyExpiryForecaster businessTime;
+    private final EventVarianceStickyExpiryForecaster eventVariance;
 
     /**
      * @param temporalReference the carry-forward-plus-drift forecaster of the temporal loss term; carry-forward if null
@@ -60,12 +63,15 @@ public final class SampleEncoder {
         this.stats = stats;
         this.temporalReference = temporalReference != null ? temporalReference : carryForward;
         this.linearBase = linearBase;
-        if (config.residualBase() == ResidualBase.BUSINESS_TIME_STICKY_EXPIRY && config.businessTimeTheta() == null) {
-            throw new IllegalArgumentException("residual_base=business_time_sticky_expiry needs business_time_theta "
+        if (config.residualBase().usesBusinessTime() && config.businessTimeTheta() == null) {
+            throw new IllegalArgumentException("residual_base=" + config.residualBase().name().toLowerCase(Locale.ROOT)
+                    + " needs business_time_theta "
                     + "(the trainer chooses it on the training pairs)");
         }
         this.businessTime = config.businessTimeTheta() == null ? null
                 : new BusinessTimeStickyExpiryForecaster(config.businessTimeTheta());
+        this.eventVariance = config.businessTimeTheta() == null ? null
+                : new EventVarianceStickyExpiryForecaster(config.businessTimeTheta());
     }
 
     /** Width F of the session-feature input. */
@@ -119,6 +125,7 @@ public final class SampleEncoder {
         SurfaceForecast sticky = stickyExpiry.forecast(history);
         double[] base = switch (config.residualBase()) {
             case BUSINESS_TIME_STICKY_EXPIRY -> businessTime.forecast(history).totalVariance();
+            case EVENT_VARIANCE_STICKY_EXPIRY -> eventVariance.forecast(history).totalVariance();
             case STICKY_EXPIRY -> sticky.totalVariance();
             case CARRY_FORWARD -> cf.totalVariance();
             case LINEAR -> linearBase.forecast(history).totalVariance();

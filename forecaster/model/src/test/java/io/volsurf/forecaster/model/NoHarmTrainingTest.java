@@ -222,6 +222,43 @@ class NoHarmTrainingTest {
     }
 
     /**
+     * The event-variance base with every factor 0 is the event-variance baseline at the saved theta, cell for cell
+     * wherever that baseline's surface is arbitrage-free (the projection leaves it alone), and the theta is saved.
+     */
+    @Test
+    void withEveryFactorZeroTheEventVarianceBaseIsTheEventVarianceBaseline() {
+        List<TrainingSample> test = new ArrayList<>();
+        List<TrainingSample> train = pairs(test);
+        try (TransformerForecaster model = new ForecastTrainer(config("tenor_shrink", "0,0,0",
+                "business_time_theta", "0.2", "residual_base", "event_variance_sticky_expiry"))
+                .train(train, TrainingProgressListener.none())) {
+            assertEquals(ResidualBase.EVENT_VARIANCE_STICKY_EXPIRY, model.config().residualBase());
+            assertEquals(0.2, model.config().businessTimeTheta());
+            ForecasterConfig back = ForecasterConfig.fromJson(model.config().toJson());
+            assertEquals(ResidualBase.EVENT_VARIANCE_STICKY_EXPIRY, back.residualBase(), "config.json round trip");
+            io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster baseline =
+                    new io.volsurf.forecaster.baseline.EventVarianceStickyExpiryForecaster(0.2);
+            io.volsurf.forecaster.projector.CellNoArbitrageProjector check =
+                    new io.volsurf.forecaster.projector.CellNoArbitrageProjector();
+            int free = 0;
+            for (TrainingSample p : test) {
+                SurfaceForecast expected = baseline.forecast(p.history());
+                SurfaceForecast f = model.forecast(p.history());
+                double[] t = {f.spec().tenorYears(0), f.spec().tenorYears(1), f.spec().tenorYears(2)};
+                double[] w = new double[expected.totalVariance().length];
+                for (int c = 0; c < w.length; c++) {
+                    w[c] = (float) expected.totalVariance()[c]; // the encoder hands the base over in float
+                }
+                if (check.arbitrageFree(t, f.logMoneyness(), w)) {
+                    free++;
+                    assertArrayEquals(w, f.totalVariance(), 0.0);
+                }
+            }
+            assertTrue(free > test.size() / 2, free + " of " + test.size() + " bases arbitrage-free");
+        }
+    }
+
+    /**
      * The default base is chosen on the folds' pairs among carry-forward, sticky-expiry and business-time
      * sticky-expiry: the one with the lowest RMSE through the projection, recorded in the config (and so in
      * config.json) with every candidate's RMSE in the fold report; a base given with {@code residual_base} is kept.
@@ -233,7 +270,8 @@ class NoHarmTrainingTest {
         try (TransformerForecaster model = new ForecastTrainer(config("lr", "1e-12"))
                 .train(train, TrainingProgressListener.none())) {
             java.util.Map<String, Double> rmse = model.summary().folds().residualBaseRmse();
-            assertEquals(List.of("carry_forward", "sticky_expiry", "business_time_sticky_expiry"),
+            assertEquals(List.of("carry_forward", "sticky_expiry", "business_time_sticky_expiry",
+                    "event_variance_sticky_expiry"),
                     new ArrayList<>(rmse.keySet()));
             String lowest = rmse.entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
             assertEquals(lowest, model.config().residualBase().name().toLowerCase(java.util.Locale.ROOT));
